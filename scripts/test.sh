@@ -19,6 +19,16 @@ step "dotnet test"
 dotnet test DrLambdas.sln -c Release --no-build -nologo \
   --logger "trx" --results-directory "$results/dotnet" || status=1
 
+mkdir -p "$results/node" "$results/python" "$results/other"
+
+step "state machines (node --test)"
+node --test --test-reporter=tap tests/statemachine/ > "$results/node/statemachine.tap" || status=1
+tail -n 9 "$results/node/statemachine.tap"
+
+step "templates (cfn-lint, substitutions, IAM scan)"
+python3 -m unittest discover -s tests/template -p 'test_*.py' 2> "$results/python/template.log" || status=1
+tail -n 4 "$results/python/template.log"
+
 step "summary"
 python3 scripts/summarize_tests.py "$results" || status=1
 exit $status

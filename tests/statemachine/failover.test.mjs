@@ -1,0 +1,411 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { loadDefinition, runStateMachine, taskHandlersByResource } from './support/local-sfn.mjs';
+import {
+  FakeFunctions,
+  SUBSTITUTIONS,
+  assessment,
+  dnsApplied,
+  dnsStatus,
+  fails,
+  promotionStarted,
+  promotionStatus,
+  sequence,
+  verifyReport,
+  weights,
+} from './support/fake-functions.mjs';
+import { assertNotVisited, assertVisitedInOrder, inputOf, retries, topLevelPath } from './support/assertions.mjs';
+
+const definition = loadDefinition(fileURLToPath(new URL('../../statemachine/failover.asl.json', import.meta.url)), SUBSTITUTIONS);
+
+const ALARM_EVENT = {
+  version: '0',
+  id: 'c4c1c1c9-6542-e61b-6ef0-8c4d36933a92',
+  'detail-type': 'CloudWatch Alarm State Change',
+  source: 'aws.cloudwatch',
+  account: '111122223333',
+  time: '2026-11-26T00:00:00Z',
+  region: 'ap-northeast-1',
+  resources: ['arn:aws:cloudwatch:ap-northeast-1:111122223333:alarm:tpe-health'],
+  detail: {
+    alarmName: 'tpe-health',
+    state: { value: 'ALARM', reason: 'Threshold Crossed', timestamp: '2026-11-26T00:00:00.000+0000' },
+    previousState: { value: 'OK', reason: 'ok', timestamp: '2026-11-25T23:00:00.000+0000' },
+  },
+};
+
+/** Responders for a recovery that goes well; `overrides` replaces some of them. */
+function recoveryWorld(action, overrides = {}) {
+  return new FakeFunctions({
+    'HealthValidator.assess': assessment(action),
+    'HealthValidator.verify': verifyReport('Recovered'),
+    'AuroraPromoter.start': promotionStarted(action),
+    'AuroraPromoter.status': sequence(promotionStatus('InProgress'), promotionStatus('Completed')),
+    'DnsUpdater.apply': dnsApplied('PENDING'),
+    'DnsUpdater.status': sequence(dnsStatus('PENDING'), dnsStatus('INSYNC')),
+    ...overrides,
+  });
+}
+
+async function run(world, input = ALARM_EVENT) {
+  return runStateMachine(definition, input, { taskHandlers: taskHandlersByResource(definition, world.invoke) });
+}
+
+/** A failed execution has no output: the document is what the failure notification was sent from. */
+function failureDocument(result) {
+  return inputOf(result, 'NotifyFailure');
+}
+
+describe('failover state machine', () => {
+  describe('decision None', () => {
+    it('Run_DecisionNone_SendsQuietNoticeAndSucceedsWithoutActions', async () => {
+      const world = recoveryWorld('None');
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'SUCCEEDED');
+      assert.deepEqual(result.visited, ['Initialize', 'Validate', 'RouteDecision', 'NotifyNoAction', 'NoActionNeeded']);
+      assert.deepEqual(world.operations(), ['HealthValidator.assess']);
+      assert.deepEqual(
+        world.notifications.map((n) => [n.stateName, n.severity, n.subject, n.topicArn]),
+        [['NotifyNoAction', 'info', 'DrLambdas: None', SUBSTITUTIONS.AlertTopicArn]],
+      );
+      assert.deepEqual(Object.keys(result.output), ['trigger', 'execution', 'assessment']);
+    });
+
+    it('Run_AlarmEvent_DocumentKeepsTriggerExactlyAndExecutionIdentity', async () => {
+      const world = recoveryWorld('None');
+
+      const result = await run(world);
+
+      assert.deepEqual(result.output.trigger, ALARM_EVENT);
+      assert.equal(result.output.execution.name, 'test-execution');
+      assert.equal(result.output.execution.id, 'arn:aws:states:ap-northeast-1:111122223333:execution:drlambdas:test-execution');
+      assert.match(result.output.execution.startTime, /^\d{4}-\d{2}-\d{2}T/);
+      assert.deepEqual(world.calls[0].input, {
+        operation: 'assess',
+        trigger: ALARM_EVENT,
+        execution: result.output.execution,
+      });
+    });
+  });
+
+  for (const action of ['Escalate', 'Abort']) {
+    describe(`decision ${action}`, () => {
+      it(`Run_Decision${action}_NotifiesOperatorCriticallyAndStopsWithoutActions`, async () => {
+        const world = recoveryWorld(action);
+
+        const result = await run(world);
+
+        assert.equal(result.status, 'SUCCEEDED');
+        assert.deepEqual(result.visited, ['Initialize', 'Validate', 'RouteDecision', 'NotifyOperator', 'HandedToOperator']);
+        assert.deepEqual(world.operations(), ['HealthValidator.assess']);
+        assert.deepEqual(
+          world.notifications.map((n) => [n.stateName, n.severity, n.message]),
+          [['NotifyOperator', 'critical', `The decision is ${action}.`]],
+        );
+      });
+    });
+  }
+
+  describe('decision DrainSecondary', () => {
+    it('Run_DecisionDrainSecondary_MovesDnsOnlyAndReports', async () => {
+      const world = recoveryWorld('DrainSecondary', { 'HealthValidator.assess': assessment('DrainSecondary', { desired: weights(100, 0) }) });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'SUCCEEDED');
+      assert.deepEqual(topLevelPath(definition, result.visited), [
+        'Initialize', 'Validate', 'RouteDecision', 'ExecuteRecovery', 'CollectActions', 'Verify', 'NotifyReport', 'RecoveryOutcome', 'Recovered',
+      ]);
+      assertVisitedInOrder(result.visited, ['DatabaseChangeRequired', 'DatabaseUnchanged']);
+      assertNotVisited(result.visited, ['PromoteStart', 'PromoteStatus']);
+      assert.ok(!world.operations().some((op) => op.startsWith('AuroraPromoter')), world.operations().join());
+      assert.deepEqual(world.calls.find((c) => c.operation === 'apply').input.desiredWeights, weights(100, 0));
+      assert.deepEqual(Object.keys(result.output.actions), ['dns']);
+      assert.equal(result.output.actions.dns.status, 'INSYNC');
+    });
+  });
+
+  for (const action of ['Switchover', 'Failover']) {
+    describe(`decision ${action}`, () => {
+      it(`Run_Decision${action}_PromotesAndMovesTrafficThenVerifiesAndReports`, async () => {
+        const world = recoveryWorld(action);
+
+        const result = await run(world);
+
+        assert.equal(result.status, 'SUCCEEDED');
+        assert.deepEqual(topLevelPath(definition, result.visited), [
+          'Initialize', 'Validate', 'RouteDecision', 'ExecuteRecovery', 'CollectActions', 'Verify', 'NotifyReport', 'RecoveryOutcome', 'Recovered',
+        ]);
+        assertVisitedInOrder(result.visited, ['PromoteStart', 'PromoteStatus', 'PromotionProgress', 'WaitForPromotion', 'PromoteStatus', 'PromotionComplete']);
+        assertVisitedInOrder(result.visited, ['DnsApply', 'DnsApplied', 'WaitForPropagation', 'DnsStatus', 'WaitForPropagation', 'DnsStatus', 'TrafficMoved']);
+        assert.deepEqual(Object.keys(result.output), ['trigger', 'execution', 'assessment', 'actions', 'report']);
+        assert.equal(result.output.actions.promotion.status, 'Completed');
+        assert.equal(result.output.actions.dns.status, 'INSYNC');
+        assert.equal(result.output.report.outcome, 'Recovered');
+        assert.deepEqual(
+          world.notifications.map((n) => [n.stateName, n.severity, n.subject]),
+          [['NotifyReport', 'high', 'DrLambdas: Recovered']],
+        );
+      });
+
+      it(`Run_Decision${action}_StartsPromotionWithTheDecidedParameters`, async () => {
+        const world = recoveryWorld(action);
+
+        await run(world);
+
+        const decision = assessment(action).decision;
+        assert.deepEqual(world.calls.find((c) => c.operation === 'start').input, {
+          operation: 'start',
+          incidentId: 'dr-test-execution',
+          action,
+          targetRegion: decision.targetRegion,
+          targetClusterArn: decision.targetClusterArn,
+          allowDataLoss: action === 'Failover',
+        });
+      });
+    });
+  }
+
+  describe('promotion and propagation loops', () => {
+    it('Run_PromotionStatus_PollsWithStartOutputThenLastStatus', async () => {
+      const world = recoveryWorld('Failover');
+
+      await run(world);
+
+      const statusInputs = world.calls.filter((c) => c.function === 'AuroraPromoter' && c.operation === 'status').map((c) => c.input);
+      assert.equal(statusInputs.length, 2);
+      for (const input of statusInputs) {
+        assert.deepEqual(input, {
+          operation: 'status',
+          targetClusterArn: promotionStarted().targetClusterArn,
+          startedAt: promotionStarted().startedAt,
+          incidentId: 'dr-test-execution',
+        });
+      }
+    });
+
+    it('Run_DnsApplyAlreadyInSync_SkipsPropagationPolling', async () => {
+      const world = recoveryWorld('Failover', { 'DnsUpdater.apply': dnsApplied('INSYNC') });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'SUCCEEDED');
+      assertVisitedInOrder(result.visited, ['DnsApply', 'DnsApplied', 'TrafficMoved']);
+      assertNotVisited(result.visited, ['WaitForPropagation', 'DnsStatus']);
+    });
+
+    it('Run_VerifyInput_IsTheWholeDocumentWithActions', async () => {
+      const world = recoveryWorld('Failover');
+
+      const result = await run(world);
+
+      const document = world.calls.find((c) => c.operation === 'verify').input.document;
+      assert.deepEqual(document, withoutReport(result.output));
+      assert.deepEqual(Object.keys(document), ['trigger', 'execution', 'assessment', 'actions']);
+    });
+
+    it('Run_PromotionTimedOut_NotifiesFailureNamingStepAndFails', async () => {
+      const world = recoveryWorld('Failover', {
+        'AuroraPromoter.status': sequence(promotionStatus('InProgress'), promotionStatus('InProgress', { timedOut: true })),
+        'DnsUpdater.status': dnsStatus('INSYNC'),
+      });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'FAILED');
+      assert.equal(result.error, 'PromotionTimedOut');
+      assertVisitedInOrder(result.visited, ['PromoteStatus', 'PromotionProgress', 'PromotionTimedOut', 'DatabaseBranchFailed']);
+      assert.deepEqual(topLevelPath(definition, result.visited).slice(-5), [
+        'ExecuteRecovery', 'RecordRecoveryFailure', 'NotifyFailure', 'DescribeFailure', 'FailoverFailed',
+      ]);
+      assert.match(result.cause, /^Step PromoteStatus failed: /);
+      assertNotVisited(result.visited, ['Verify', 'NotifyReport']);
+      const document = failureDocument(result);
+      assert.equal(document.failedStep, 'PromoteStatus');
+      assert.equal(document.error.Error, 'PromotionTimedOut');
+      assert.match(document.error.Cause, /"timedOut":true/);
+      assert.deepEqual(Object.keys(document), ['trigger', 'execution', 'assessment', 'error', 'failedStep']);
+      assert.deepEqual(
+        world.notifications.map((n) => [n.stateName, n.severity, n.subject]),
+        [['NotifyFailure', 'critical', 'DrLambdas failover stopped at PromoteStatus: PromotionTimedOut']],
+      );
+    });
+
+    it('Run_PromotionReportsFailed_FailsWithPromotionFailed', async () => {
+      const world = recoveryWorld('Failover', { 'AuroraPromoter.status': promotionStatus('Failed') });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'FAILED');
+      assert.equal(result.error, 'PromotionFailed');
+      assertVisitedInOrder(result.visited, ['PromotionProgress', 'PromotionReportedFailure', 'NotifyFailure']);
+      assert.equal(failureDocument(result).failedStep, 'PromoteStatus');
+    });
+
+    it('Run_PropagationTimedOut_NotifiesFailureNamingDnsStatus', async () => {
+      const world = recoveryWorld('Failover', {
+        'AuroraPromoter.status': promotionStatus('Completed'),
+        'DnsUpdater.status': dnsStatus('PENDING', { timedOut: true }),
+      });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'FAILED');
+      assert.equal(result.error, 'PropagationTimedOut');
+      assertVisitedInOrder(result.visited, ['DnsStatus', 'DnsPropagation', 'PropagationTimedOut', 'TrafficBranchFailed', 'NotifyFailure']);
+      assert.equal(failureDocument(result).failedStep, 'DnsStatus');
+      assert.equal(world.notifications[0].subject, 'DrLambdas failover stopped at DnsStatus: PropagationTimedOut');
+    });
+  });
+
+  describe('errors', () => {
+    it('Run_TransientErrorThenSuccess_RetriesAndCompletes', async () => {
+      const world = recoveryWorld('Failover', {
+        'AuroraPromoter.start': sequence(fails('AwsTransientException'), fails('Lambda.TooManyRequestsException'), promotionStarted('Failover')),
+      });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'SUCCEEDED');
+      assert.equal(retries(result, 'PromoteStart'), 2);
+      assert.equal(world.operations().filter((op) => op === 'AuroraPromoter.start').length, 3);
+      assert.equal(result.output.actions.promotion.status, 'Completed');
+      assert.deepEqual(world.notifications.map((n) => n.stateName), ['NotifyReport']);
+    });
+
+    for (const errorType of ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.Unknown']) {
+      it(`Run_${errorType}Once_IsRetried`, async () => {
+        const world = recoveryWorld('None', { 'HealthValidator.assess': sequence(fails(errorType), assessment('None')) });
+
+        const result = await run(world);
+
+        assert.equal(result.status, 'SUCCEEDED');
+        assert.equal(retries(result, 'Validate'), 1);
+      });
+    }
+
+    it('Run_TransientErrorPersists_GivesUpAfterFourRetriesAndNotifies', async () => {
+      const world = recoveryWorld('Failover', { 'DnsUpdater.apply': fails('AwsTransientException', 'Route 53 throttled') });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'FAILED');
+      assert.equal(result.error, 'AwsTransientException');
+      assert.equal(retries(result, 'DnsApply'), 4);
+      assert.equal(failureDocument(result).failedStep, 'DnsApply');
+    });
+
+    it('Run_ConflictPersists_RetriesTwiceThenFails', async () => {
+      const world = recoveryWorld('Failover', { 'DnsUpdater.apply': fails('ConflictException', 'record changed meanwhile') });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'FAILED');
+      assert.equal(result.error, 'ConflictException');
+      assert.equal(retries(result, 'DnsApply'), 2);
+    });
+
+    it('Run_PermanentErrorInBranch_NotRetriedAndFailureNoticeNamesStepAndError', async () => {
+      const world = recoveryWorld('Failover', {
+        'AuroraPromoter.start': fails('AwsServiceException', 'InvalidGlobalClusterStateFault: not a member'),
+        'DnsUpdater.status': dnsStatus('INSYNC'),
+      });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'FAILED');
+      assert.equal(result.error, 'AwsServiceException');
+      assert.equal(retries(result, 'PromoteStart'), 0);
+      assertVisitedInOrder(result.visited, ['PromoteStart', 'PromoteStartFailed', 'DatabaseBranchFailed', 'RecordRecoveryFailure', 'NotifyFailure', 'FailoverFailed']);
+      const document = failureDocument(result);
+      assert.equal(document.failedStep, 'PromoteStart');
+      assert.equal(document.error.Error, 'AwsServiceException');
+      assert.equal(JSON.parse(document.error.Cause).errorMessage, 'InvalidGlobalClusterStateFault: not a member');
+      const [notice] = world.notifications;
+      assert.equal(notice.subject, 'DrLambdas failover stopped at PromoteStart: AwsServiceException');
+      assert.equal(notice.severity, 'critical');
+      assert.match(notice.message, /stopped at step PromoteStart with error AwsServiceException/);
+      assert.match(notice.message, /test-execution/);
+    });
+
+    it('Run_ValidateRejectsInput_NotifiesFailureAtValidate', async () => {
+      const world = recoveryWorld('None', { 'HealthValidator.assess': fails('InputValidationException', 'unknown mode "sideways"') });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'FAILED');
+      assert.equal(result.error, 'InputValidationException');
+      assert.deepEqual(result.visited, ['Initialize', 'Validate', 'ValidateFailed', 'NotifyFailure', 'DescribeFailure', 'FailoverFailed']);
+      assert.equal(retries(result, 'Validate'), 0);
+      assert.deepEqual(Object.keys(failureDocument(result)), ['trigger', 'execution', 'error', 'failedStep']);
+      assert.equal(world.notifications[0].subject, 'DrLambdas failover stopped at Validate: InputValidationException');
+    });
+
+    it('Run_VerifyFails_NotifiesFailureAtVerifyKeepingActions', async () => {
+      const world = recoveryWorld('Failover', { 'HealthValidator.verify': fails('AwsServiceException') });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'FAILED');
+      const document = failureDocument(result);
+      assert.equal(document.failedStep, 'Verify');
+      assert.equal(document.actions.promotion.status, 'Completed');
+    });
+
+    it('Run_NotificationFails_StillFailsWithTheOriginalError', async () => {
+      const world = recoveryWorld('None', { 'SNS.publish': fails('SNS.ThrottledException') });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'FAILED');
+      assert.equal(result.error, 'SNS.ThrottledException');
+      assertVisitedInOrder(result.visited, ['NotifyNoAction', 'NotifyNoActionFailed', 'NotifyFailure', 'DescribeFailure', 'FailoverFailed']);
+      assert.equal(failureDocument(result).failedStep, 'NotifyNoAction');
+      assert.equal(retries(result, 'NotifyNoAction'), 3);
+    });
+  });
+
+  describe('other outcomes', () => {
+    it('Run_DryRunOfFailover_ReportsAndChangesNothing', async () => {
+      const world = recoveryWorld('Failover', { 'HealthValidator.assess': assessment('Failover', { dryRun: true }) });
+
+      const result = await run(world, { mode: 'dry-run', targetRegion: 'ap-northeast-1', reason: 'game day', force: false, requestedBy: 'alice' });
+
+      assert.equal(result.status, 'SUCCEEDED');
+      assert.deepEqual(result.visited, ['Initialize', 'Validate', 'RouteDecision', 'NotifyDryRun', 'DryRunComplete']);
+      assert.deepEqual(world.operations(), ['HealthValidator.assess']);
+      assert.equal(result.output.trigger.mode, 'dry-run');
+    });
+
+    it('Run_VerifyReportsDegraded_ReportsThenFails', async () => {
+      const world = recoveryWorld('Switchover', { 'HealthValidator.verify': verifyReport('Degraded') });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'FAILED');
+      assert.equal(result.error, 'RecoveryDegraded');
+      assertVisitedInOrder(result.visited, ['Verify', 'NotifyReport', 'RecoveryOutcome', 'RecoveryDegraded']);
+      assert.deepEqual(world.notifications.map((n) => n.subject), ['DrLambdas: Degraded']);
+    });
+
+    it('Run_UnknownDecision_ChangesNothingAndNotifiesFailure', async () => {
+      const world = recoveryWorld('None', { 'HealthValidator.assess': assessment('Reboot') });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'FAILED');
+      assert.equal(result.error, 'UnknownDecision');
+      assert.deepEqual(result.visited, ['Initialize', 'Validate', 'RouteDecision', 'UnknownDecision', 'NotifyFailure', 'DescribeFailure', 'FailoverFailed']);
+      assert.deepEqual(world.operations(), ['HealthValidator.assess']);
+      assert.equal(failureDocument(result).failedStep, 'RouteDecision');
+    });
+  });
+});
+
+function withoutReport(output) {
+  const { report: _report, ...rest } = output;
+  return rest;
+}

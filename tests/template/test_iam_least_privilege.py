@@ -1,0 +1,226 @@
+"""A scan of every IAM statement of both templates, as deployed (SAM resources translated)."""
+import unittest
+
+from template_loader import (
+    FORWARDER_TEMPLATE,
+    MAIN_TEMPLATE,
+    as_list,
+    iam_statements,
+    load_deployed,
+)
+
+READ_PREFIXES = ("Describe", "Get", "List")
+
+# The only read allowed on "*": the RPO-lag metric query, which has no resource type.
+READS_ALLOWED_ON_STAR = {"cloudwatch:GetMetricData"}
+
+# Telemetry and log-delivery actions that AWS defines without any resource type, so they cannot be
+# scoped; the issue requires X-Ray tracing and Step Functions logging, which need them. They change
+# no resource of the system being recovered. Any other action on "*" fails the scan.
+NO_RESOURCE_TYPE_TELEMETRY = {
+    "xray:PutTraceSegments",
+    "xray:PutTelemetryRecords",
+    "xray:GetSamplingRules",
+    "xray:GetSamplingTargets",
+    "logs:CreateLogDelivery",
+    "logs:GetLogDelivery",
+    "logs:UpdateLogDelivery",
+    "logs:DeleteLogDelivery",
+    "logs:ListLogDeliveries",
+    "logs:PutResourcePolicy",
+    "logs:DescribeResourcePolicies",
+    "logs:DescribeLogGroups",
+}
+
+
+def is_read(action):
+    return action.split(":", 1)[1].startswith(READ_PREFIXES)
+
+
+def literal(value):
+    """The literal text of a Resource entry (Fn::Sub templates included), None for other intrinsics."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and "Fn::Sub" in value:
+        sub = value["Fn::Sub"]
+        return sub if isinstance(sub, str) else sub[0]
+    return None
+
+
+def allow_statements(template):
+    return [(lid, s) for lid, kind, s in iam_statements(template) if kind == "identity" and s["Effect"] == "Allow"]
+
+
+def role_statements(template, role):
+    return [s for lid, s in allow_statements(template) if lid == role]
+
+
+def actions_of(statement):
+    return as_list(statement["Action"])
+
+
+class IamScanTests(unittest.TestCase):
+    templates = {}
+
+    @classmethod
+    def setUpClass(cls):
+        cls.templates = {path.name: load_deployed(path) for path in (MAIN_TEMPLATE, FORWARDER_TEMPLATE)}
+
+    def test_scan_no_mutating_action_has_a_star_resource(self):
+        for name, template in self.templates.items():
+            for logical_id, statement in allow_statements(template):
+                if "*" not in [literal(r) for r in as_list(statement["Resource"])]:
+                    continue
+                for action in actions_of(statement):
+                    with self.subTest(template=name, role=logical_id, action=action):
+                        self.assertIn(action, READS_ALLOWED_ON_STAR | NO_RESOURCE_TYPE_TELEMETRY)
+                        if not is_read(action):
+                            self.assertIn(action, NO_RESOURCE_TYPE_TELEMETRY)
+
+    def test_scan_wildcard_arns_grant_reads_only(self):
+        for name, template in self.templates.items():
+            for logical_id, statement in allow_statements(template):
+                patterns = [literal(r) for r in as_list(statement["Resource"])]
+                if not any(p and p != "*" and "*" in p for p in patterns):
+                    continue
+                for action in actions_of(statement):
+                    with self.subTest(template=name, role=logical_id, action=action):
+                        self.assertTrue(is_read(action), f"{action} on {patterns}")
+
+    def test_scan_no_action_wildcards_in_identity_policies(self):
+        for name, template in self.templates.items():
+            for logical_id, statement in allow_statements(template):
+                for action in actions_of(statement):
+                    with self.subTest(template=name, role=logical_id, action=action):
+                        self.assertNotIn("*", action)
+
+    def test_scan_star_statements_are_only_the_documented_ones(self):
+        star_actions = set()
+        for template in self.templates.values():
+            for _, statement in allow_statements(template):
+                if "*" in [literal(r) for r in as_list(statement["Resource"])]:
+                    star_actions.update(actions_of(statement))
+        self.assertEqual(star_actions - READS_ALLOWED_ON_STAR - NO_RESOURCE_TYPE_TELEMETRY, set())
+
+    def test_service_trust_policies_are_confined_to_this_account(self):
+        for name, template in self.templates.items():
+            for logical_id, kind, statement in iam_statements(template):
+                if kind != "trust":
+                    continue
+                service = statement["Principal"].get("Service")
+                if service in ("states.amazonaws.com", "events.amazonaws.com"):
+                    with self.subTest(template=name, role=logical_id):
+                        self.assertEqual(statement["Condition"]["StringEquals"]["aws:SourceAccount"], {"Ref": "AWS::AccountId"})
+
+    def test_resource_policies_grant_services_only_for_this_account(self):
+        for name, template in self.templates.items():
+            for logical_id, kind, statement in iam_statements(template):
+                if kind in ("resource", "key") and "Service" in statement.get("Principal", {}):
+                    with self.subTest(template=name, resource=logical_id, sid=statement.get("Sid")):
+                        self.assertEqual(statement["Condition"]["StringEquals"]["aws:SourceAccount"], {"Ref": "AWS::AccountId"})
+
+
+class FunctionRoleTests(unittest.TestCase):
+    template = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.template = load_deployed(MAIN_TEMPLATE)
+
+    def test_functions_each_runs_with_its_own_role(self):
+        roles = {
+            name: self.template["Resources"][name]["Properties"]["Role"]
+            for name in ("HealthValidatorFunction", "AuroraPromoterFunction", "DnsUpdaterFunction")
+        }
+        self.assertEqual(roles["HealthValidatorFunction"], {"Fn::GetAtt": ["HealthValidatorRole", "Arn"]})
+        self.assertEqual(roles["AuroraPromoterFunction"], {"Fn::GetAtt": ["AuroraPromoterRole", "Arn"]})
+        self.assertEqual(roles["DnsUpdaterFunction"], {"Fn::GetAtt": ["DnsUpdaterRole", "Arn"]})
+
+    def test_health_validator_changes_nothing_in_the_recovered_system(self):
+        for statement in role_statements(self.template, "HealthValidatorRole"):
+            for action in actions_of(statement):
+                with self.subTest(action=action):
+                    self.assertTrue(
+                        is_read(action) or action in NO_RESOURCE_TYPE_TELEMETRY or action.startswith("logs:"),
+                        action,
+                    )
+
+    def test_aurora_promoter_promotes_only_within_the_global_cluster(self):
+        promote = [s for s in role_statements(self.template, "AuroraPromoterRole") if "rds:FailoverGlobalCluster" in actions_of(s)]
+        self.assertEqual(len(promote), 1)
+        self.assertEqual(sorted(actions_of(promote[0])), ["rds:FailoverGlobalCluster", "rds:SwitchoverGlobalCluster"])
+        self.assertEqual(
+            promote[0]["Resource"],
+            [
+                {"Fn::Sub": "arn:${AWS::Partition}:rds::${AWS::AccountId}:global-cluster:${GlobalClusterId}"},
+                {"Ref": "PrimaryClusterArn"},
+                {"Ref": "SecondaryClusterArn"},
+            ],
+        )
+
+    def test_dns_updater_changes_only_the_managed_record_in_the_hosted_zone(self):
+        change = [s for s in role_statements(self.template, "DnsUpdaterRole") if "route53:ChangeResourceRecordSets" in actions_of(s)]
+        self.assertEqual(len(change), 1)
+        self.assertEqual(actions_of(change[0]), ["route53:ChangeResourceRecordSets"])
+        self.assertEqual(change[0]["Resource"], {"Fn::Sub": "arn:${AWS::Partition}:route53:::hostedzone/${HostedZoneId}"})
+        condition = change[0]["Condition"]["ForAllValues:StringEquals"]
+        self.assertEqual(condition["route53:ChangeResourceRecordSetsNormalizedRecordNames"], [{"Ref": "RecordName"}])
+        self.assertEqual(condition["route53:ChangeResourceRecordSetsRecordTypes"], [{"Ref": "RecordType"}])
+        self.assertEqual(condition["route53:ChangeResourceRecordSetsActions"], ["UPSERT"])
+
+    def test_health_validator_reads_health_checks_by_arn(self):
+        reads = [s for s in role_statements(self.template, "HealthValidatorRole") if "route53:GetHealthCheckStatus" in actions_of(s)]
+        self.assertEqual(len(reads), 1)
+        arns = [literal(r) for arm in as_list(reads[0]["Resource"]) for r in _branches(arm)]
+        self.assertEqual(
+            sorted(arns),
+            sorted([
+                "arn:${AWS::Partition}:route53:::healthcheck/${PrimaryHealthCheckId}",
+                "arn:${AWS::Partition}:route53:::healthcheck/${SecondaryHealthCheckId}",
+            ]),
+        )
+
+    def test_health_validator_reads_executions_of_the_failover_machine_only(self):
+        statements = role_statements(self.template, "HealthValidatorRole")
+        list_executions = [s for s in statements if "states:ListExecutions" in actions_of(s)]
+        self.assertEqual(
+            [literal(s["Resource"]) for s in list_executions],
+            ["arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${AWS::StackName}-failover"],
+        )
+        self.assertEqual(
+            self.template["Resources"]["FailoverStateMachine"]["Properties"]["StateMachineName"],
+            {"Fn::Sub": "${AWS::StackName}-failover"},
+        )
+
+    def test_state_machines_invoke_only_the_three_functions_and_publish_only_to_the_topic(self):
+        statements = role_statements(self.template, "OrchestrationRole")
+        by_action = {a: s["Resource"] for s in statements for a in actions_of(s)}
+        self.assertEqual(
+            by_action["lambda:InvokeFunction"],
+            [
+                {"Fn::GetAtt": ["HealthValidatorFunction", "Arn"]},
+                {"Fn::GetAtt": ["AuroraPromoterFunction", "Arn"]},
+                {"Fn::GetAtt": ["DnsUpdaterFunction", "Arn"]},
+            ],
+        )
+        self.assertEqual(by_action["sns:Publish"], {"Ref": "AlertTopic"})
+        self.assertEqual(by_action["kms:GenerateDataKey"], {"Fn::GetAtt": ["AlertKey", "Arn"]})
+        for machine in ("FailoverStateMachine", "FailbackStateMachine"):
+            self.assertEqual(self.template["Resources"][machine]["Properties"]["RoleArn"], {"Fn::GetAtt": ["OrchestrationRole", "Arn"]})
+
+    def test_event_roles_start_only_their_state_machine(self):
+        for role, machine in (("FailoverTriggerRole", "FailoverStateMachine"), ("FailbackScheduleRole", "FailbackStateMachine")):
+            with self.subTest(role=role):
+                statements = role_statements(self.template, role)
+                self.assertEqual([actions_of(s) for s in statements], [["states:StartExecution"]])
+                self.assertEqual(statements[0]["Resource"], {"Ref": machine})
+
+
+def _branches(value):
+    if isinstance(value, dict) and "Fn::If" in value:
+        return [v for v in value["Fn::If"][1:] if v != {"Ref": "AWS::NoValue"}]
+    return [value]
+
+
+if __name__ == "__main__":
+    unittest.main()
