@@ -1,0 +1,60 @@
+namespace DrLambdas.Aws.StepFunctions;
+
+/// <summary>Result of <c>StartExecution</c>.</summary>
+/// <param name="ExecutionArn">The new execution's ARN.</param>
+/// <param name="StartDate">When it started.</param>
+public sealed record StartExecutionResult(string ExecutionArn, DateTimeOffset StartDate);
+
+/// <summary>Input of <c>ListExecutions</c>.</summary>
+/// <param name="StateMachineArn">The state machine whose executions to list.</param>
+/// <param name="StatusFilter">Only executions with this status; <see cref="ExecutionStatus.Unknown"/> is not allowed.</param>
+/// <param name="MaxResults">Page size 1-1000 (service default 100).</param>
+/// <param name="NextToken">The previous page's token.</param>
+public sealed record ListExecutionsRequest(
+    string StateMachineArn,
+    ExecutionStatus? StatusFilter = null,
+    int? MaxResults = null,
+    string? NextToken = null);
+
+/// <summary>One execution in a listing.</summary>
+/// <param name="ExecutionArn">The execution's ARN.</param>
+/// <param name="StateMachineArn">Its state machine.</param>
+/// <param name="Name">The execution name.</param>
+/// <param name="Status">Its status.</param>
+/// <param name="StartDate">When it started.</param>
+/// <param name="StopDate">When it stopped; null while running.</param>
+public sealed record ExecutionSummary(
+    string ExecutionArn,
+    string StateMachineArn,
+    string Name,
+    ExecutionStatus Status,
+    DateTimeOffset StartDate,
+    DateTimeOffset? StopDate);
+
+/// <summary>One page of executions.</summary>
+/// <param name="Executions">The executions of this page.</param>
+/// <param name="NextToken">Token for the next page; null on the last page.</param>
+public sealed record ExecutionPage(IReadOnlyList<ExecutionSummary> Executions, string? NextToken);
+
+/// <summary>Result of <c>DescribeExecution</c>.</summary>
+/// <param name="ExecutionArn">The execution's ARN.</param>
+/// <param name="StateMachineArn">Its state machine.</param>
+/// <param name="Name">The execution name.</param>
+/// <param name="Status">Its status.</param>
+/// <param name="StartDate">When it started.</param>
+/// <param name="StopDate">When it stopped; null while running.</param>
+/// <param name="Input">The input JSON.</param>
+/// <param name="Output">The output JSON, once succeeded.</param>
+/// <param name="Error">The error name, once failed.</param>
+/// <param name="Cause">The error cause, once failed.</param>
+public sealed record ExecutionDescription(
+    string ExecutionArn,
+    string StateMachineArn,
+    string? Name,
+    ExecutionStatus Status,
+    DateTimeOffset StartDate,
+    DateTimeOffset? StopDate,
+    string? Input,
+    string? Output,
+    string? Error,
+    string? Cause);

@@ -1,0 +1,15 @@
+namespace DrLambdas.Aws.StepFunctions;
+
+/// <summary>The Step Functions operations used to start the DR state machines and to see what already runs.</summary>
+public interface IStepFunctionsClient
+{
+    /// <summary>Starts an execution; <paramref name="name"/> (optional) makes the start idempotent for 90 days.</summary>
+    Task<StartExecutionResult> StartExecutionAsync(
+        string stateMachineArn, string? input = null, string? name = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Returns one page of executions, newest first.</summary>
+    Task<ExecutionPage> ListExecutionsAsync(ListExecutionsRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Describes one execution, including its input, output and error.</summary>
+    Task<ExecutionDescription> DescribeExecutionAsync(string executionArn, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using DrLambdas.Aws.Protocols;
+using DrLambdas.Aws.Transport;
+
+namespace DrLambdas.Aws.StepFunctions;
+
+/// <summary>Step Functions over awsJson1_0 (API version 2016-11-23).</summary>
+internal sealed class StepFunctionsClient(AwsServiceTransport transport) : IStepFunctionsClient
+{
+    private const string TargetPrefix = "AWSStepFunctions";
+    private readonly AwsJsonProtocol _json = new(transport, TargetPrefix);
+
+    public async Task<StartExecutionResult> StartExecutionAsync(
+        string stateMachineArn, string? input = null, string? name = null, CancellationToken cancellationToken = default)
+    {
+        Required(stateMachineArn, nameof(stateMachineArn));
+        if (name is not null && (name.Length is 0 or > 80 || name.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))))
+        {
+            throw new ArgumentException($"Execution name '{name}' must be 1-80 characters without whitespace.", nameof(name));
+        }
+
+        if (input is not null)
+        {
+            RequireJson(input, nameof(input));
+        }
+
+        var output = await _json.InvokeAsync(
+            "StartExecution",
+            new StartExecutionInput(stateMachineArn, name, input),
+            StepFunctionsJsonContext.Default.StartExecutionInput,
+            StepFunctionsJsonContext.Default.StartExecutionOutput,
+            cancellationToken);
+        return new StartExecutionResult(output.ExecutionArn, output.StartDate);
+    }
+
+    public async Task<ExecutionPage> ListExecutionsAsync(ListExecutionsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Required(request.StateMachineArn, nameof(request.StateMachineArn));
+        if (request.MaxResults is < 1 or > 1000)
+        {
+            throw new ArgumentException($"MaxResults {request.MaxResults} is outside 1-1000.", nameof(request));
+        }
+
+        var filter = request.StatusFilter is { } status ? ExecutionStatusNames.ToWire(status) : null;
+        var output = await _json.InvokeAsync(
+            "ListExecutions",
+            new ListExecutionsInput(request.StateMachineArn, filter, request.MaxResults, request.NextToken),
+            StepFunctionsJsonContext.Default.ListExecutionsInput,
+            StepFunctionsJsonContext.Default.ListExecutionsOutput,
+            cancellationToken);
+        var executions = (output.Executions ?? [])
+            .Select(e => new ExecutionSummary(
+                e.ExecutionArn, e.StateMachineArn, e.Name, ExecutionStatusNames.FromWire(e.Status), e.StartDate, e.StopDate))
+            .ToList();
+        return new ExecutionPage(executions, string.IsNullOrEmpty(output.NextToken) ? null : output.NextToken);
+    }
+
+    public async Task<ExecutionDescription> DescribeExecutionAsync(string executionArn, CancellationToken cancellationToken = default)
+    {
+        Required(executionArn, nameof(executionArn));
+        var output = await _json.InvokeAsync(
+            "DescribeExecution",
+            new DescribeExecutionInput(executionArn),
+            StepFunctionsJsonContext.Default.DescribeExecutionInput,
+            StepFunctionsJsonContext.Default.DescribeExecutionOutput,
+            cancellationToken);
+        return new ExecutionDescription(
+            output.ExecutionArn, output.StateMachineArn, output.Name, ExecutionStatusNames.FromWire(output.Status),
+            output.StartDate, output.StopDate, output.Input, output.Output, output.Error, output.Cause);
+    }
+
+    private static void Required(string? value, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{name} is required.", name);
+        }
+    }
+
+    private static void RequireJson(string input, string name)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(input);
+        }
+        catch (JsonException exception)
+        {
+            throw new ArgumentException($"The execution input is not valid JSON: {exception.Message}", name, exception);
+        }
+    }
+}

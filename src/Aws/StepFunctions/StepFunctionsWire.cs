@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+
+namespace DrLambdas.Aws.StepFunctions;
+
+/// <summary>The awsJson request and response bodies exactly as on the wire.</summary>
+internal sealed record StartExecutionInput(
+    [property: JsonPropertyName("stateMachineArn")] string StateMachineArn,
+    [property: JsonPropertyName("name")] string? Name = null,
+    [property: JsonPropertyName("input")] string? Input = null);
+
+internal sealed record StartExecutionOutput(
+    [property: JsonPropertyName("executionArn")] string ExecutionArn,
+    [property: JsonPropertyName("startDate")] DateTimeOffset StartDate);
+
+internal sealed record ListExecutionsInput(
+    [property: JsonPropertyName("stateMachineArn")] string StateMachineArn,
+    [property: JsonPropertyName("statusFilter")] string? StatusFilter = null,
+    [property: JsonPropertyName("maxResults")] int? MaxResults = null,
+    [property: JsonPropertyName("nextToken")] string? NextToken = null);
+
+internal sealed record ListExecutionsOutput(
+    [property: JsonPropertyName("executions")] IReadOnlyList<ExecutionListItem>? Executions = null,
+    [property: JsonPropertyName("nextToken")] string? NextToken = null);
+
+internal sealed record ExecutionListItem(
+    [property: JsonPropertyName("executionArn")] string ExecutionArn,
+    [property: JsonPropertyName("stateMachineArn")] string StateMachineArn,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("startDate")] DateTimeOffset StartDate,
+    [property: JsonPropertyName("stopDate")] DateTimeOffset? StopDate = null);
+
+internal sealed record DescribeExecutionInput(
+    [property: JsonPropertyName("executionArn")] string ExecutionArn);
+
+internal sealed record DescribeExecutionOutput(
+    [property: JsonPropertyName("executionArn")] string ExecutionArn,
+    [property: JsonPropertyName("stateMachineArn")] string StateMachineArn,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("startDate")] DateTimeOffset StartDate,
+    [property: JsonPropertyName("name")] string? Name = null,
+    [property: JsonPropertyName("stopDate")] DateTimeOffset? StopDate = null,
+    [property: JsonPropertyName("input")] string? Input = null,
+    [property: JsonPropertyName("output")] string? Output = null,
+    [property: JsonPropertyName("error")] string? Error = null,
+    [property: JsonPropertyName("cause")] string? Cause = null);
+
+/// <summary>Source-generated (AOT-safe) serialization of the Step Functions bodies.</summary>
+[JsonSourceGenerationOptions(
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    RespectRequiredConstructorParameters = true,
+    Converters = [typeof(AwsJsonTimestampConverter), typeof(AwsJsonNullableTimestampConverter)])]
+[JsonSerializable(typeof(StartExecutionInput))]
+[JsonSerializable(typeof(StartExecutionOutput))]
+[JsonSerializable(typeof(ListExecutionsInput))]
+[JsonSerializable(typeof(ListExecutionsOutput))]
+[JsonSerializable(typeof(DescribeExecutionInput))]
+[JsonSerializable(typeof(DescribeExecutionOutput))]
+internal sealed partial class StepFunctionsJsonContext : JsonSerializerContext;

@@ -1,0 +1,77 @@
+namespace DrLambdas.Shared.Configuration;
+
+/// <summary>The defaults of the optional variables, as listed in <c>docs/contracts.md</c>.</summary>
+public static class ConfigurationDefaults
+{
+    /// <summary>Default of <see cref="EnvironmentVariables.RecordType"/>.</summary>
+    public const string RecordType = "A";
+
+    /// <summary>Default of <see cref="EnvironmentVariables.NormalWeights"/>.</summary>
+    public const string NormalWeights = "70,30";
+
+    /// <summary>Default of <see cref="EnvironmentVariables.Quorum"/>.</summary>
+    public const int Quorum = 2;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.CooldownSeconds"/>.</summary>
+    public const int CooldownSeconds = 1800;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.DataLossBudgetSeconds"/>.</summary>
+    public const int DataLossBudgetSeconds = 5;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.RtoTargetSeconds"/>.</summary>
+    public const int RtoTargetSeconds = 60;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.RpoTargetSeconds"/>.</summary>
+    public const int RpoTargetSeconds = 0;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.ProbeAttempts"/>.</summary>
+    public const int ProbeAttempts = 3;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.ProbeTimeoutMs"/>.</summary>
+    public const int ProbeTimeoutMs = 2000;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.HealthCheckIntervalSeconds"/>.</summary>
+    public const int HealthCheckIntervalSeconds = 30;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.HealthCheckFailureThreshold"/>.</summary>
+    public const int HealthCheckFailureThreshold = 3;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.AlarmEvaluationSeconds"/>.</summary>
+    public const int AlarmEvaluationSeconds = 60;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.DnsTtlSeconds"/>.</summary>
+    public const int DnsTtlSeconds = 60;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.PromotionEstimateSeconds"/>.</summary>
+    public const int PromotionEstimateSeconds = 60;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.SwitchoverEstimateSeconds"/>.</summary>
+    public const int SwitchoverEstimateSeconds = 120;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.PropagationEstimateSeconds"/>.</summary>
+    public const int PropagationEstimateSeconds = 60;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.OrchestrationOverheadSeconds"/>.</summary>
+    public const int OrchestrationOverheadSeconds = 5;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.PromotionTimeoutSeconds"/>.</summary>
+    public const int PromotionTimeoutSeconds = 900;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.PropagationTimeoutSeconds"/>.</summary>
+    public const int PropagationTimeoutSeconds = 300;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.FailbackChecks"/>.</summary>
+    public const int FailbackChecks = 3;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.FailbackCheckIntervalSeconds"/>.</summary>
+    public const int FailbackCheckIntervalSeconds = 300;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.FailbackSteps"/>.</summary>
+    public const string FailbackSteps = "10,30,70";
+
+    /// <summary>Default of <see cref="EnvironmentVariables.FailbackBakeSeconds"/>.</summary>
+    public const int FailbackBakeSeconds = 300;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.SourceTimeoutMs"/>.</summary>
+    public const int SourceTimeoutMs = 4000;
+}

@@ -1,0 +1,41 @@
+namespace DrLambdas.Shared.Configuration;
+
+/// <summary>
+/// The validated configuration of every function. Load it once at init with
+/// <see cref="Load(Func{string, string?})"/>; an invalid environment throws one
+/// <see cref="Errors.ConfigurationException"/> listing every problem.
+/// </summary>
+/// <param name="Topology">Regions, clusters and where the functions run.</param>
+/// <param name="Dns">The weighted records.</param>
+/// <param name="Alarms">Which alarms mean what.</param>
+/// <param name="Policy">The decision rules' knobs.</param>
+/// <param name="Probes">How evidence is gathered.</param>
+/// <param name="Rto">The durations that make up the recovery time.</param>
+/// <param name="Timeouts">Operation timeouts.</param>
+/// <param name="Failback">Failback readiness and steps.</param>
+public sealed record DrConfiguration(
+    DrTopology Topology,
+    DnsSettings Dns,
+    AlarmSettings Alarms,
+    DecisionPolicy Policy,
+    ProbeSettings Probes,
+    RtoSettings Rto,
+    OperationTimeouts Timeouts,
+    FailbackPolicy Failback)
+{
+    /// <summary>Loads and validates the configuration from a variable lookup (null = not set).</summary>
+    /// <exception cref="Errors.ConfigurationException">Any variable is missing or invalid; lists all.</exception>
+    public static DrConfiguration Load(Func<string, string?> readVariable)
+    {
+        ArgumentNullException.ThrowIfNull(readVariable);
+        return ConfigurationLoader.Load(readVariable);
+    }
+
+    /// <summary>Loads and validates the configuration from a snapshot of the environment.</summary>
+    /// <exception cref="Errors.ConfigurationException">Any variable is missing or invalid; lists all.</exception>
+    public static DrConfiguration Load(IReadOnlyDictionary<string, string?> variables)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        return ConfigurationLoader.Load(name => variables.TryGetValue(name, out var value) ? value : null);
+    }
+}

@@ -1,0 +1,54 @@
+using DrLambdas.Shared.Configuration;
+
+namespace DrLambdas.Shared.Decisions;
+
+/// <summary>
+/// Every step is convergent: when the target already holds the writer there is nothing to promote,
+/// and at most the traffic still has to follow.
+/// </summary>
+internal static class ConvergenceRule
+{
+    public static bool TargetIsWriter(DecisionContext context, RegionSite target) =>
+        string.Equals(context.Input.GlobalCluster.Writer?.Region, target.Region, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Called when the target is the writer: true (already converged) when nothing must change,
+    /// false when the Region left behind still receives traffic. Records the reason either way.
+    /// </summary>
+    public static bool Converged(DecisionContext context, RegionSite from, RegionSite target, bool isFailback)
+    {
+        var evidence = context.Input.CurrentWeights.Select(Evidence.Of).ToList();
+        if (context.Input.GlobalCluster.Writer is { } writer)
+        {
+            evidence.Insert(0, Evidence.Of(writer));
+        }
+
+        if (isFailback)
+        {
+            context.Add(ReasonCode.AlreadyConverged, ReasonTexts.AlreadyConvergedFailback(target.Region), evidence);
+            return true;
+        }
+
+        var remaining = context.CurrentWeight(from);
+        if (remaining == 0)
+        {
+            context.Add(ReasonCode.AlreadyConverged, ReasonTexts.AlreadyConvergedWriter(target.Region, from.Region), evidence);
+            return true;
+        }
+
+        context.Add(ReasonCode.TargetAlreadyWriter, ReasonTexts.TargetAlreadyWriter(target.Region, from.Region, remaining), evidence);
+        return false;
+    }
+
+    /// <summary>True (with the reason recorded) when the drained Region already receives no traffic.</summary>
+    public static bool Drained(DecisionContext context, RegionSite drained)
+    {
+        if (context.CurrentWeight(drained) != 0)
+        {
+            return false;
+        }
+
+        context.Add(ReasonCode.AlreadyConverged, ReasonTexts.AlreadyConvergedDrained(drained.Region), context.Input.CurrentWeights.Select(Evidence.Of));
+        return true;
+    }
+}

@@ -1,0 +1,96 @@
+using DrLambdas.Shared.Configuration;
+
+namespace DrLambdas.Shared.Decisions;
+
+/// <summary>
+/// Moving the writer (and traffic) from one Region to the other. Gates, in order: one acting execution,
+/// no global operation under way, no partition, quorum, healthy target, already converged, cooldown,
+/// then switchover before failover and the data-loss budget.
+/// </summary>
+internal static class MoveWriterPath
+{
+    public static Decision Decide(DecisionContext context, RegionSite from, RegionSite target, MoveIntent intent)
+    {
+        var isFailback = intent == MoveIntent.Failback;
+        Decision Finish(DecisionAction action, double? loss = null) => context.Finish(action, from, target, isFailback, loss);
+
+        if (ConcurrencyRule.DefersToEarlierExecution(context))
+        {
+            return Finish(DecisionAction.None);
+        }
+
+        if (GlobalOperationRule.OperationInProgress(context) || PartitionRule.LooksLikePartition(context, from.Region))
+        {
+            return Finish(DecisionAction.Escalate);
+        }
+
+        if (intent is MoveIntent.Automatic or MoveIntent.Failover
+            && !QuorumRule.IsDown(context, from.Region, ReasonCode.PrimaryDownByQuorum, ReasonCode.PrimaryNotDownByQuorum))
+        {
+            if (intent == MoveIntent.Automatic)
+            {
+                return Finish(DecisionAction.None);
+            }
+
+            if (!context.ForceRequested)
+            {
+                return Finish(DecisionAction.Escalate);
+            }
+
+            context.Override(ReasonTexts.Gates.Quorum);
+        }
+
+        if (!TargetHealthRule.IsHealthy(context, target))
+        {
+            return Finish(DecisionAction.Abort);
+        }
+
+        if (ConvergenceRule.TargetIsWriter(context, target))
+        {
+            return ConvergenceRule.Converged(context, from, target, isFailback)
+                ? Finish(DecisionAction.None)
+                : Finish(DecisionAction.DrainSecondary);
+        }
+
+        if (CooldownRule.IsActive(context))
+        {
+            if (!context.ForceRequested)
+            {
+                return Finish(DecisionAction.Escalate);
+            }
+
+            context.Override(ReasonTexts.Gates.Cooldown);
+        }
+
+        if (DatabaseRule.CanSwitchover(context, from, target))
+        {
+            return Finish(DecisionAction.Switchover);
+        }
+
+        if (intent is MoveIntent.Switchover or MoveIntent.Failback)
+        {
+            context.Add(ReasonCode.SwitchoverRequired, ReasonTexts.SwitchoverRequired(context.Input.Trigger.Mode));
+            return Finish(DecisionAction.Escalate);
+        }
+
+        return FailoverWithinBudget(context, Finish);
+    }
+
+    private static Decision FailoverWithinBudget(DecisionContext context, Func<DecisionAction, double?, Decision> finish)
+    {
+        var lagSeconds = context.Input.Replication.RpoLag?.TotalSeconds;
+        switch (DataLossRule.Evaluate(context))
+        {
+            case DataLossRule.Verdict.WithinBudget:
+                return finish(DecisionAction.Failover, lagSeconds);
+            case DataLossRule.Verdict.BeyondBudget when context.ForceRequested:
+                context.Override(ReasonTexts.Gates.DataLossBudget);
+                return finish(DecisionAction.Failover, lagSeconds);
+            case DataLossRule.Verdict.Unknown when context.ForceRequested:
+                context.Override(ReasonTexts.Gates.DataLossMeasurement);
+                return finish(DecisionAction.Failover, null);
+            default:
+                return finish(DecisionAction.Escalate, null);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using DrLambdas.Shared.Configuration;
+
+namespace DrLambdas.Shared.Decisions;
+
+/// <summary>
+/// Never move traffic into a sick Region: the target needs a probe that sees it up, no observer that
+/// sees it failing, and an available cluster in the global database.
+/// </summary>
+internal static class TargetHealthRule
+{
+    /// <summary>Whether the target is healthy; records the reason either way.</summary>
+    public static bool IsHealthy(DecisionContext context, RegionSite target)
+    {
+        var health = context.Health(target.Region);
+        var member = context.Input.GlobalCluster.MemberIn(target.Region);
+        var problems = new List<string>();
+
+        if (!health.HasHealthyProbe)
+        {
+            problems.Add(ReasonTexts.NoHealthyProbe());
+        }
+
+        var failing = health.Unhealthy.Count();
+        if (failing > 0)
+        {
+            problems.Add(ReasonTexts.FailingObservations(failing));
+        }
+
+        if (member is null)
+        {
+            problems.Add(ReasonTexts.NoClusterInGlobalDatabase(target.Region, context.Topology.GlobalClusterId));
+        }
+        else if (!member.IsAvailable)
+        {
+            problems.Add(ReasonTexts.ClusterNotAvailable(member.Status));
+        }
+
+        var evidence = health.Signals.Select(Evidence.Of).ToList();
+        if (member is not null)
+        {
+            evidence.Add(Evidence.Of(member));
+        }
+
+        if (problems.Count == 0)
+        {
+            context.Add(ReasonCode.TargetHealthy, ReasonTexts.TargetHealthy(target.Region), evidence);
+            return true;
+        }
+
+        context.Add(ReasonCode.TargetUnhealthy, ReasonTexts.TargetUnhealthy(target.Region, problems), evidence);
+        return false;
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace DrLambdas.Shared.Domain;
+
+/// <summary>An independent kind of evidence about a Region; quorum counts kinds, not signals.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SignalKind>))]
+public enum SignalKind
+{
+    /// <summary>A direct <c>/actuator/health</c> probe.</summary>
+    Probe,
+
+    /// <summary>A Route 53 health check, evaluated by checkers around the world.</summary>
+    Route53HealthCheck,
+
+    /// <summary>A CloudWatch alarm.</summary>
+    Alarm,
+
+    /// <summary>Reachability of the Region's RDS endpoint.</summary>
+    DatabaseEndpoint,
+}

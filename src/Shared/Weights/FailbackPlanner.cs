@@ -1,0 +1,29 @@
+using DrLambdas.Shared.Configuration;
+
+namespace DrLambdas.Shared.Weights;
+
+/// <summary>Plans the gradual return of traffic to the primary (e.g. 10/90 → 30/70 → 70/30).</summary>
+public static class FailbackPlanner
+{
+    /// <summary>
+    /// One step per configured primary share (<c>DR_FAILBACK_STEPS</c>, out of 100), each followed by the
+    /// bake time; a final step restores the normal weights when the last share does not already.
+    /// </summary>
+    public static FailbackPlan Plan(DrConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var topology = configuration.Topology;
+        var bake = (int)configuration.Failback.BakeTime.TotalSeconds;
+
+        var steps = configuration.Failback.StepShares
+            .Select(share => new FailbackStep(WeightSets.Of(topology, share, 100 - share), bake))
+            .ToList();
+        var normal = WeightSets.Normal(topology);
+        if (steps.Count == 0 || !steps[^1].Weights.SequenceEqual(normal))
+        {
+            steps.Add(new FailbackStep(normal, bake));
+        }
+
+        return new FailbackPlan(steps, WeightSets.AllTo(topology, topology.Secondary));
+    }
+}
