@@ -29,11 +29,12 @@ public static class DecisionEngine
         var alarms = context.Input.Configuration.Alarms;
         var topology = context.Topology;
         var alarmName = trigger.AlarmName ?? string.Empty;
-        string[] evidence = [$"alarm:{alarmName} {trigger.AlarmState}: {trigger.Reason}"];
+        var state = trigger.AlarmState ?? AlarmState.InsufficientData;
+        string[] evidence = [$"alarm:{alarmName} {AlarmStateNames.Of(state)}: {trigger.Reason}"];
 
-        if (trigger.AlarmState != AlarmState.Alarm)
+        if (state != AlarmState.Alarm)
         {
-            context.Add(ReasonCode.AlarmNotInAlarmState, ReasonTexts.AlarmNotInAlarmState(alarmName, trigger.AlarmState ?? AlarmState.InsufficientData), evidence);
+            context.Add(ReasonCode.AlarmNotInAlarmState, ReasonTexts.AlarmNotInAlarmState(alarmName, state), evidence);
             return context.Finish(DecisionAction.None);
         }
 

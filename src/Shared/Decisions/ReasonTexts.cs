@@ -28,7 +28,7 @@ public static class ReasonTexts
 
     /// <summary><see cref="ReasonCode.AlarmNotInAlarmState"/>.</summary>
     public static string AlarmNotInAlarmState(string alarmName, AlarmState state) =>
-        $"Alarm {alarmName} changed to {StateName(state)}, not ALARM: nothing to do.";
+        $"Alarm {alarmName} changed to {AlarmStateNames.Of(state)}, not ALARM: nothing to do.";
 
     /// <summary><see cref="ReasonCode.AlarmNotManaged"/>.</summary>
     public static string AlarmNotManaged(string alarmName) =>
@@ -173,11 +173,4 @@ public static class ReasonTexts
     /// <summary><see cref="ReasonCode.DryRun"/>.</summary>
     public static string DryRun(string? requestedBy) =>
         $"Dry run requested by {requestedBy ?? "an unnamed operator"}: this is what would happen; nothing will be changed.";
-
-    private static string StateName(AlarmState state) => state switch
-    {
-        AlarmState.Ok => "OK",
-        AlarmState.Alarm => "ALARM",
-        _ => "INSUFFICIENT_DATA",
-    };
 }

@@ -55,11 +55,6 @@ internal static class AlarmEventParser
         return value is null ? null : ParseState(value, "detail.previousState.value");
     }
 
-    private static AlarmState ParseState(string value, string path) => value switch
-    {
-        "ALARM" => AlarmState.Alarm,
-        "OK" => AlarmState.Ok,
-        "INSUFFICIENT_DATA" => AlarmState.InsufficientData,
-        _ => throw new InputValidationException(path, $"must be ALARM, OK or INSUFFICIENT_DATA, got '{value}'"),
-    };
+    private static AlarmState ParseState(string value, string path) =>
+        AlarmStateNames.Parse(value) ?? throw new InputValidationException(path, $"must be ALARM, OK or INSUFFICIENT_DATA, got '{value}'");
 }

@@ -1,0 +1,118 @@
+using CsCheck;
+using DrLambdas.Shared.Decisions;
+using DrLambdas.Shared.Domain;
+using DrLambdas.Shared.Triggers;
+using static DrLambdas.Shared.Tests.Support.DecisionGenerators;
+
+namespace DrLambdas.Shared.Tests.Decisions;
+
+public class DecisionPropertyTests
+{
+    private const int Cases = 10_000;
+
+    // Guards the generator: the safety properties mean little unless it often reaches a promotion.
+    private const int MinimumPromotions = Cases / 50;
+
+    [Fact]
+    public void Decide_AnyInput_NeverMovesWriterIntoUnhealthyTarget()
+    {
+        var promotions = 0;
+        Input.Sample(
+            input =>
+            {
+                var decision = DecisionEngine.Decide(input);
+                if (!decision.MovesWriter)
+                {
+                    return;
+                }
+
+                Interlocked.Increment(ref promotions);
+
+                var target = decision.TargetRegion!;
+                var aboutTarget = input.Signals.Where(signal => signal.Region == target).ToList();
+                Assert.DoesNotContain(aboutTarget, signal => signal.Verdict == Verdict.Unhealthy);
+                Assert.Contains(aboutTarget, signal => signal.Kind == SignalKind.Probe && signal.Verdict == Verdict.Healthy);
+                Assert.True(input.GlobalCluster.MemberIn(target)?.IsAvailable, $"target cluster in {target} is not available");
+            },
+            iter: Cases);
+
+        Assert.True(promotions >= MinimumPromotions, $"only {promotions} of {Cases} generated cases promoted a cluster");
+    }
+
+    [Fact]
+    public void Decide_AnyInput_NeverFailsOverBeyondBudgetWithoutForce()
+    {
+        var failovers = 0;
+        Input.Sample(
+            input =>
+            {
+                var decision = DecisionEngine.Decide(input);
+                if (decision.Action != DecisionAction.Failover || input.Trigger.Force)
+                {
+                    return;
+                }
+
+                Interlocked.Increment(ref failovers);
+
+                Assert.NotNull(input.Replication.RpoLag);
+                Assert.True(input.Replication.RpoLag <= input.Configuration.Policy.DataLossBudget, $"lag {input.Replication.RpoLag} beyond budget");
+                Assert.False(decision.Forced);
+            },
+            iter: Cases);
+
+        Assert.True(failovers >= MinimumPromotions, $"only {failovers} of {Cases} generated cases failed over without force");
+    }
+
+    [Fact]
+    public void Decide_PartitionShapedEvidence_NeverSwitchesOverOrFailsOver()
+    {
+        PartitionInput.Sample(
+            input => Assert.False(DecisionEngine.Decide(input).MovesWriter),
+            iter: Cases);
+    }
+
+    [Fact]
+    public void Decide_AlarmInsideCooldown_NeverMovesWriter()
+    {
+        CooldownInput.Sample(
+            input => Assert.False(DecisionEngine.Decide(input).MovesWriter),
+            iter: Cases);
+    }
+
+    [Fact]
+    public void Decide_AnyInput_TotalAndDeterministic()
+    {
+        Input.Sample(
+            input =>
+            {
+                var first = DecisionEngine.Decide(input);
+                var second = DecisionEngine.Decide(input with { Signals = input.Signals.ToList(), RecentExecutions = input.RecentExecutions.ToList() });
+
+                Assert.Equal(Canonical(first), Canonical(second));
+                Assert.NotEmpty(first.Reasons);
+            },
+            iter: Cases);
+    }
+
+    [Fact]
+    public void Decide_ShuffledSignals_SameDecision()
+    {
+        Gen.Select(Input, Gen.Int).Sample(
+            (input, seed) =>
+            {
+                var shuffled = input.Signals.ToArray();
+                new Random(seed).Shuffle(shuffled);
+
+                Assert.Equal(Canonical(DecisionEngine.Decide(input)), Canonical(DecisionEngine.Decide(input with { Signals = shuffled })));
+            },
+            iter: Cases);
+    }
+
+    [Fact]
+    public void Decide_AnyInput_ForcedOnlyWhenOperatorForced()
+    {
+        Input.Sample(
+            input => Assert.True(!DecisionEngine.Decide(input).Forced || input.Trigger is { Kind: TriggerKind.Manual, Force: true }),
+            iter: Cases);
+    }
+}
