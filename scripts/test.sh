@@ -29,6 +29,10 @@ step "templates (cfn-lint, substitutions, IAM scan)"
 python3 -m unittest discover -s tests/template -p 'test_*.py' 2> "$results/python/template.log" || status=1
 tail -n 4 "$results/python/template.log"
 
+step "lab conformance (boto3, awscli)"
+python3 -m unittest discover -s tests/conformance -p 'test_*.py' 2> "$results/python/conformance.log" || status=1
+tail -n 4 "$results/python/conformance.log"
+
 step "summary"
 python3 scripts/summarize_tests.py "$results" || status=1
 exit $status

@@ -1,0 +1,41 @@
+namespace DrLambdas.DrLab.Tests.Control;
+
+public class LabOptionsTests
+{
+    [Fact]
+    public void Parse_Defaults_FastProfileWithSecondaryObserver()
+    {
+        var (options, problems, help) = DrLab.LabOptions.Parse([]);
+
+        Assert.Empty(problems);
+        Assert.False(help);
+        Assert.Equal("fast", options?.Profile.Name);
+        Assert.Equal(LabFixture.Secondary, options?.ObserverRegion);
+        Assert.Equal(0, options?.Port);
+    }
+
+    [Fact]
+    public void Parse_BadValues_ReportsEachProblem()
+    {
+        var (options, problems, _) = DrLab.LabOptions.Parse(["--profile", "slow", "--port", "x", "--observer-region", "us-east-1", "--bogus", "1"]);
+
+        Assert.Null(options);
+        Assert.Equal(4, problems.Count);
+    }
+
+    [Fact]
+    public void Parse_TimeScaleOverride_KeepsProfileDurations()
+    {
+        var (options, problems, _) = DrLab.LabOptions.Parse(["--profile", "realistic", "--time-scale", "10"]);
+
+        Assert.Empty(problems);
+        Assert.Equal(10, options?.Profile.TimeScale);
+        Assert.Equal(60, options?.Profile.Durations.FailoverSeconds);
+    }
+
+    [Fact]
+    public void Parse_Help_RequestsUsage()
+    {
+        Assert.True(DrLab.LabOptions.Parse(["--help"]).HelpRequested);
+    }
+}

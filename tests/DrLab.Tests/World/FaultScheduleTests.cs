@@ -1,0 +1,65 @@
+using DrLambdas.DrLab.Time;
+using DrLambdas.DrLab.World;
+
+namespace DrLambdas.DrLab.Tests.World;
+
+public class FaultScheduleTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Add_AtOffsetInFastProfile_StartsAtTheScaledInstant()
+    {
+        var schedule = new FaultSchedule(TimeProfile.Fast);
+
+        var fault = schedule.Add([new FaultSpec(FaultKind.AppOutage, 30, 60, LabFixture.Primary)], Start).Single();
+
+        Assert.Equal(Start.AddSeconds(1), fault.StartsAt);
+        Assert.Equal(Start.AddSeconds(3), fault.EndsAt);
+        Assert.False(schedule.ConditionsAt(Start.AddSeconds(0.9)).AppsDown.Contains(LabFixture.Primary));
+        Assert.True(schedule.ConditionsAt(Start.AddSeconds(1)).AppsDown.Contains(LabFixture.Primary));
+        Assert.False(schedule.ConditionsAt(Start.AddSeconds(3)).AppsDown.Contains(LabFixture.Primary));
+    }
+
+    [Fact]
+    public void ClearAll_ActiveAndScheduledFaults_EndsThemNowAndKeepsHistory()
+    {
+        var schedule = new FaultSchedule(TimeProfile.Realistic);
+        schedule.Add([new FaultSpec(FaultKind.Partition, 0, null), new FaultSpec(FaultKind.AppOutage, 100, null, LabFixture.Primary)], Start);
+
+        var cleared = schedule.ClearAll(Start.AddSeconds(10));
+
+        Assert.Equal(2, cleared);
+        Assert.Equal(2, schedule.All.Count);
+        Assert.True(schedule.ConditionsAt(Start.AddSeconds(5)).Partitioned);
+        Assert.False(schedule.ConditionsAt(Start.AddSeconds(10)).Partitioned);
+        Assert.False(schedule.ConditionsAt(Start.AddSeconds(150)).AppsDown.Contains(LabFixture.Primary));
+    }
+
+    [Fact]
+    public void Flapping_AlternatesDownThenUp()
+    {
+        var schedule = new FaultSchedule(TimeProfile.Realistic);
+        schedule.Add([new FaultSpec(FaultKind.FlappingHealth, 0, null, LabFixture.Primary, DownSeconds: 20, UpSeconds: 10)], Start);
+
+        bool DownAt(double seconds) => schedule.ConditionsAt(Start.AddSeconds(seconds)).AppsDown.Contains(LabFixture.Primary);
+
+        Assert.Equal([true, true, false, true, false], new[] { 0.0, 19, 25, 30, 55 }.Select(DownAt));
+        Assert.Equal(Start.AddSeconds(20), schedule.NextTransitionAfter(Start.AddSeconds(5)));
+        Assert.Equal(Start.AddSeconds(30), schedule.NextTransitionAfter(Start.AddSeconds(20)));
+    }
+
+    [Fact]
+    public void FailingRequestFault_ThirtyPercentRate_FailsExactlyThreeOfTenMatchingCalls()
+    {
+        var schedule = new FaultSchedule(TimeProfile.Realistic);
+        schedule.Add([new FaultSpec(FaultKind.Throttling, 0, null, Rate: 0.3, Service: "rds")], Start);
+
+        var failed = Enumerable.Range(0, 10)
+            .Count(_ => schedule.FailingRequestFault("rds", LabFixture.Secondary, "DescribeGlobalClusters", Start) is not null);
+        var otherService = schedule.FailingRequestFault("route53", "us-east-1", "GetChange", Start);
+
+        Assert.Equal(3, failed);
+        Assert.Null(otherService);
+    }
+}

@@ -1,0 +1,180 @@
+"""CloudWatch against the lab: awsJson1_0 (what boto3 and awscli send) and awsQuery (what the project's clients send)."""
+
+import datetime
+import time
+import unittest
+import urllib.parse
+import urllib.request
+import xml.etree.ElementTree as ET
+
+import botocore.auth
+import botocore.credentials
+import botocore.exceptions
+from botocore.awsrequest import AWSRequest
+
+import drlab_harness as lab
+
+NS = {"cw": "http://monitoring.amazonaws.com/doc/2010-08-01/"}
+
+
+def setUpModule():
+    lab.start_lab()
+
+
+def tearDownModule():
+    lab.stop_lab()
+
+
+def query_call(params, region=None, secret=lab.SECRET_KEY):
+    """Sends an awsQuery request signed by botocore's SigV4 signer; returns (status, parsed XML root)."""
+    region = region or lab.env()["AWS_REGION"]
+    body = urllib.parse.urlencode({"Version": "2010-08-01", **params})
+    request = AWSRequest(method="POST", url=lab.base_url() + "/", data=body,
+                         headers={"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"})
+    botocore.auth.SigV4Auth(botocore.credentials.Credentials(lab.ACCESS_KEY, secret), "monitoring", region).add_auth(request)
+    prepared = request.prepare()
+    http = urllib.request.Request(prepared.url, data=prepared.body.encode() if isinstance(prepared.body, str) else prepared.body,
+                                  headers=dict(prepared.headers), method="POST")
+    try:
+        with urllib.request.urlopen(http, timeout=10) as response:
+            return response.status, ET.fromstring(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, ET.fromstring(error.read())
+
+
+class CloudWatchConformance(unittest.TestCase):
+    def setUp(self):
+        lab.reset()
+        self.env = lab.env()
+        self.cloudwatch = lab.client("cloudwatch")
+        self.secondary_cluster = self.env["DR_SECONDARY_CLUSTER_ARN"].split(":")[-1]
+
+    def rpo_lag(self, stat="Maximum"):
+        now = datetime.datetime.now(datetime.timezone.utc)
+        return self.cloudwatch.get_metric_data(
+            MetricDataQueries=[{"Id": "rpo", "MetricStat": {"Metric": {
+                "Namespace": "AWS/RDS", "MetricName": "AuroraGlobalDBRPOLag",
+                "Dimensions": [{"Name": "DBClusterIdentifier", "Value": self.secondary_cluster}]}, "Period": 60, "Stat": stat}}],
+            StartTime=now - datetime.timedelta(minutes=10), EndTime=now + datetime.timedelta(minutes=1))["MetricDataResults"][0]
+
+    def alarm_state(self, name):
+        return self.cloudwatch.describe_alarms(AlarmNames=[name])["MetricAlarms"][0]["StateValue"]
+
+    def test_get_metric_data_json_returns_rpo_lag_in_milliseconds(self):
+        result = self.rpo_lag()
+
+        self.assertEqual("Complete", result["StatusCode"])
+        self.assertEqual("AuroraGlobalDBRPOLag", result["Label"])
+        self.assertTrue(result["Values"])
+        self.assertAlmostEqual(800, result["Values"][0], delta=100)
+        self.assertIsInstance(result["Timestamps"][0], datetime.datetime)
+
+    def test_get_metric_data_follows_replication_lag_fault(self):
+        lab.inject(kind="ReplicationLag", lagMilliseconds=10000)
+
+        lab.wait_until(lambda: self.rpo_lag()["Values"][0] >= 9900, timeout=lab.wall_seconds(60 * 3) + 5)
+
+    def test_get_metric_data_query_protocol_parses(self):
+        now = datetime.datetime.now(datetime.timezone.utc)
+        status, root = query_call({
+            "Action": "GetMetricData",
+            "MetricDataQueries.member.1.Id": "lag",
+            "MetricDataQueries.member.1.MetricStat.Metric.Namespace": "AWS/RDS",
+            "MetricDataQueries.member.1.MetricStat.Metric.MetricName": "AuroraGlobalDBReplicationLag",
+            "MetricDataQueries.member.1.MetricStat.Metric.Dimensions.member.1.Name": "DBClusterIdentifier",
+            "MetricDataQueries.member.1.MetricStat.Metric.Dimensions.member.1.Value": self.secondary_cluster,
+            "MetricDataQueries.member.1.MetricStat.Period": "60",
+            "MetricDataQueries.member.1.MetricStat.Stat": "Average",
+            "StartTime": (now - datetime.timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "EndTime": (now + datetime.timedelta(minutes=1)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        })
+
+        self.assertEqual(200, status)
+        result = root.find("cw:GetMetricDataResult/cw:MetricDataResults/cw:member", NS)
+        self.assertEqual("lag", result.find("cw:Id", NS).text)
+        self.assertAlmostEqual(800, float(result.find("cw:Values/cw:member", NS).text), delta=1)
+        self.assertIsNotNone(root.find("cw:ResponseMetadata/cw:RequestId", NS))
+
+    def test_describe_alarms_query_protocol_parses(self):
+        status, root = query_call({"Action": "DescribeAlarms", "AlarmNames.member.1": self.env["DR_ALARM_NAMES"]})
+
+        self.assertEqual(200, status)
+        alarm = root.find("cw:DescribeAlarmsResult/cw:MetricAlarms/cw:member", NS)
+        self.assertEqual(self.env["DR_ALARM_NAMES"], alarm.find("cw:AlarmName", NS).text)
+        self.assertEqual("OK", alarm.find("cw:StateValue", NS).text)
+
+    def test_query_protocol_error_shape(self):
+        status, root = query_call({"Action": "DescribeAlarms", "AlarmNames.member.1": "x", "AlarmNamePrefix": "y"})
+
+        self.assertEqual(400, status)
+        self.assertEqual("InvalidParameterCombination", root.find("cw:Error/cw:Code", NS).text)
+
+    def test_query_protocol_bad_signature_rejected(self):
+        status, root = query_call({"Action": "DescribeAlarms"}, secret="not-the-secret")
+
+        self.assertEqual(403, status)
+        self.assertEqual("SignatureDoesNotMatch", root.find("cw:Error/cw:Code", NS).text)
+
+    def test_describe_alarms_state_follows_primary_region_outage(self):
+        name = self.env["DR_ALARM_NAMES"]
+        self.assertEqual("OK", self.alarm_state(name))
+
+        lab.inject(kind="RegionOutage", region=self.env["DR_PRIMARY_REGION"])
+
+        lab.wait_until(lambda: self.alarm_state(name) == "ALARM", timeout=lab.wall_seconds(90 + 60 + 30) + 5)
+        alarm = self.cloudwatch.describe_alarms(AlarmNames=[name])["MetricAlarms"][0]
+        self.assertEqual("LessThanThreshold", alarm["ComparisonOperator"])
+        self.assertEqual("OK", self.alarm_state(self.env["DR_SECONDARY_ALARM_NAMES"]))
+
+    def test_describe_alarms_partition_stays_ok(self):
+        lab.inject(kind="Partition")
+
+        time.sleep(lab.wall_seconds(90 + 60 + 30))
+
+        self.assertEqual("OK", self.alarm_state(self.env["DR_ALARM_NAMES"]))
+        self.assertTrue(all(r["route53Healthy"] for r in lab.state()["regions"]))
+
+    def test_route53_health_check_status_metric_served_in_us_east_1(self):
+        lab.inject(kind="AppOutage", region=self.env["DR_PRIMARY_REGION"])
+        us_east_1 = lab.client("cloudwatch", region="us-east-1")
+
+        def latest():
+            now = datetime.datetime.now(datetime.timezone.utc)
+            result = us_east_1.get_metric_data(
+                MetricDataQueries=[{"Id": "hc", "MetricStat": {"Metric": {
+                    "Namespace": "AWS/Route53", "MetricName": "HealthCheckStatus",
+                    "Dimensions": [{"Name": "HealthCheckId", "Value": self.env["DR_PRIMARY_HEALTH_CHECK_ID"]}]},
+                    "Period": 1, "Stat": "Minimum"}}],
+                StartTime=now - datetime.timedelta(minutes=5), EndTime=now + datetime.timedelta(minutes=1))["MetricDataResults"][0]
+            return result["Values"] and result["Values"][0] == 0
+
+        lab.wait_until(latest, timeout=lab.wall_seconds(90 + 60 + 30) + 5)
+
+    def test_describe_alarms_state_filter(self):
+        alarms = self.cloudwatch.describe_alarms(StateValue="ALARM")["MetricAlarms"]
+
+        self.assertEqual([], alarms)
+
+    def test_invalid_statistic_is_rejected(self):
+        now = datetime.datetime.now(datetime.timezone.utc)
+        with self.assertRaises(botocore.exceptions.ClientError) as caught:
+            self.cloudwatch.get_metric_data(MetricDataQueries=[{"Id": "a", "MetricStat": {"Metric": {
+                "Namespace": "AWS/RDS", "MetricName": "AuroraGlobalDBRPOLag"}, "Period": 60, "Stat": "Median"}}],
+                StartTime=now - datetime.timedelta(minutes=5), EndTime=now)
+
+        self.assertEqual("InvalidParameterValue", caught.exception.response["Error"]["Code"])
+
+    def test_awscli_describe_alarms_and_get_metric_data(self):
+        alarms = lab.aws_cli("cloudwatch", "describe-alarms", "--alarm-names", self.env["DR_ALARM_NAMES"], self.env["DR_SECONDARY_ALARM_NAMES"])
+        self.assertEqual(2, len(alarms["MetricAlarms"]))
+
+        now = datetime.datetime.now(datetime.timezone.utc)
+        queries = ('[{"Id":"rpo","MetricStat":{"Metric":{"Namespace":"AWS/RDS","MetricName":"AuroraGlobalDBRPOLag",'
+                   f'"Dimensions":[{{"Name":"DBClusterIdentifier","Value":"{self.secondary_cluster}"}}]}},"Period":60,"Stat":"Maximum"}}}}]')
+        data = lab.aws_cli("cloudwatch", "get-metric-data", "--metric-data-queries", queries,
+                           "--start-time", (now - datetime.timedelta(minutes=5)).isoformat(), "--end-time", now.isoformat())
+        self.assertTrue(data["MetricDataResults"][0]["Values"])
+
+
+if __name__ == "__main__":
+    unittest.main()

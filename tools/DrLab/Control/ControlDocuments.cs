@@ -1,0 +1,166 @@
+namespace DrLambdas.DrLab.Control;
+
+/// <summary>A fault as the control API accepts it; durations in model seconds relative to the request.</summary>
+internal sealed record FaultRequestDocument(
+    string? Kind,
+    string? Region,
+    double? AtSeconds,
+    double? DurationSeconds,
+    double? Rate,
+    string? Service,
+    string? Operation,
+    double? Factor,
+    double? LagMilliseconds,
+    double? DownSeconds,
+    double? UpSeconds);
+
+/// <summary>Several faults scheduled by one request (all relative to the same instant).</summary>
+internal sealed record FaultBatchDocument(IReadOnlyList<FaultRequestDocument>? Faults);
+
+/// <summary>A fault as the lab reports it.</summary>
+internal sealed record FaultDocument(
+    string Id,
+    string Kind,
+    string Status,
+    string? Region,
+    DateTimeOffset StartsAt,
+    DateTimeOffset? EndsAt,
+    double? Rate,
+    string? Service,
+    string? Operation,
+    double? Factor,
+    double? LagMilliseconds,
+    double? DownSeconds,
+    double? UpSeconds,
+    long Hits);
+
+/// <summary>The faults a request added.</summary>
+internal sealed record FaultListDocument(IReadOnlyList<FaultDocument> Faults);
+
+/// <summary>A rejected control request, with every problem found.</summary>
+internal sealed record ControlErrorDocument(string Error, IReadOnlyList<string> Messages);
+
+/// <summary>Registers a Step Functions execution (for example the one the drill runs locally).</summary>
+internal sealed record ExecutionRequestDocument(
+    string? StateMachineArn,
+    string? Name,
+    string? Input,
+    string? Status,
+    string? Output,
+    string? Error,
+    string? Cause,
+    double? StartedSecondsAgo,
+    double? StoppedSecondsAgo);
+
+/// <summary>Marks an execution finished.</summary>
+internal sealed record ExecutionFinishDocument(
+    string? ExecutionArn, string? Name, string? Status, string? Output, string? Error, string? Cause);
+
+/// <summary>Moves the observer (where the functions run).</summary>
+internal sealed record ObserverDocument(string? Region);
+
+/// <summary>The ground truth: everything the lab knows about its world at one instant.</summary>
+internal sealed record LabStateDocument(
+    DateTimeOffset Now,
+    DateTimeOffset StartedAt,
+    string Profile,
+    double TimeScale,
+    string ObserverRegion,
+    IReadOnlyList<RegionDocument> Regions,
+    DatabaseDocument Database,
+    DnsDocument Dns,
+    WritesDocument Writes,
+    LostWritesDocument LostWrites,
+    IReadOnlyList<MessageDocument> Messages,
+    IReadOnlyList<ExecutionDocument> Executions,
+    IReadOnlyList<AlarmDocument> Alarms,
+    IReadOnlyList<FaultDocument> Faults,
+    IReadOnlyList<RequestDocument> Requests);
+
+internal sealed record RegionDocument(
+    string Name,
+    string ConfiguredRole,
+    bool ReachableFromObserver,
+    string AppStatus,
+    bool AppUp,
+    bool DatabaseUp,
+    bool Route53Healthy,
+    string HealthCheckId,
+    IReadOnlyList<CheckerDocument> Checkers);
+
+internal sealed record CheckerDocument(string Region, bool Healthy, DateTimeOffset CheckedAt, string Report);
+
+internal sealed record DatabaseDocument(
+    string GlobalClusterId,
+    string Status,
+    string WriterRegion,
+    string WriterClusterArn,
+    IReadOnlyList<MemberDocument> Members,
+    OperationDocument? CurrentOperation,
+    IReadOnlyList<OperationDocument> Operations);
+
+internal sealed record MemberDocument(string Region, string ClusterArn, bool IsWriter, string SynchronizationStatus);
+
+internal sealed record OperationDocument(
+    string Id,
+    string Kind,
+    string FromRegion,
+    string ToRegion,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? CompletesAt,
+    DateTimeOffset? FinishedAt,
+    string Outcome,
+    long LostWrites);
+
+internal sealed record DnsDocument(string HostedZoneId, string RecordName, IReadOnlyList<WeightDocument> Weights, IReadOnlyList<ChangeDocument> Changes);
+
+internal sealed record WeightDocument(string SetIdentifier, string? Region, long Weight);
+
+internal sealed record ChangeDocument(
+    string Id, string Status, DateTimeOffset SubmittedAt, DateTimeOffset InsyncAt, string? Comment, IReadOnlyList<string> Changes);
+
+internal sealed record WritesDocument(
+    double RatePerModelSecond,
+    long LastAcknowledgedSequence,
+    long ReplicatedThroughSequence,
+    string WriterRegion,
+    bool Accepting,
+    bool ReplicationUp,
+    double RpoLagMilliseconds,
+    double ReplicationLagMilliseconds);
+
+/// <summary>Acknowledged writes lost by unplanned failovers: totals and one event per failover.</summary>
+internal sealed record LostWritesDocument(long Count, double SpanSeconds, double ModelSpanSeconds, IReadOnlyList<LostWritesEventDocument> Events);
+
+internal sealed record LostWritesEventDocument(
+    string OperationId,
+    DateTimeOffset At,
+    long Count,
+    long FirstSequence,
+    long LastSequence,
+    DateTimeOffset FirstAcknowledgedAt,
+    DateTimeOffset LastAcknowledgedAt,
+    double SpanSeconds,
+    double ModelSpanSeconds);
+
+internal sealed record MessageDocument(
+    string MessageId, string TopicArn, string Region, string? Subject, string Message,
+    IReadOnlyDictionary<string, string?> Attributes, DateTimeOffset PublishedAt);
+
+internal sealed record ExecutionDocument(
+    string ExecutionArn, string StateMachineArn, string Name, string Status, DateTimeOffset StartDate, DateTimeOffset? StopDate,
+    string Input, string? Output, string? Error, string? Cause);
+
+internal sealed record AlarmDocument(string Name, string WatchedRegion, string State, DateTimeOffset UpdatedAt, string Reason);
+
+internal sealed record RequestDocument(
+    DateTimeOffset At, string Service, string Operation, string Region, string Outcome, int HttpStatus, string RequestId, string? Detail);
+
+/// <summary>The line printed when the lab is ready (also served at GET /_lab/config).</summary>
+internal sealed record ReadyDocument(
+    string BaseUrl,
+    string Profile,
+    double TimeScale,
+    string ObserverRegion,
+    IReadOnlyDictionary<string, string> TopicArns,
+    IReadOnlyDictionary<string, string> Env);

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text.Json;
+using DrLambdas.DrLab.Control;
+using DrLambdas.DrLab.Protocol;
+using DrLambdas.DrLab.Services;
+using DrLambdas.DrLab.World;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace DrLambdas.DrLab;
+
+/// <summary>Builds the lab's web application: one port on 127.0.0.1 for the AWS APIs, the applications and /_lab.</summary>
+internal static class LabHost
+{
+    public static WebApplication Build(LabOptions options, TimeProvider time)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+
+        var app = builder.Build();
+        var definition = new WorldDefinition(options.PrimaryRegion, options.SecondaryRegion, options.PrimarySetIdentifier, options.SecondarySetIdentifier);
+        var world = new LabWorld(definition, options.Profile, options.ObserverRegion, time);
+        var verifier = new SigV4Verifier(ReadyDocuments.AccessKeyId, ReadyDocuments.SecretAccessKey, time);
+        var gateway = new AwsGateway(world, verifier,
+            [new RdsService(), new SnsService(), new CloudWatchService(), new StepFunctionsService(), new Route53Service()]);
+
+        ControlApi.Map(app, world, () => ReadyDocuments.Build(BaseUrl(app), world, world.Transact(s => s.ObserverRegion)));
+        AppHealthEndpoint.Map(app, world);
+        app.MapWhen(
+            context => !context.Request.Path.StartsWithSegments("/_lab") && !context.Request.Path.StartsWithSegments("/app"),
+            aws => aws.Run(gateway.HandleAsync));
+        app.Lifetime.ApplicationStarted.Register(() =>
+            Console.Out.WriteLine(JsonSerializer.Serialize(
+                ReadyDocuments.Build(BaseUrl(app), world, options.ObserverRegion), LabJsonContext.Default.ReadyDocument)));
+        return app;
+    }
+
+    /// <summary>http://127.0.0.1:PORT with the port Kestrel actually bound.</summary>
+    public static string BaseUrl(WebApplication app)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address).GetLeftPart(UriPartial.Authority).Replace("[::1]", "127.0.0.1", StringComparison.Ordinal);
+    }
+}

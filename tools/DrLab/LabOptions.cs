@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DrLambdas.DrLab.Time;
+
+namespace DrLambdas.DrLab;
+
+/// <summary>The lab's command line.</summary>
+internal sealed partial record LabOptions(
+    int Port,
+    TimeProfile Profile,
+    string PrimaryRegion,
+    string SecondaryRegion,
+    string ObserverRegion,
+    string PrimarySetIdentifier,
+    string SecondarySetIdentifier)
+{
+    public const string Usage = """
+        DrLambdas.DrLab: a local two-Region AWS world with fault injection.
+
+        Options:
+          --port N                       TCP port on 127.0.0.1 (0 = any free port; default 0)
+          --profile fast|realistic       time profile (default fast: AWS's durations 30x faster)
+          --time-scale X                 override the profile's speed-up factor (1 = real time)
+          --primary-region NAME          default ap-east-2
+          --secondary-region NAME        default ap-northeast-1
+          --observer-region NAME         where the functions run (default: the secondary Region)
+          --primary-set-identifier ID    weighted record of the primary Region (default tpe)
+          --secondary-set-identifier ID  weighted record of the secondary Region (default nrt)
+          --help                         this text
+
+        When ready it prints one JSON line: baseUrl, profile, timeScale and env (the variables for clients).
+        """;
+
+    /// <summary>Parses the arguments; every problem is reported at once.</summary>
+    public static (LabOptions? Options, IReadOnlyList<string> Problems, bool HelpRequested) Parse(IReadOnlyList<string> args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        string[] known = ["--port", "--profile", "--time-scale", "--primary-region", "--secondary-region", "--observer-region",
+            "--primary-set-identifier", "--secondary-set-identifier"];
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] is "--help" or "-h")
+            {
+                return (null, [], true);
+            }
+
+            if (!known.Contains(args[i], StringComparer.Ordinal))
+            {
+                problems.Add($"Unknown option '{args[i]}'.");
+                if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    i++;
+                }
+            }
+            else if (i + 1 >= args.Count)
+            {
+                problems.Add($"Option '{args[i]}' needs a value.");
+            }
+            else
+            {
+                values[args[i]] = args[++i];
+            }
+        }
+
+        var port = 0;
+        if (values.TryGetValue("--port", out var portText)
+            && (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > 65535))
+        {
+            problems.Add($"--port '{portText}' must be a number from 0 to 65535.");
+        }
+
+        var profile = TimeProfile.FromName(values.GetValueOrDefault("--profile", "fast"));
+        if (profile is null)
+        {
+            problems.Add($"--profile must be one of {string.Join(", ", TimeProfile.Names)}.");
+        }
+
+        if (values.TryGetValue("--time-scale", out var scaleText))
+        {
+            if (double.TryParse(scaleText, NumberStyles.Float, CultureInfo.InvariantCulture, out var scale) && scale is >= 1 and <= 1000)
+            {
+                profile = profile is null ? null : profile with { TimeScale = scale };
+            }
+            else
+            {
+                problems.Add($"--time-scale '{scaleText}' must be a number from 1 to 1000.");
+            }
+        }
+
+        var primary = values.GetValueOrDefault("--primary-region", "ap-east-2");
+        var secondary = values.GetValueOrDefault("--secondary-region", "ap-northeast-1");
+        var observer = values.GetValueOrDefault("--observer-region", secondary);
+        foreach (var (name, region) in new[] { ("--primary-region", primary), ("--secondary-region", secondary) })
+        {
+            if (!RegionPattern().IsMatch(region))
+            {
+                problems.Add($"{name} '{region}' is not a Region name such as ap-east-2.");
+            }
+        }
+
+        if (string.Equals(primary, secondary, StringComparison.Ordinal))
+        {
+            problems.Add("--primary-region and --secondary-region must differ.");
+        }
+
+        if (!string.Equals(observer, primary, StringComparison.Ordinal) && !string.Equals(observer, secondary, StringComparison.Ordinal))
+        {
+            problems.Add($"--observer-region '{observer}' must be the primary or the secondary Region.");
+        }
+
+        var primarySet = values.GetValueOrDefault("--primary-set-identifier", "tpe");
+        var secondarySet = values.GetValueOrDefault("--secondary-set-identifier", "nrt");
+        if (primarySet.Length is 0 or > 128 || secondarySet.Length is 0 or > 128 || string.Equals(primarySet, secondarySet, StringComparison.Ordinal))
+        {
+            problems.Add("Set identifiers must be 1-128 characters and differ.");
+        }
+
+        return problems.Count > 0
+            ? (null, problems, false)
+            : (new LabOptions(port, profile!, primary, secondary, observer, primarySet, secondarySet), problems, false);
+    }
+
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]
+    private static partial Regex RegionPattern();
+}

@@ -1,0 +1,305 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using DrLambdas.DrLab.Protocol;
+using DrLambdas.DrLab.World;
+
+namespace DrLambdas.DrLab.Services;
+
+/// <summary>
+/// CloudWatch: GetMetricData over the lab's published metrics (Aurora global database lag in each secondary
+/// Region, Route 53 HealthCheckStatus in us-east-1) and DescribeAlarms over the health alarms. Serves awsQuery
+/// (what the project's clients send) and awsJson1_0 (what botocore sends).
+/// </summary>
+internal sealed partial class CloudWatchService : IAwsService
+{
+    private static readonly HashSet<int> HighResolutionPeriods = [1, 5, 10, 20, 30];
+
+    public string SigningName => "monitoring";
+
+    public bool IsGlobal => false;
+
+    public IReadOnlyCollection<string> AdditionalRegions { get; } = [WorldState.Route53MetricsRegion];
+
+    public IReadOnlyCollection<AwsProtocol> Protocols { get; } = [AwsProtocol.Query, AwsProtocol.Json];
+
+    public string? JsonTargetPrefix => "GraniteServiceVersion20100801";
+
+    public string? RestOperation(string method, string path) => null;
+
+    public AwsReply Handle(AwsCall call, WorldState world) => call.Operation switch
+    {
+        "GetMetricData" => GetMetricData(call, world),
+        "DescribeAlarms" => DescribeAlarms(call, world),
+        _ => throw AwsErrors.UnknownOperation(call.Protocol, call.Operation),
+    };
+
+    private static AwsReply GetMetricData(AwsCall call, WorldState world)
+    {
+        var request = CloudWatchRequests.MetricData(call);
+        var start = request.Start ?? throw Missing("StartTime");
+        var end = request.End ?? throw Missing("EndTime");
+        if (start >= end)
+        {
+            throw new LabError("ValidationError", "The parameter StartTime must be less than the parameter EndTime.");
+        }
+
+        if (request.Queries.Count == 0)
+        {
+            throw Missing("MetricDataQueries");
+        }
+
+        var ascending = request.ScanBy switch
+        {
+            null or "TimestampDescending" => false,
+            "TimestampAscending" => true,
+            _ => throw new LabError("ValidationError",
+                $"1 validation error detected: Value '{request.ScanBy}' at 'scanBy' failed to satisfy constraint: Member must satisfy enum value set: [TimestampDescending, TimestampAscending]"),
+        };
+        var maxDatapoints = request.MaxDatapoints ?? 100_800;
+        var results = new List<(MetricQuery Query, IReadOnlyList<Datapoint> Points)>();
+        for (var i = 0; i < request.Queries.Count; i++)
+        {
+            var query = request.Queries[i];
+            var key = Validate(query, i + 1, call.Region);
+            var points = world.Metrics.Query(key, start, end, query.Period!.Value, query.Stat!, ascending);
+            if (query.ReturnData)
+            {
+                results.Add((query, points.Take(maxDatapoints).ToList()));
+            }
+        }
+
+        var detail = string.Join(' ', results.Select(r => string.Create(CultureInfo.InvariantCulture,
+            $"{r.Query.MetricName}={(r.Points.Count > 0 ? r.Points[0].Value.ToString("0.###", CultureInfo.InvariantCulture) : "none")}")));
+        var reply = call.Protocol == AwsProtocol.Json
+            ? JsonReplies.Write(call, w => WriteMetricDataJson(w, results))
+            : QueryReplies.Envelope("monitoring", call, xml => WriteMetricDataXml(xml, results));
+        return reply with { LogDetail = detail };
+    }
+
+    private static MetricKey Validate(MetricQuery query, int index, string region)
+    {
+        var at = string.Create(CultureInfo.InvariantCulture, $"MetricDataQueries.member.{index}");
+        if (query.Id is null || !IdPattern().IsMatch(query.Id))
+        {
+            throw new LabError("ValidationError",
+                $"The value {query.Id ?? "null"} for parameter {at}.Id is not valid: it must start with a lower-case letter and contain only letters, digits and underscores.");
+        }
+
+        if (query.Expression is not null && query.HasMetricStat)
+        {
+            throw new LabError("InvalidParameterCombination", $"Exactly one of {at}.MetricStat and {at}.Expression must be specified.");
+        }
+
+        if (query.Expression is not null)
+        {
+            throw new LabError("InvalidParameterValue",
+                $"{at}.Expression: the lab serves MetricStat queries only; metric math is not modelled.");
+        }
+
+        if (!query.HasMetricStat || query.Namespace is null || query.MetricName is null)
+        {
+            throw new LabError("MissingParameter", $"The parameters {at}.MetricStat.Metric.Namespace and MetricName are required.");
+        }
+
+        if (query.Period is not { } period || period <= 0 || (period % 60 != 0 && !HighResolutionPeriods.Contains(period)))
+        {
+            throw new LabError("InvalidParameterValue",
+                $"The parameter {at}.MetricStat.Period must be 1, 5, 10, 20, 30 or a multiple of 60.");
+        }
+
+        if (query.Stat is null || !MetricStore.IsKnownStatistic(query.Stat))
+        {
+            throw new LabError("InvalidParameterValue", $"The value {query.Stat ?? "null"} for parameter {at}.MetricStat.Stat is not a valid statistic.");
+        }
+
+        return MetricKey.Of(region, query.Namespace, query.MetricName, query.Dimensions);
+    }
+
+    private static void WriteMetricDataXml(XmlOut xml, IEnumerable<(MetricQuery Query, IReadOnlyList<Datapoint> Points)> results)
+    {
+        xml.Start("MetricDataResults");
+        foreach (var (query, points) in results)
+        {
+            xml.Start("member").Element("Id", query.Id).Element("Label", query.Label ?? query.MetricName);
+            xml.Start("Timestamps");
+            foreach (var point in points)
+            {
+                xml.Element("member", point.Timestamp);
+            }
+
+            xml.End().Start("Values");
+            foreach (var point in points)
+            {
+                xml.Element("member", point.Value);
+            }
+
+            xml.End().Element("StatusCode", "Complete").Start("Messages").End().End();
+        }
+
+        xml.End().Start("Messages").End();
+    }
+
+    private static void WriteMetricDataJson(Utf8JsonWriter w, IEnumerable<(MetricQuery Query, IReadOnlyList<Datapoint> Points)> results)
+    {
+        w.WriteStartArray("MetricDataResults");
+        foreach (var (query, points) in results)
+        {
+            w.WriteStartObject();
+            w.WriteString("Id", query.Id);
+            w.WriteString("Label", query.Label ?? query.MetricName);
+            w.WriteStartArray("Timestamps");
+            foreach (var point in points)
+            {
+                w.WriteNumberValue(point.Timestamp.ToUnixTimeSeconds());
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("Values");
+            foreach (var point in points)
+            {
+                w.WriteNumberValue(point.Value);
+            }
+
+            w.WriteEndArray();
+            w.WriteString("StatusCode", "Complete");
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("Messages");
+        w.WriteEndArray();
+    }
+
+    private static AwsReply DescribeAlarms(AwsCall call, WorldState world)
+    {
+        var request = CloudWatchRequests.Alarms(call);
+        if (request.Names.Count > 0 && request.Prefix is not null)
+        {
+            throw new LabError("InvalidParameterCombination", "AlarmNames and AlarmNamePrefix cannot be specified together.");
+        }
+
+        if (request.Names.Count > 100)
+        {
+            throw new LabError("ValidationError", "The parameter AlarmNames must contain at most 100 names.");
+        }
+
+        if (request.State is not null && request.State is not ("OK" or "ALARM" or "INSUFFICIENT_DATA"))
+        {
+            throw new LabError("ValidationError",
+                $"1 validation error detected: Value '{request.State}' at 'stateValue' failed to satisfy constraint: Member must satisfy enum value set: [INSUFFICIENT_DATA, ALARM, OK]");
+        }
+
+        if (request.MaxRecords is { } max && (max < 1 || max > 100))
+        {
+            throw new LabError("ValidationError", "The parameter MaxRecords must be between 1 and 100.");
+        }
+
+        if (request.NextToken is not null)
+        {
+            throw new LabError("InvalidNextToken", "The service couldn't process the token: the lab's alarms fit on one page.");
+        }
+
+        var wantMetricAlarms = request.Types.Count == 0 || request.Types.Contains("MetricAlarm", StringComparer.Ordinal);
+        var alarms = wantMetricAlarms && world.Definition.IsLabRegion(call.Region)
+            ? world.Alarms.All
+                .Where(a => request.Names.Count == 0 || request.Names.Contains(a.Name, StringComparer.Ordinal))
+                .Where(a => request.Prefix is null || a.Name.StartsWith(request.Prefix, StringComparison.Ordinal))
+                .Where(a => request.State is null || string.Equals(a.Value, request.State, StringComparison.Ordinal))
+                .Take(request.MaxRecords ?? 100)
+                .ToList()
+            : [];
+        var reply = call.Protocol == AwsProtocol.Json
+            ? JsonReplies.Write(call, w => WriteAlarmsJson(w, alarms, world, call.Region))
+            : QueryReplies.Envelope("monitoring", call, xml => WriteAlarmsXml(xml, alarms, world, call.Region));
+        return reply with { LogDetail = string.Join(' ', alarms.Select(a => a.Name + "=" + a.Value)) };
+    }
+
+    private static void WriteAlarmsXml(XmlOut xml, IReadOnlyList<AlarmState> alarms, WorldState world, string region)
+    {
+        xml.Start("MetricAlarms");
+        foreach (var alarm in alarms)
+        {
+            xml.Start("member")
+                .Element("AlarmName", alarm.Name)
+                .Element("AlarmArn", AlarmBoard.ArnOf(alarm, region))
+                .Element("AlarmDescription", Description(alarm))
+                .Element("AlarmConfigurationUpdatedTimestamp", world.Alarms.CreatedAt)
+                .Element("ActionsEnabled", true)
+                .Start("OKActions").End()
+                .Start("AlarmActions").End()
+                .Start("InsufficientDataActions").End()
+                .Element("StateValue", alarm.Value)
+                .Element("StateReason", alarm.Reason)
+                .Element("StateReasonData", alarm.ReasonData)
+                .Element("StateUpdatedTimestamp", alarm.UpdatedAt)
+                .Element("MetricName", "HealthCheckStatus")
+                .Element("Namespace", "AWS/Route53")
+                .Element("Statistic", "Minimum")
+                .Start("Dimensions").Start("member").Element("Name", "HealthCheckId").Element("Value", alarm.HealthCheckId).End().End()
+                .Element("Period", world.Alarms.PeriodSeconds)
+                .Element("EvaluationPeriods", 1)
+                .Element("DatapointsToAlarm", 1)
+                .Element("Threshold", 1.0)
+                .Element("ComparisonOperator", "LessThanThreshold")
+                .Element("TreatMissingData", "breaching")
+                .Element("StateTransitionedTimestamp", alarm.UpdatedAt)
+                .End();
+        }
+
+        xml.End().Start("CompositeAlarms").End();
+    }
+
+    private static void WriteAlarmsJson(Utf8JsonWriter w, IReadOnlyList<AlarmState> alarms, WorldState world, string region)
+    {
+        w.WriteStartArray("MetricAlarms");
+        foreach (var alarm in alarms)
+        {
+            w.WriteStartObject();
+            w.WriteString("AlarmName", alarm.Name);
+            w.WriteString("AlarmArn", AlarmBoard.ArnOf(alarm, region));
+            w.WriteString("AlarmDescription", Description(alarm));
+            JsonReplies.WriteTimestamp(w, "AlarmConfigurationUpdatedTimestamp", world.Alarms.CreatedAt);
+            w.WriteBoolean("ActionsEnabled", true);
+            w.WriteStartArray("OKActions");
+            w.WriteEndArray();
+            w.WriteStartArray("AlarmActions");
+            w.WriteEndArray();
+            w.WriteStartArray("InsufficientDataActions");
+            w.WriteEndArray();
+            w.WriteString("StateValue", alarm.Value);
+            w.WriteString("StateReason", alarm.Reason);
+            w.WriteString("StateReasonData", alarm.ReasonData);
+            JsonReplies.WriteTimestamp(w, "StateUpdatedTimestamp", alarm.UpdatedAt);
+            w.WriteString("MetricName", "HealthCheckStatus");
+            w.WriteString("Namespace", "AWS/Route53");
+            w.WriteString("Statistic", "Minimum");
+            w.WriteStartArray("Dimensions");
+            w.WriteStartObject();
+            w.WriteString("Name", "HealthCheckId");
+            w.WriteString("Value", alarm.HealthCheckId);
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteNumber("Period", world.Alarms.PeriodSeconds);
+            w.WriteNumber("EvaluationPeriods", 1);
+            w.WriteNumber("DatapointsToAlarm", 1);
+            w.WriteNumber("Threshold", 1.0);
+            w.WriteString("ComparisonOperator", "LessThanThreshold");
+            w.WriteString("TreatMissingData", "breaching");
+            JsonReplies.WriteTimestamp(w, "StateTransitionedTimestamp", alarm.UpdatedAt);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("CompositeAlarms");
+        w.WriteEndArray();
+    }
+
+    private static string Description(AlarmState alarm) =>
+        $"Route 53 health check of the application in {alarm.WatchedRegion} reports it unhealthy";
+
+    private static LabError Missing(string name) => new("MissingParameter", $"The parameter {name} is required.");
+
+    [GeneratedRegex("^[a-z][a-zA-Z0-9_]*$")]
+    private static partial Regex IdPattern();
+}

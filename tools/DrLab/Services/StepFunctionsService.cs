@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DrLambdas.DrLab.Protocol;
+using DrLambdas.DrLab.World;
+
+namespace DrLambdas.DrLab.Services;
+
+/// <summary>
+/// Step Functions (awsJson1_0): StartExecution, ListExecutions and DescribeExecution over the lab's execution
+/// registry. Executions stay RUNNING until the control API marks them finished.
+/// </summary>
+internal sealed class StepFunctionsService : IAwsService
+{
+    private const int DefaultPageSize = 100;
+
+    public string SigningName => "states";
+
+    public bool IsGlobal => false;
+
+    public IReadOnlyCollection<AwsProtocol> Protocols { get; } = [AwsProtocol.Json];
+
+    public string? JsonTargetPrefix => "AWSStepFunctions";
+
+    public string? RestOperation(string method, string path) => null;
+
+    public AwsReply Handle(AwsCall call, WorldState world)
+    {
+        var body = JsonReplies.ParseObject(call.Body);
+        return call.Operation switch
+        {
+            "StartExecution" => Start(call, body, world),
+            "ListExecutions" => List(call, body, world),
+            "DescribeExecution" => Describe(call, body, world),
+            _ => throw AwsErrors.UnknownOperation(AwsProtocol.Json, call.Operation),
+        };
+    }
+
+    private static AwsReply Start(AwsCall call, JsonElement body, WorldState world)
+    {
+        var stateMachineArn = JsonReplies.String(body, "stateMachineArn") ?? throw Missing("stateMachineArn");
+        RequireRegion(stateMachineArn, call.Region);
+        var (execution, created) = world.Executions.Start(
+            stateMachineArn, JsonReplies.String(body, "name"), JsonReplies.String(body, "input"), world.Now);
+        var reply = JsonReplies.Write(call, w =>
+        {
+            w.WriteString("executionArn", execution.Arn);
+            JsonReplies.WriteTimestamp(w, "startDate", execution.StartDate);
+        });
+        return reply with { LogDetail = (created ? "started " : "already running ") + execution.Name };
+    }
+
+    private static AwsReply List(AwsCall call, JsonElement body, WorldState world)
+    {
+        var stateMachineArn = JsonReplies.String(body, "stateMachineArn")
+            ?? throw new LabError("ValidationException", "Must provide a StateMachine ARN or MapRun ARN");
+        world.Executions.RequireStateMachine(stateMachineArn);
+        RequireRegion(stateMachineArn, call.Region);
+        var status = JsonReplies.String(body, "statusFilter");
+        if (status is not null && !ExecutionRegistry.IsStatus(status))
+        {
+            throw new LabError("ValidationException",
+                $"1 validation error detected: Value '{status}' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE]");
+        }
+
+        var maxResults = JsonReplies.Int(body, "maxResults") ?? 0;
+        if (maxResults is < 0 or > 1000)
+        {
+            throw new LabError("ValidationException",
+                $"1 validation error detected: Value '{maxResults}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000");
+        }
+
+        var pageSize = maxResults == 0 ? DefaultPageSize : maxResults;
+        var offset = DecodeToken(JsonReplies.String(body, "nextToken"));
+        var all = world.Executions.List(stateMachineArn, status);
+        var page = all.Skip(offset).Take(pageSize).ToList();
+        var reply = JsonReplies.Write(call, w =>
+        {
+            w.WriteStartArray("executions");
+            foreach (var execution in page)
+            {
+                w.WriteStartObject();
+                w.WriteString("executionArn", execution.Arn);
+                w.WriteString("stateMachineArn", execution.StateMachineArn);
+                w.WriteString("name", execution.Name);
+                w.WriteString("status", execution.Status);
+                JsonReplies.WriteTimestamp(w, "startDate", execution.StartDate);
+                if (execution.StopDate is { } stop)
+                {
+                    JsonReplies.WriteTimestamp(w, "stopDate", stop);
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            if (offset + page.Count < all.Count)
+            {
+                w.WriteString("nextToken", EncodeToken(offset + page.Count));
+            }
+        });
+        return reply with { LogDetail = string.Create(CultureInfo.InvariantCulture, $"{page.Count} of {all.Count}") };
+    }
+
+    private static AwsReply Describe(AwsCall call, JsonElement body, WorldState world)
+    {
+        var arn = JsonReplies.String(body, "executionArn") ?? throw Missing("executionArn");
+        if (!arn.StartsWith("arn:aws:states:", StringComparison.Ordinal) || !arn.Contains(":execution:", StringComparison.Ordinal))
+        {
+            throw new LabError("InvalidArn", $"Invalid Arn: 'Resource type not valid in this context: {arn}'");
+        }
+
+        var execution = world.Executions.Find(arn)
+            ?? throw new LabError("ExecutionDoesNotExist", $"Execution Does Not Exist: '{arn}'");
+        return JsonReplies.Write(call, w =>
+        {
+            w.WriteString("executionArn", execution.Arn);
+            w.WriteString("stateMachineArn", execution.StateMachineArn);
+            w.WriteString("name", execution.Name);
+            w.WriteString("status", execution.Status);
+            JsonReplies.WriteTimestamp(w, "startDate", execution.StartDate);
+            if (execution.StopDate is { } stop)
+            {
+                JsonReplies.WriteTimestamp(w, "stopDate", stop);
+            }
+
+            w.WriteString("input", execution.Input);
+            w.WriteStartObject("inputDetails");
+            w.WriteBoolean("included", true);
+            w.WriteEndObject();
+            if (execution.Output is { } output)
+            {
+                w.WriteString("output", output);
+                w.WriteStartObject("outputDetails");
+                w.WriteBoolean("included", true);
+                w.WriteEndObject();
+            }
+
+            if (execution.Error is { } error)
+            {
+                w.WriteString("error", error);
+            }
+
+            if (execution.Cause is { } cause)
+            {
+                w.WriteString("cause", cause);
+            }
+        });
+    }
+
+    private static void RequireRegion(string arn, string region)
+    {
+        if (!string.Equals(arn.Split(':')[3], region, StringComparison.Ordinal))
+        {
+            throw new LabError("StateMachineDoesNotExist",
+                $"State Machine Does Not Exist: '{arn}' (it is not in {region})");
+        }
+    }
+
+    private static LabError Missing(string member) => new("ValidationException",
+        $"1 validation error detected: Value null at '{member}' failed to satisfy constraint: Member must not be null");
+
+    private static string EncodeToken(int offset) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"drlab:{offset}")));
+
+    private static int DecodeToken(string? token)
+    {
+        if (token is null)
+        {
+            return 0;
+        }
+
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            if (text.StartsWith("drlab:", StringComparison.Ordinal)
+                && int.TryParse(text.AsSpan(6), NumberStyles.None, CultureInfo.InvariantCulture, out var offset))
+            {
+                return offset;
+            }
+        }
+        catch (FormatException)
+        {
+            // Falls through to InvalidToken below.
+        }
+
+        throw new LabError("InvalidToken", $"Invalid Token: '{token}'");
+    }
+}
