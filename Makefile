@@ -1,8 +1,22 @@
 # DrLambdas: `make drill` runs a failover drill against the local lab; `make test` runs the whole suite.
-.PHONY: test drill
+# `make build-<Name>Function` publishes one function's Native AOT bootstrap; `sam build` (template
+# `Metadata: BuildMethod: makefile`) calls these targets with ARTIFACTS_DIR set. The target architecture is
+# LAMBDA_RID (linux-x64 by default; `LAMBDA_RID=linux-arm64 sam build` for Graviton functions).
+.PHONY: test drill build-HealthValidatorFunction build-AuroraPromoterFunction build-DnsUpdaterFunction
+
+LAMBDA_RID ?= linux-x64
 
 test:
 	bash scripts/test.sh
 
 drill:
 	bash scripts/drill.sh $(ARGS)
+
+build-HealthValidatorFunction:
+	bash scripts/publish-functions.sh --function HealthValidator --rid $(LAMBDA_RID) --into "$(or $(ARTIFACTS_DIR),artifacts/functions/HealthValidator/$(LAMBDA_RID))"
+
+build-AuroraPromoterFunction:
+	bash scripts/publish-functions.sh --function AuroraPromoter --rid $(LAMBDA_RID) --into "$(or $(ARTIFACTS_DIR),artifacts/functions/AuroraPromoter/$(LAMBDA_RID))"
+
+build-DnsUpdaterFunction:
+	bash scripts/publish-functions.sh --function DnsUpdater --rid $(LAMBDA_RID) --into "$(or $(ARTIFACTS_DIR),artifacts/functions/DnsUpdater/$(LAMBDA_RID))"
