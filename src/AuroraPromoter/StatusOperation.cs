@@ -1,0 +1,95 @@
+using System.Globalization;
+using DrLambdas.Aws.Rds;
+using DrLambdas.Functions.Common;
+using DrLambdas.Runtime.Logging;
+using DrLambdas.Runtime.Metrics;
+using DrLambdas.Shared.Configuration;
+using DrLambdas.Shared.Contracts;
+
+namespace DrLambdas.AuroraPromoter;
+
+/// <summary>
+/// <c>status</c>: InProgress while an operation toward the target runs (or RDS does not show it yet); Completed when
+/// the target is the writer, no operation is under way and the cluster is available; Failed otherwise.
+/// </summary>
+internal sealed class StatusOperation(DrConfiguration configuration, IRdsClient rds, TimeProvider timeProvider)
+{
+    /// <summary>How long after <c>start</c> an operation RDS does not show yet is still taken as starting.</summary>
+    public static readonly TimeSpan ReportingGrace = TimeSpan.FromSeconds(60);
+
+    private const string Cancelling = "cancelling";
+
+    private readonly GlobalClusterReader _reader = new(rds, configuration.Topology);
+
+    public async Task<PromotionStatusResponse> HandleAsync(PromotionStatusRequest request, Invocation invocation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(invocation);
+        var site = PromotionTarget.SiteOf(request.TargetClusterArn, configuration.Topology);
+        var cluster = await _reader.ReadAsync(site.Region, cancellationToken);
+        var (status, detail) = await JudgeAsync(cluster, site, request.StartedAt, cancellationToken);
+
+        var elapsed = timeProvider.GetUtcNow() - request.StartedAt;
+        var elapsedSeconds = Math.Round(Math.Max(0, elapsed.TotalSeconds), 3);
+        var timedOut = status == PromotionState.InProgress && elapsed > configuration.Timeouts.Promotion;
+        Report(invocation, site, status, elapsedSeconds, timedOut, detail);
+        return new PromotionStatusResponse(status, site.ClusterArn, request.StartedAt, elapsedSeconds, cluster.Endpoint, timedOut, detail);
+    }
+
+    private async Task<(PromotionState Status, string Detail)> JudgeAsync(
+        GlobalCluster cluster, RegionSite site, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        var target = site.ClusterArn;
+        var member = cluster.Members.FirstOrDefault(candidate => string.Equals(candidate.DbClusterArn, target, StringComparison.Ordinal));
+        if (member is null)
+        {
+            return (PromotionState.Failed, $"{target} is no longer a member of global cluster {cluster.GlobalClusterIdentifier}");
+        }
+
+        if (GlobalClusterReader.OperationDestination(cluster) is { } destination)
+        {
+            var state = cluster.FailoverState!.Status!;
+            if (string.Equals(state, Cancelling, StringComparison.OrdinalIgnoreCase))
+            {
+                return (PromotionState.Failed, $"the global operation toward {destination} is being cancelled");
+            }
+
+            return string.Equals(destination, target, StringComparison.Ordinal)
+                ? (PromotionState.InProgress, $"global operation {state} toward {target}")
+                : (PromotionState.Failed, $"a different global operation ({state}) toward {destination} is under way");
+        }
+
+        if (!member.IsWriter)
+        {
+            var writer = cluster.Writer?.DbClusterArn ?? "no cluster";
+            return timeProvider.GetUtcNow() - startedAt < ReportingGrace
+                ? (PromotionState.InProgress, $"RDS does not report the operation yet; the writer is still {writer}")
+                : (PromotionState.Failed, $"no global operation is under way and the writer is still {writer}");
+        }
+
+        var regional = await rds.DescribeDbClustersAsync(target, site.Region, cancellationToken);
+        var status = regional.Count > 0 ? regional[0].Status ?? "not reported" : "not found";
+        return string.Equals(status, "available", StringComparison.OrdinalIgnoreCase)
+            ? (PromotionState.Completed, $"{target} is the writer and available")
+            : (PromotionState.InProgress, $"{target} is the writer; cluster status {status}");
+    }
+
+    private static void Report(Invocation invocation, RegionSite site, PromotionState status, double elapsedSeconds, bool timedOut, string detail)
+    {
+        invocation.Logger.Info(
+            $"Promotion {status} after {elapsedSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s",
+            new LogField("status", status.ToString()),
+            new LogField("targetRegion", site.Region),
+            new LogField("timedOut", timedOut),
+            new LogField("detail", detail));
+        if (status == PromotionState.Completed)
+        {
+            invocation.WriteMetric("PromotionDuration", elapsedSeconds, MetricUnit.Seconds, new MetricDimension("TargetRegion", site.Region));
+        }
+
+        if (timedOut)
+        {
+            invocation.WriteMetric("PromotionTimeouts", 1, MetricUnit.Count, new MetricDimension("TargetRegion", site.Region));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using DrLambdas.Functions.Common;
+using DrLambdas.HealthValidator.Evidence;
+using DrLambdas.HealthValidator.Operations;
+using DrLambdas.Shared.Contracts;
+
+namespace DrLambdas.HealthValidator;
+
+/// <summary>Wires the validator's four operations: assess, verify, recovery and gate.</summary>
+internal static class HealthValidatorFunction
+{
+    public const string Name = "HealthValidator";
+
+    public static OperationRouter CreateRouter(ValidatorDependencies dependencies)
+    {
+        ArgumentNullException.ThrowIfNull(dependencies);
+        var configuration = dependencies.Configuration;
+        var time = dependencies.TimeProvider;
+        var runner = new SourceRunner(time);
+        var route53 = new Route53HealthReader(dependencies.Route53, runner, time);
+        var alarms = new AlarmReader(dependencies.CloudWatch, configuration, runner, time);
+        var database = new DatabaseReader(dependencies.Rds, configuration, runner, time);
+        var weights = new WeightReader(dependencies.Route53, configuration, runner);
+        var observer = new RegionObserver(dependencies.Probe, route53, alarms);
+        var collector = new EvidenceCollector(
+            configuration,
+            dependencies.Probe,
+            route53,
+            alarms,
+            database,
+            new ReplicationLagReader(dependencies.CloudWatch, configuration, runner, time),
+            new ExecutionHistoryReader(dependencies.StepFunctions, configuration, runner),
+            weights,
+            time);
+
+        var assess = new AssessOperation(configuration, collector, time);
+        var verify = new VerifyOperation(configuration, dependencies.Probe, dependencies.Rds, weights, runner, time);
+        var recovery = new RecoveryOperation(configuration, observer, database, time);
+        var gate = new GateOperation(configuration, observer);
+        var json = ContractsJsonContext.Default;
+        return new OperationRouter(Name,
+        [
+            new FunctionOperation<AssessRequest, AssessResponse>(
+                OperationNames.Assess, json.AssessRequest, json.AssessResponse,
+                request => string.IsNullOrWhiteSpace(request.Execution.Name) ? null : request.Execution.IncidentId,
+                assess.HandleAsync),
+            new FunctionOperation<VerifyRequest, VerifyResponse>(
+                OperationNames.Verify, json.VerifyRequest, json.VerifyResponse,
+                request => request.Document.Assessment.IncidentId,
+                verify.HandleAsync),
+            new FunctionOperation<RecoveryRequest, RecoveryResponse>(
+                OperationNames.Recovery, json.RecoveryRequest, json.RecoveryResponse,
+                request => request.IncidentId,
+                recovery.HandleAsync),
+            new FunctionOperation<GateRequest, GateResponse>(
+                OperationNames.Gate, json.GateRequest, json.GateResponse,
+                request => request.IncidentId,
+                gate.HandleAsync),
+        ]);
+    }
+}

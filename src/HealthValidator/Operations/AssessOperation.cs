@@ -1,0 +1,104 @@
+using DrLambdas.Functions.Common;
+using DrLambdas.HealthValidator.Evidence;
+using DrLambdas.HealthValidator.Reports;
+using DrLambdas.Runtime.Logging;
+using DrLambdas.Runtime.Metrics;
+using DrLambdas.Shared.Configuration;
+using DrLambdas.Shared.Contracts;
+using DrLambdas.Shared.Decisions;
+using DrLambdas.Shared.Domain;
+using DrLambdas.Shared.Errors;
+using DrLambdas.Shared.Rto;
+using DrLambdas.Shared.Triggers;
+using DrLambdas.Shared.Weights;
+
+namespace DrLambdas.HealthValidator.Operations;
+
+/// <summary><c>assess</c>: gathers the evidence about both Regions and decides what the state machine does.</summary>
+internal sealed class AssessOperation(DrConfiguration configuration, EvidenceCollector collector, TimeProvider timeProvider)
+{
+    public async Task<AssessResponse> HandleAsync(AssessRequest request, Invocation invocation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(invocation);
+        var startedAt = timeProvider.GetUtcNow();
+        var started = timeProvider.GetTimestamp();
+        var trigger = ParseTrigger(request);
+        var execution = request.Execution;
+        ContractReader.NonBlank(execution.Id, "execution.id");
+        ContractReader.NonBlank(execution.Name, "execution.name");
+        var incidentId = execution.IncidentId;
+
+        var timeout = EvidenceBudget.PerSource(configuration.Probes.SourceTimeout, invocation.RemainingTime);
+        var evidence = await collector.CollectAsync(timeout, cancellationToken);
+        var decision = DecisionEngine.Decide(new DecisionInput(
+            trigger,
+            configuration,
+            evidence.Signals,
+            evidence.GlobalCluster,
+            evidence.Replication,
+            new ExecutionIdentity(execution.Id, execution.StartTime),
+            evidence.RecentExecutions,
+            evidence.CurrentWeights,
+            timeProvider.GetUtcNow()));
+        var desiredWeights = WeightPlanner.PlanWeights(decision, evidence.CurrentWeights, configuration);
+        var rtoBudget = RtoBudgetCalculator.Compute(configuration.Rto, configuration.Policy.RtoTarget, BudgetPath(decision.Action));
+        var notice = AssessmentNotice.Compose(incidentId, trigger, decision, desiredWeights, rtoBudget, evidence.Notes);
+        var duration = timeProvider.GetElapsedTime(started);
+
+        Report(invocation, decision, evidence, rtoBudget, duration);
+        return new AssessResponse(
+            incidentId,
+            startedAt,
+            TriggerSummary.Of(trigger),
+            DecisionDocument.Of(decision),
+            desiredWeights,
+            evidence.Signals,
+            rtoBudget,
+            notice,
+            (long)duration.TotalMilliseconds);
+    }
+
+    /// <summary>The trigger section, with parser errors located under <c>trigger</c>.</summary>
+    private static Trigger ParseTrigger(AssessRequest request)
+    {
+        try
+        {
+            return TriggerParser.Parse(request.Trigger);
+        }
+        catch (InputValidationException exception)
+        {
+            var field = exception.Field == "$" ? "trigger" : "trigger." + exception.Field;
+            throw new InputValidationException(field, exception.Problem, exception);
+        }
+    }
+
+    private static DecisionAction BudgetPath(DecisionAction action) =>
+        action is DecisionAction.Switchover or DecisionAction.DrainSecondary ? action : DecisionAction.Failover;
+
+    private static void Report(Invocation invocation, Decision decision, EvidenceSnapshot evidence, RtoBudget rtoBudget, TimeSpan duration)
+    {
+        invocation.Logger.Info(
+            $"Decided {decision.Action}",
+            new LogField("action", decision.Action.ToString()),
+            new LogField("failedRegion", decision.FailedRegion),
+            new LogField("targetRegion", decision.TargetRegion),
+            new LogField("dryRun", decision.DryRun),
+            new LogField("forced", decision.Forced),
+            new LogField("reasons", decision.Reasons.Select(reason => reason.Code.ToString()).ToList()),
+            new LogField("unknownSignals", evidence.Signals.Count(signal => signal.Verdict == Verdict.Unknown)));
+        foreach (var note in evidence.Notes)
+        {
+            invocation.Logger.Warn($"Evidence gap: {note}");
+        }
+
+        var action = new MetricDimension("Action", decision.Action.ToString());
+        invocation.WriteMetric("Decisions", 1, MetricUnit.Count, action);
+        invocation.WriteMetric("AssessmentDuration", duration.TotalMilliseconds, MetricUnit.Milliseconds);
+        invocation.WriteMetric("RtoBudget", rtoBudget.TotalSeconds, MetricUnit.Seconds, action);
+        if (decision.Action == DecisionAction.Failover && decision.EstimatedDataLossSeconds is { } loss)
+        {
+            invocation.WriteMetric("EstimatedDataLoss", loss, MetricUnit.Seconds, action);
+        }
+    }
+}

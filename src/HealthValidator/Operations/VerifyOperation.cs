@@ -1,0 +1,163 @@
+using System.Globalization;
+using DrLambdas.Aws.Rds;
+using DrLambdas.Functions.Common;
+using DrLambdas.HealthValidator.Evidence;
+using DrLambdas.HealthValidator.Reports;
+using DrLambdas.Runtime.Logging;
+using DrLambdas.Runtime.Metrics;
+using DrLambdas.Shared.Configuration;
+using DrLambdas.Shared.Contracts;
+using DrLambdas.Shared.Decisions;
+using DrLambdas.Shared.Domain;
+using DrLambdas.Shared.Errors;
+using DrLambdas.Shared.Triggers;
+
+namespace DrLambdas.HealthValidator.Operations;
+
+/// <summary>
+/// <c>verify</c>: after the actions, checks that the target Region is healthy, that the target cluster is the
+/// writer and that the records are as desired, then writes the incident report.
+/// </summary>
+internal sealed class VerifyOperation(
+    DrConfiguration configuration,
+    IHealthProbe probe,
+    IRdsClient rds,
+    WeightReader weights,
+    SourceRunner runner,
+    TimeProvider timeProvider)
+{
+    public const string TargetHealthy = "target-healthy";
+    public const string TargetWriter = "target-writer";
+    public const string PromotionCompleted = "promotion-completed";
+    public const string RecordsAsDesired = "records-as-desired";
+    public const string DnsInSync = "dns-insync";
+
+    public async Task<VerifyResponse> HandleAsync(VerifyRequest request, Invocation invocation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(invocation);
+        var document = request.Document;
+        var decision = document.Assessment.Decision;
+        if (decision.Action is not (DecisionAction.Switchover or DecisionAction.Failover or DecisionAction.DrainSecondary))
+        {
+            throw new InputValidationException("document.assessment.decision.action",
+                $"verify checks the result of a recovery action, but the decision was {decision.Action}");
+        }
+
+        var target = configuration.Topology.Find(decision.TargetRegion)
+            ?? throw new InputValidationException("document.assessment.decision.targetRegion",
+                $"'{decision.TargetRegion}' is not a managed Region ({configuration.Topology.Primary.Region}, {configuration.Topology.Secondary.Region})");
+        var movesWriter = decision.Action != DecisionAction.DrainSecondary;
+        var timeout = EvidenceBudget.PerSource(configuration.Probes.SourceTimeout, invocation.RemainingTime);
+
+        var health = CheckTargetHealthAsync(target, timeout, cancellationToken);
+        var writer = movesWriter ? CheckWriterAsync(decision, target, timeout, cancellationToken) : null;
+        var records = CheckRecordsAsync(document.Assessment.DesiredWeights, timeout, cancellationToken);
+
+        var checks = new List<VerificationCheck> { await health };
+        if (writer is not null)
+        {
+            checks.Add(await writer);
+            checks.Add(CheckPromotion(document.Actions?.Promotion));
+        }
+
+        checks.Add(await records);
+        checks.Add(CheckPropagation(document.Actions?.Dns));
+
+        var report = IncidentReport.Compose(document, ParseTrigger(document), checks, (int)Math.Ceiling(configuration.Policy.RtoTarget.TotalSeconds), timeProvider.GetUtcNow());
+        Report(invocation, decision, report);
+        return report;
+    }
+
+    private async Task<VerificationCheck> CheckTargetHealthAsync(RegionSite target, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var signal = await probe.ProbeAsync(target, timeout, cancellationToken);
+        return new VerificationCheck(TargetHealthy, signal.Verdict == Verdict.Healthy, $"{target.Region} probe {signal.Verdict}: {signal.Detail}");
+    }
+
+    private async Task<VerificationCheck> CheckWriterAsync(DecisionDocument decision, RegionSite target, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var globalId = configuration.Topology.GlobalClusterId;
+        var result = await runner.RunAsync(ct => rds.DescribeGlobalClustersAsync(globalId, target.Region, ct), timeout, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return new VerificationCheck(TargetWriter, false, $"global cluster {globalId} unreadable through {target.Region}: {result.Failure}");
+        }
+
+        var cluster = result.Value!.FirstOrDefault(candidate => string.Equals(candidate.GlobalClusterIdentifier, globalId, StringComparison.Ordinal));
+        if (cluster is null)
+        {
+            return new VerificationCheck(TargetWriter, false, $"global cluster {globalId} not found");
+        }
+
+        var writerArn = cluster.Writer?.DbClusterArn;
+        var operation = DatabaseReader.OperationOf(cluster.FailoverState);
+        var passed = string.Equals(writerArn, decision.TargetClusterArn, StringComparison.Ordinal) && operation is null;
+        var pending = operation is null ? string.Empty : $"; {operation.Status} toward {operation.ToClusterArn} still under way";
+        return new VerificationCheck(TargetWriter, passed, $"writer is {writerArn ?? "not reported"} (expected {decision.TargetClusterArn}){pending}");
+    }
+
+    private static VerificationCheck CheckPromotion(PromotionReport? promotion) => promotion switch
+    {
+        null => new VerificationCheck(PromotionCompleted, false, "the execution document has no promotion result"),
+        { Status: PromotionState.Completed } => new VerificationCheck(PromotionCompleted, true,
+            string.Create(CultureInfo.InvariantCulture, $"completed after {promotion.ElapsedSeconds ?? 0:0.###} s; writer endpoint {promotion.WriterEndpoint ?? "not reported"}")),
+        { Outcome: PromotionOutcome.AlreadyPrimary, Status: null } => new VerificationCheck(PromotionCompleted, true, "the target already was the writer"),
+        _ => new VerificationCheck(PromotionCompleted, false, $"last promotion report: {promotion.Status?.ToString() ?? promotion.Outcome?.ToString()} {promotion.Detail}".TrimEnd()),
+    };
+
+    private async Task<VerificationCheck> CheckRecordsAsync(IReadOnlyList<RecordWeight> desired, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var result = await weights.ReadAsync(timeout, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return new VerificationCheck(RecordsAsDesired, false, $"weighted records unreadable: {result.Failure}");
+        }
+
+        var current = result.Value!;
+        var lines = desired.Select(want =>
+        {
+            var actual = current.FirstOrDefault(weight => string.Equals(weight.SetIdentifier, want.SetIdentifier, StringComparison.Ordinal))?.Weight;
+            return (Matches: actual == want.Weight, Text: string.Create(CultureInfo.InvariantCulture, $"{want.SetIdentifier}={actual?.ToString(CultureInfo.InvariantCulture) ?? "missing"} (desired {want.Weight})"));
+        }).ToList();
+        return new VerificationCheck(RecordsAsDesired, lines.All(line => line.Matches), string.Join(", ", lines.Select(line => line.Text)));
+    }
+
+    private static VerificationCheck CheckPropagation(DnsChangeResponse? dns) => dns switch
+    {
+        null => new VerificationCheck(DnsInSync, false, "the execution document has no DNS result"),
+        { Status: ChangePropagation.InSync } => new VerificationCheck(DnsInSync, true,
+            dns.ChangeIds.Count == 0 ? "no change was needed" : $"{dns.ChangeIds.Count} change(s) INSYNC"),
+        _ => new VerificationCheck(DnsInSync, false, $"{dns.ChangeIds.Count} change(s) still PENDING"),
+    };
+
+    private static Trigger? ParseTrigger(ExecutionDocument document)
+    {
+        try
+        {
+            return TriggerParser.Parse(document.Trigger);
+        }
+        catch (InputValidationException)
+        {
+            return null;
+        }
+    }
+
+    private static void Report(Invocation invocation, DecisionDocument decision, VerifyResponse report)
+    {
+        invocation.Logger.Info(
+            $"Recovery {report.Outcome}",
+            new LogField("outcome", report.Outcome.ToString()),
+            new LogField("action", decision.Action.ToString()),
+            new LogField("failedChecks", report.Checks.Where(check => !check.Passed).Select(check => check.Name).ToList()),
+            new LogField("rtoSeconds", report.Rto.MeasuredSeconds));
+        var action = new MetricDimension("Action", decision.Action.ToString());
+        invocation.WriteMetric("Rto", report.Rto.MeasuredSeconds, MetricUnit.Seconds, action);
+        invocation.WriteMetric("Recoveries", 1, MetricUnit.Count, action, new MetricDimension("Outcome", report.Outcome.ToString()));
+        if (decision.Action == DecisionAction.Failover && report.DataLoss.EstimatedSeconds is { } loss)
+        {
+            invocation.WriteMetric("EstimatedDataLoss", loss, MetricUnit.Seconds, action);
+        }
+    }
+}
+

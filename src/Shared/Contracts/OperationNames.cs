@@ -1,0 +1,26 @@
+namespace DrLambdas.Shared.Contracts;
+
+/// <summary>The <c>operation</c> values each function accepts (<c>docs/contracts.md</c> section 5).</summary>
+public static class OperationNames
+{
+    /// <summary>HealthValidator: gather evidence and decide.</summary>
+    public const string Assess = "assess";
+
+    /// <summary>HealthValidator: check the outcome and write the incident report.</summary>
+    public const string Verify = "verify";
+
+    /// <summary>HealthValidator: one failback readiness check.</summary>
+    public const string Recovery = "recovery";
+
+    /// <summary>HealthValidator: the health gate after a failback traffic step.</summary>
+    public const string Gate = "gate";
+
+    /// <summary>AuroraPromoter: start (or join) the promotion.</summary>
+    public const string Start = "start";
+
+    /// <summary>AuroraPromoter and DnsUpdater: report progress.</summary>
+    public const string Status = "status";
+
+    /// <summary>DnsUpdater: converge the weighted records.</summary>
+    public const string Apply = "apply";
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DrLambdas.Shared.Decisions;
+
+namespace DrLambdas.Shared.Contracts;
+
+/// <summary>HealthValidator <c>verify</c> input: <c>{"operation":"verify","document":{...}}</c>.</summary>
+/// <param name="Operation">Always <c>verify</c>.</param>
+/// <param name="Document">The whole execution document.</param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record VerifyRequest(string Operation, ExecutionDocument Document);
+
+/// <summary>The execution document as <c>verify</c> reads it (<c>docs/contracts.md</c> section 4); other sections are ignored.</summary>
+/// <param name="Trigger">The execution input as received.</param>
+/// <param name="Execution">The execution identity.</param>
+/// <param name="Assessment">The assess output.</param>
+/// <param name="Actions">The last promoter and DNS outputs; absent sections were not run.</param>
+public sealed record ExecutionDocument(
+    JsonElement Trigger,
+    ExecutionReference Execution,
+    AssessResponse Assessment,
+    RecoveryActions? Actions = null);
+
+/// <summary>The <c>actions</c> section: the last output of each recovery branch.</summary>
+/// <param name="Promotion">The promoter's last output (start or status), absent when the database did not change.</param>
+/// <param name="Dns">The DNS updater's last output (apply or status).</param>
+public sealed record RecoveryActions(PromotionReport? Promotion = null, DnsChangeResponse? Dns = null);
+
+/// <summary>The promoter's last output as found in the execution document: a start or a status output.</summary>
+/// <param name="TargetClusterArn">The promoted cluster.</param>
+/// <param name="StartedAt">When the promotion started.</param>
+/// <param name="Outcome">Set when the last output was <c>start</c>'s.</param>
+/// <param name="Status">Set when the last output was <c>status</c>'s.</param>
+/// <param name="ElapsedSeconds">Promotion time so far (status outputs).</param>
+/// <param name="WriterEndpoint">The global writer endpoint (status outputs).</param>
+/// <param name="Detail">What the promoter saw (status outputs).</param>
+public sealed record PromotionReport(
+    string TargetClusterArn,
+    DateTimeOffset StartedAt,
+    PromotionOutcome? Outcome = null,
+    PromotionState? Status = null,
+    double? ElapsedSeconds = null,
+    string? WriterEndpoint = null,
+    string? Detail = null);
+
+/// <summary>HealthValidator <c>verify</c> output: the incident report.</summary>
+/// <param name="Outcome">Recovered when every check passed.</param>
+/// <param name="Subject">E-mail subject (ASCII, under 100 characters).</param>
+/// <param name="Summary">Plain-text report fit for an SNS e-mail.</param>
+/// <param name="Checks">What was checked after the actions.</param>
+/// <param name="Timeline">The incident's milestones in time order.</param>
+/// <param name="Rto">Measured recovery time next to the target and the budget.</param>
+/// <param name="DataLoss">Estimated data loss.</param>
+/// <param name="Reasons">The decision's reasons.</param>
+public sealed record VerifyResponse(
+    VerifyOutcome Outcome,
+    string Subject,
+    string Summary,
+    IReadOnlyList<VerificationCheck> Checks,
+    IReadOnlyList<TimelineEntry> Timeline,
+    MeasuredRto Rto,
+    DataLossReport DataLoss,
+    IReadOnlyList<Reason> Reasons);
+
+/// <summary>How the recovery ended.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<VerifyOutcome>))]
+public enum VerifyOutcome
+{
+    /// <summary>Target healthy, target writer, records as desired.</summary>
+    Recovered,
+
+    /// <summary>At least one check failed; a human must look.</summary>
+    Degraded,
+}
+
+/// <summary>One post-recovery check.</summary>
+/// <param name="Name">Stable name, e.g. <c>target-writer</c>.</param>
+/// <param name="Passed">Whether it passed.</param>
+/// <param name="Detail">What was seen.</param>
+public sealed record VerificationCheck(string Name, bool Passed, string Detail);
+
+/// <summary>One milestone of the incident.</summary>
+/// <param name="Step">What happened, e.g. <c>PromotionStarted</c>.</param>
+/// <param name="At">When.</param>
+public sealed record TimelineEntry(string Step, DateTimeOffset At);
+
+/// <summary>The measured recovery time.</summary>
+/// <param name="MeasuredSeconds">From the first known sign of the incident (the alarm, else the execution start) to verification.</param>
+/// <param name="TargetSeconds">The RTO target.</param>
+/// <param name="BudgetSeconds">What the configuration allows on this path (assessment's budget).</param>
+/// <param name="Breakdown">The measured phases.</param>
+public sealed record MeasuredRto(double MeasuredSeconds, int TargetSeconds, int BudgetSeconds, IReadOnlyList<RtoPhase> Breakdown);
+
+/// <summary>One measured phase of the recovery.</summary>
+/// <param name="Name">Phase name, e.g. <c>promotion</c>.</param>
+/// <param name="Seconds">Its measured duration.</param>
+/// <param name="Detail">What it covers.</param>
+public sealed record RtoPhase(string Name, double Seconds, string Detail);
+
+/// <summary>The data loss of the recovery.</summary>
+/// <param name="EstimatedSeconds">0 on switchover paths; the RPO lag at decision time on failover; null when unmeasured.</param>
+/// <param name="Allowed">Whether the promotion allowed data loss.</param>
+/// <param name="Basis">Where the estimate comes from.</param>
+public sealed record DataLossReport(double? EstimatedSeconds, bool Allowed, string Basis);

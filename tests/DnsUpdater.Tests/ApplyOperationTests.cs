@@ -1,0 +1,191 @@
+using DrLambdas.Aws.Route53;
+using DrLambdas.DnsUpdater.Tests.Support;
+using DrLambdas.Shared.Contracts;
+using DrLambdas.Shared.Errors;
+using Moq;
+using static DrLambdas.Functions.Testing.TestConfiguration;
+
+namespace DrLambdas.DnsUpdater.Tests;
+
+public sealed class ApplyOperationTests : IDisposable
+{
+    private readonly DnsWorld _world = new();
+
+    public void Dispose() => _world.Dispose();
+
+    [Fact]
+    public async Task Apply_WeightsDiffer_SendsOneCompareAndSwapBatchPerRecord()
+    {
+        var result = await _world.ApplyAsync(0, 100);
+
+        Assert.Equal(2, _world.Batches.Count);
+        Assert.All(_world.Batches, batch => Assert.Equal([ChangeAction.Delete, ChangeAction.Create], batch.Changes.Select(change => change.Action)));
+        Assert.Equal(["/change/C1", "/change/C2"], result.ChangeIds);
+        Assert.Equal(ChangePropagation.Pending, result.Status);
+        Assert.Equal(0, result.Unchanged);
+        Assert.Equal(DnsWorld.T0, result.SubmittedAt);
+    }
+
+    [Fact]
+    public async Task Apply_Batch_DeletesTheExactRecordReadAndCreatesItWithOnlyTheWeightChanged()
+    {
+        await _world.ApplyAsync(0, 100);
+
+        var taiwan = Assert.Single(_world.Batches, batch => batch.Changes[0].RecordSet.SetIdentifier == "tpe");
+        Assert.Equal(DnsWorld.Taiwan, taiwan.Changes[0].RecordSet);
+        Assert.Equal(DnsWorld.Taiwan with { Weight = 0 }, taiwan.Changes[1].RecordSet);
+        var tokyo = Assert.Single(_world.Batches, batch => batch.Changes[0].RecordSet.SetIdentifier == "nrt");
+        Assert.Equal(DnsWorld.Tokyo with { Weight = 100 }, tokyo.Changes[1].RecordSet);
+        Assert.Equal(DnsWorld.Tokyo.AliasTarget, tokyo.Changes[1].RecordSet.AliasTarget);
+        Assert.Equal(NrtHealthCheckId, tokyo.Changes[1].RecordSet.HealthCheckId);
+        Assert.Equal(60, taiwan.Changes[1].RecordSet.Ttl);
+    }
+
+    [Fact]
+    public async Task Apply_Batches_RaiseWeightsBeforeLoweringThem()
+    {
+        var result = await _world.ApplyAsync(0, 100);
+
+        Assert.Equal(["nrt", "tpe"], _world.Batches.Select(batch => batch.Changes[0].RecordSet.SetIdentifier));
+        Assert.Equal([new WeightChange("nrt", 30, 100), new WeightChange("tpe", 70, 0)], result.Changed);
+    }
+
+    [Fact]
+    public async Task Apply_BatchComment_NamesTheIncident()
+    {
+        await _world.ApplyAsync(0, 100);
+
+        Assert.Equal("DrLambdas incident dr-42: nrt weight 30 -> 100", _world.Batches[0].Comment);
+        _world.Route53.Verify(client => client.ChangeResourceRecordSetsAsync(HostedZoneId, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Fact]
+    public async Task Apply_AllRecordsAlreadyAsDesired_ChangesNothing()
+    {
+        var result = await _world.ApplyAsync(70, 30);
+
+        _world.VerifyNoChangeSubmitted();
+        Assert.Empty(result.ChangeIds);
+        Assert.Equal(ChangePropagation.InSync, result.Status);
+        Assert.Empty(result.Changed!);
+        Assert.Equal(2, result.Unchanged);
+        Assert.Equal(DnsWorld.T0, result.SubmittedAt);
+    }
+
+    [Fact]
+    public async Task Apply_OneRecordAlreadyAsDesired_LeavesItAlone()
+    {
+        var result = await _world.ApplyAsync(0, 30);
+
+        var batch = Assert.Single(_world.Batches);
+        Assert.Equal("tpe", batch.Changes[0].RecordSet.SetIdentifier);
+        Assert.Equal(1, result.Unchanged);
+    }
+
+    [Fact]
+    public async Task Apply_SecondCallWithTheSameWeights_SubmitsNoBatch()
+    {
+        await _world.ApplyAsync(0, 100);
+        _world.Records.Clear();
+        _world.Records.AddRange([DnsWorld.Taiwan with { Weight = 0 }, DnsWorld.Tokyo with { Weight = 100 }]);
+        _world.Batches.Clear();
+
+        var again = await _world.ApplyAsync(0, 100);
+
+        Assert.Empty(_world.Batches);
+        Assert.Empty(again.ChangeIds);
+    }
+
+    [Fact]
+    public async Task Apply_RecordChangedMeanwhile_ThrowsConflict()
+    {
+        _world.Route53.Setup(client => client.ChangeResourceRecordSetsAsync(It.IsAny<string>(), It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(DnsWorld.InvalidChangeBatch());
+
+        var error = await Assert.ThrowsAsync<ConflictException>(() => _world.ApplyAsync(0, 100));
+
+        Assert.Contains("changed since it was read", error.Message, StringComparison.Ordinal);
+        Assert.IsType<DrLambdas.Aws.AwsServiceException>(error.InnerException);
+    }
+
+    [Fact]
+    public async Task Apply_ManagedRecordMissing_ThrowsConfigurationException()
+    {
+        _world.Records.RemoveAll(record => record.SetIdentifier == "nrt");
+
+        var error = await Assert.ThrowsAsync<ConfigurationException>(() => _world.ApplyAsync(0, 100));
+
+        Assert.Contains("'nrt'", error.Message, StringComparison.Ordinal);
+        _world.VerifyNoChangeSubmitted();
+    }
+
+    [Fact]
+    public async Task Apply_RecordWithoutWeight_ThrowsConfigurationException()
+    {
+        _world.Records[0] = DnsWorld.Taiwan with { Weight = null };
+
+        var error = await Assert.ThrowsAsync<ConfigurationException>(() => _world.ApplyAsync(0, 100));
+
+        Assert.Contains("not a weighted record", error.Message, StringComparison.Ordinal);
+        _world.VerifyNoChangeSubmitted();
+    }
+
+    [Fact]
+    public async Task Apply_Changes_AreLoggedAndCounted()
+    {
+        await _world.ApplyAsync(0, 100);
+
+        Assert.Equal(2, _world.Context.LogRecords.Count(record => record.TryGetProperty("changeId", out _)));
+        Assert.All(_world.Context.LogRecords, record => Assert.Equal("dr-42", record.GetProperty("incidentId").GetString()));
+        Assert.Equal(2, Assert.Single(_world.Context.Metric("DnsRecordChanges")).GetProperty("DnsRecordChanges").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("""[]""", "desiredWeights")]
+    [InlineData("""[{"setIdentifier":"fra","region":"eu-central-1","weight":10}]""", "desiredWeights[0].setIdentifier")]
+    [InlineData("""[{"setIdentifier":"tpe","region":"ap-northeast-1","weight":10}]""", "desiredWeights[0].region")]
+    [InlineData("""[{"setIdentifier":"tpe","region":"ap-east-2","weight":256}]""", "desiredWeights[0].weight")]
+    [InlineData("""[{"setIdentifier":"tpe","region":"ap-east-2","weight":-1}]""", "desiredWeights[0].weight")]
+    [InlineData("""[{"setIdentifier":"tpe","region":"ap-east-2","weight":1},{"setIdentifier":"tpe","region":"ap-east-2","weight":2}]""", "desiredWeights[1].setIdentifier")]
+    [InlineData("""[{"setIdentifier":"tpe","region":"ap-east-2","weight":0},{"setIdentifier":"nrt","region":"ap-northeast-1","weight":0}]""", "desiredWeights")]
+    public async Task Apply_InvalidDesiredWeights_ThrowsInputValidationWithoutAnyRoute53Call(string weights, string field)
+    {
+        var error = await Assert.ThrowsAsync<InputValidationException>(() => _world.InvokeAsync(
+            $$"""{"operation":"apply","incidentId":"dr-42","desiredWeights":{{weights}}}""", ContractsJsonContext.Default.DnsChangeResponse));
+
+        Assert.Equal(field, error.Field);
+        _world.Route53.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task Apply_WeightMissing_ThrowsInputValidation()
+    {
+        var error = await Assert.ThrowsAsync<InputValidationException>(() => _world.InvokeAsync(
+            """{"operation":"apply","incidentId":"dr-42","desiredWeights":[{"setIdentifier":"tpe","region":"ap-east-2"}]}""",
+            ContractsJsonContext.Default.DnsChangeResponse));
+
+        Assert.Contains("weight", error.Message, StringComparison.Ordinal);
+        _world.Route53.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task Apply_BlankIncidentId_ThrowsInputValidation()
+    {
+        var error = await Assert.ThrowsAsync<InputValidationException>(() => _world.InvokeAsync(
+            """{"operation":"apply","incidentId":" ","desiredWeights":[{"setIdentifier":"tpe","region":"ap-east-2","weight":0}]}""",
+            ContractsJsonContext.Default.DnsChangeResponse));
+
+        Assert.Equal("incidentId", error.Field);
+        _world.Route53.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task Route_UnknownOperation_ThrowsInputValidation()
+    {
+        var error = await Assert.ThrowsAsync<InputValidationException>(() =>
+            _world.InvokeAsync("""{"operation":"upsert"}""", ContractsJsonContext.Default.DnsChangeResponse));
+
+        Assert.Equal("'upsert' is not an operation of DnsUpdater; expected one of apply, status", error.Problem);
+        _world.Route53.VerifyNoOtherCalls();
+    }
+}

@@ -1,0 +1,266 @@
+using System.Text.Json;
+using DrLambdas.Aws.Rds;
+using DrLambdas.HealthValidator.Operations;
+using DrLambdas.HealthValidator.Tests.Support;
+using DrLambdas.Shared.Contracts;
+using DrLambdas.Shared.Decisions;
+using DrLambdas.Shared.Domain;
+using DrLambdas.Shared.Errors;
+using Moq;
+using static DrLambdas.Functions.Testing.TestConfiguration;
+
+namespace DrLambdas.HealthValidator.Tests.Operations;
+
+public sealed class VerifyOperationTests : IDisposable
+{
+    private static readonly DateTimeOffset T0 = ValidatorWorld.T0;
+    private readonly ValidatorWorld _world = new();
+
+    public void Dispose() => _world.Dispose();
+
+    [Fact]
+    public async Task Verify_AfterASuccessfulFailover_IsRecovered()
+    {
+        var document = await FailedOverAsync();
+
+        var report = await VerifyAsync(document);
+
+        Assert.Equal(VerifyOutcome.Recovered, report.Outcome);
+        Assert.All(report.Checks, check => Assert.True(check.Passed, check.Name + ": " + check.Detail));
+        Assert.Equal(
+            [VerifyOperation.TargetHealthy, VerifyOperation.TargetWriter, VerifyOperation.PromotionCompleted, VerifyOperation.RecordsAsDesired, VerifyOperation.DnsInSync],
+            report.Checks.Select(check => check.Name));
+        Assert.Equal("DrLambdas [dr-current]: Recovered after Failover to ap-northeast-1", report.Subject);
+    }
+
+    [Fact]
+    public async Task Verify_TargetNotTheWriter_IsDegraded()
+    {
+        var document = await FailedOverAsync();
+        _world.WriterArn = TpeArn;
+
+        var report = await VerifyAsync(document);
+
+        Assert.Equal(VerifyOutcome.Degraded, report.Outcome);
+        var check = Assert.Single(report.Checks, check => !check.Passed);
+        Assert.Equal(VerifyOperation.TargetWriter, check.Name);
+        Assert.Contains(TpeArn, check.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_GlobalOperationStillUnderWay_FailsTheWriterCheck()
+    {
+        var document = await FailedOverAsync();
+        _world.FailoverState = new GlobalClusterFailoverState("failing-over", TpeArn, NrtArn, true);
+
+        var report = await VerifyAsync(document);
+
+        Assert.False(Assert.Single(report.Checks, check => check.Name == VerifyOperation.TargetWriter).Passed);
+    }
+
+    [Fact]
+    public async Task Verify_GlobalClusterUnreadable_FailsTheWriterCheck()
+    {
+        var document = await FailedOverAsync();
+        _world.UnreachableRds.Add(Nrt);
+
+        var report = await VerifyAsync(document);
+
+        var check = Assert.Single(report.Checks, check => check.Name == VerifyOperation.TargetWriter);
+        Assert.False(check.Passed);
+        Assert.Contains("unreadable", check.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_RecordsNotAsDesired_IsDegraded()
+    {
+        var document = await FailedOverAsync();
+        _world.Weights = (70, 30);
+
+        var report = await VerifyAsync(document);
+
+        var check = Assert.Single(report.Checks, check => !check.Passed);
+        Assert.Equal(VerifyOperation.RecordsAsDesired, check.Name);
+        Assert.Equal("tpe=70 (desired 0), nrt=30 (desired 100)", check.Detail);
+    }
+
+    [Fact]
+    public async Task Verify_DnsStillPending_IsDegraded()
+    {
+        var document = await FailedOverAsync(dnsStatus: ChangePropagation.Pending);
+
+        var report = await VerifyAsync(document);
+
+        Assert.Equal(VerifyOperation.DnsInSync, Assert.Single(report.Checks, check => !check.Passed).Name);
+    }
+
+    [Fact]
+    public async Task Verify_TargetProbeUnhealthy_IsDegraded()
+    {
+        var document = await FailedOverAsync();
+        _world.ProbeVerdicts[Nrt] = Verdict.Unhealthy;
+
+        var report = await VerifyAsync(document);
+
+        Assert.Equal(VerifyOperation.TargetHealthy, Assert.Single(report.Checks, check => !check.Passed).Name);
+    }
+
+    [Fact]
+    public async Task Verify_PromotionNotCompleted_IsDegraded()
+    {
+        var document = await FailedOverAsync(promotionStatus: PromotionState.InProgress);
+
+        var report = await VerifyAsync(document);
+
+        Assert.Equal(VerifyOperation.PromotionCompleted, Assert.Single(report.Checks, check => !check.Passed).Name);
+    }
+
+    [Fact]
+    public async Task Verify_TargetAlreadyPrimaryAtStart_PassesThePromotionCheck()
+    {
+        var document = await FailedOverAsync();
+        document = document with
+        {
+            Actions = document.Actions! with { Promotion = new PromotionReport(NrtArn, T0.AddSeconds(10), Outcome: PromotionOutcome.AlreadyPrimary) },
+        };
+
+        var report = await VerifyAsync(document);
+
+        Assert.True(Assert.Single(report.Checks, check => check.Name == VerifyOperation.PromotionCompleted).Passed);
+    }
+
+    [Fact]
+    public async Task Verify_DrainSecondary_DoesNotCheckTheWriter()
+    {
+        _world.SecondaryOutage();
+        var assessment = await _world.AssessAsync(ValidatorWorld.AlarmEvent(SecondaryAlarm));
+        Assert.Equal(DecisionAction.DrainSecondary, assessment.Decision.Action);
+        _world.Weights = (100, 0);
+        _world.Rds.Invocations.Clear();
+
+        var report = await VerifyAsync(Document(assessment, ValidatorWorld.AlarmEvent(SecondaryAlarm), promotion: null, Dns(ChangePropagation.InSync)));
+
+        Assert.Equal(VerifyOutcome.Recovered, report.Outcome);
+        Assert.DoesNotContain(report.Checks, check => check.Name == VerifyOperation.TargetWriter);
+        _world.Rds.Verify(client => client.DescribeGlobalClustersAsync(It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never());
+        Assert.Equal(0, report.DataLoss.EstimatedSeconds);
+    }
+
+    [Fact]
+    public async Task Verify_Timeline_RunsFromTheAlarmToVerificationInOrder()
+    {
+        var document = await FailedOverAsync();
+
+        var report = await VerifyAsync(document);
+
+        Assert.Equal(
+            ["AlarmFired", "ExecutionStarted", "Assessed", "PromotionStarted", "DnsChangeSubmitted", "DnsInSync", "PromotionCompleted", "Verified"],
+            report.Timeline.Select(entry => entry.Step));
+        Assert.Equal(T0.AddSeconds(-30), report.Timeline[0].At);
+    }
+
+    [Fact]
+    public async Task Verify_Rto_IsMeasuredFromTheAlarmWithItsPhases()
+    {
+        var document = await FailedOverAsync();
+
+        var report = await VerifyAsync(document);
+
+        Assert.Equal(150, report.Rto.MeasuredSeconds);
+        Assert.Equal(60, report.Rto.TargetSeconds);
+        Assert.Equal(document.Assessment.RtoBudget.TotalSeconds, report.Rto.BudgetSeconds);
+        Assert.Equal(["alarm-to-execution", "assessment", "promotion", "propagation"], report.Rto.Breakdown.Select(phase => phase.Name));
+        Assert.Equal(30, report.Rto.Breakdown[0].Seconds);
+    }
+
+    [Fact]
+    public async Task Verify_Failover_ReportsTheEstimatedDataLoss()
+    {
+        var document = await FailedOverAsync();
+
+        var report = await VerifyAsync(document);
+
+        Assert.Equal(0.8, report.DataLoss.EstimatedSeconds);
+        Assert.True(report.DataLoss.Allowed);
+        Assert.Contains("AuroraGlobalDBRPOLag", report.DataLoss.Basis, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_Summary_IsPlainTextWithChecksTimelineAndReasons()
+    {
+        var document = await FailedOverAsync();
+
+        var report = await VerifyAsync(document);
+
+        Assert.StartsWith("Outcome: Recovered", report.Summary, StringComparison.Ordinal);
+        Assert.Contains("- [PASS] target-writer:", report.Summary, StringComparison.Ordinal);
+        Assert.Contains("2026-11-25T23:59:30Z AlarmFired", report.Summary, StringComparison.Ordinal);
+        Assert.Contains("[PrimaryDownByQuorum]", report.Summary, StringComparison.Ordinal);
+        Assert.Equal(document.Assessment.Decision.Reasons.Select(reason => reason.Code), report.Reasons.Select(reason => reason.Code));
+    }
+
+    [Fact]
+    public async Task Verify_Report_WritesRtoAndOutcomeMetrics()
+    {
+        var document = await FailedOverAsync();
+
+        await VerifyAsync(document);
+
+        Assert.Equal(150, Assert.Single(_world.Context.Metric("Rto")).GetProperty("Rto").GetDouble());
+        Assert.Equal("Recovered", Assert.Single(_world.Context.Metric("Recoveries")).GetProperty("Outcome").GetString());
+    }
+
+    [Fact]
+    public async Task Verify_DecisionWithoutAction_ThrowsInputValidation()
+    {
+        var assessment = await _world.AssessAsync(ValidatorWorld.AlarmEvent(PrimaryAlarm));
+
+        var error = await Assert.ThrowsAsync<InputValidationException>(() =>
+            VerifyAsync(Document(assessment, ValidatorWorld.AlarmEvent(PrimaryAlarm), null, null)));
+
+        Assert.Equal("document.assessment.decision.action", error.Field);
+    }
+
+    [Fact]
+    public async Task Verify_UnmanagedTargetRegion_ThrowsInputValidation()
+    {
+        var document = await FailedOverAsync();
+        document = document with
+        {
+            Assessment = document.Assessment with { Decision = document.Assessment.Decision with { TargetRegion = "eu-west-1" } },
+        };
+
+        var error = await Assert.ThrowsAsync<InputValidationException>(() => VerifyAsync(document));
+
+        Assert.Equal("document.assessment.decision.targetRegion", error.Field);
+    }
+
+    /// <summary>
+    /// Taiwan fails (alarm 30 s before the execution), the assessment decides Failover; then the world is as the
+    /// actions left it (Tokyo writer, weights 0/100) and verification runs 120 s after the execution started.
+    /// </summary>
+    private async Task<ExecutionDocument> FailedOverAsync(
+        PromotionState promotionStatus = PromotionState.Completed, ChangePropagation dnsStatus = ChangePropagation.InSync)
+    {
+        _world.PrimaryRegionOutage();
+        var trigger = ValidatorWorld.AlarmEvent(PrimaryAlarm);
+        var assessment = await _world.AssessAsync(trigger);
+        Assert.Equal(DecisionAction.Failover, assessment.Decision.Action);
+        _world.WriterArn = NrtArn;
+        _world.Weights = (0, 100);
+        _world.Time.Advance(TimeSpan.FromSeconds(120));
+        var promotion = new PromotionReport(NrtArn, T0.AddSeconds(2), Status: promotionStatus, ElapsedSeconds: 70,
+            WriterEndpoint: "app-global.global-abc.global.rds.amazonaws.com", Detail: "done");
+        return Document(assessment, trigger, promotion, Dns(dnsStatus));
+    }
+
+    private static DnsChangeResponse Dns(ChangePropagation status) =>
+        new(["/change/C1"], status, T0.AddSeconds(3), 45, false);
+
+    private static ExecutionDocument Document(AssessResponse assessment, JsonElement trigger, PromotionReport? promotion, DnsChangeResponse? dns) =>
+        new(trigger, new ExecutionReference(ValidatorWorld.CurrentExecutionArn, "current", T0), assessment, new RecoveryActions(promotion, dns));
+
+    private Task<VerifyResponse> VerifyAsync(ExecutionDocument document) => _world.InvokeAsync(
+        JsonSerializer.SerializeToElement(new VerifyRequest(OperationNames.Verify, document), ContractsJsonContext.Default.VerifyRequest),
+        ContractsJsonContext.Default.VerifyResponse);
+}
