@@ -15,6 +15,9 @@ npm ci --no-audit --no-fund --loglevel=error || exit 1
 step "dotnet build (Release, warnings as errors)"
 dotnet build DrLambdas.sln -c Release -nologo -v minimal || exit 1
 
+step "publish the three functions (Native AOT, linux-x64)"
+bash scripts/publish-functions.sh --rid linux-x64 || exit 1
+
 step "dotnet test"
 dotnet test DrLambdas.sln -c Release --no-build -nologo \
   --logger "trx" --results-directory "$results/dotnet" || status=1

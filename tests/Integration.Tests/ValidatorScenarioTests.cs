@@ -42,12 +42,8 @@ public sealed class ValidatorScenarioTests(DrWorld world) : IAsyncLifetime
         Assert.Equal(0, decision.GetProperty("estimatedDataLossSeconds").GetDouble());
     }
 
-    /// <summary>
-    /// Issue 6 expects None here; the decision core answers Escalate with PartitionSuspected (a human is told, nothing
-    /// moves). Either way the writer and the traffic stay where they are, which is what this test holds.
-    /// </summary>
     [Fact]
-    public async Task Assess_PartitionBetweenTheRegions_MovesNothing()
+    public async Task Assess_PartitionBetweenTheRegions_DecidesNone()
     {
         await world.Lab.InjectAsync("""{"kind":"Partition"}""");
         await world.Lab.WaitUntilAsync(state => !DrLab.RegionState(state, Primary).GetProperty("reachableFromObserver").GetBoolean(), "partitioned");
@@ -55,7 +51,7 @@ public sealed class ValidatorScenarioTests(DrWorld world) : IAsyncLifetime
         var assessment = (await world.InvokeAsync("HealthValidator", Events.Assess(Events.AlarmName(Primary), "partition"))).Output;
 
         var decision = assessment.GetProperty("decision");
-        Assert.DoesNotContain(decision.GetProperty("action").GetString(), new[] { "Failover", "Switchover", "DrainSecondary" });
+        Assert.Equal("None", decision.GetProperty("action").GetString());
         Assert.Contains(decision.GetProperty("reasons").EnumerateArray(), reason => reason.GetProperty("code").GetString() == "PartitionSuspected");
         Assert.Equal(0, assessment.GetProperty("desiredWeights").GetArrayLength());
     }

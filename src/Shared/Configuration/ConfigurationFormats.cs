@@ -7,8 +7,6 @@ internal static partial class ConfigurationFormats
 {
     public static readonly IReadOnlyList<string> RecordTypes = ["A", "AAAA", "CNAME"];
 
-    public static readonly IReadOnlyList<int> HealthCheckIntervals = [10, 30];
-
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", RegexOptions.CultureInvariant)]
     public static partial Regex RegionName();
 

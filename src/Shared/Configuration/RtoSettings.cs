@@ -1,7 +1,7 @@
 namespace DrLambdas.Shared.Configuration;
 
 /// <summary>The durations that make up the recovery time.</summary>
-/// <param name="HealthCheckInterval">Route 53 health check request interval (10 or 30 s).</param>
+/// <param name="HealthCheckInterval">Route 53 health check request interval (10 or 30 s on AWS).</param>
 /// <param name="HealthCheckFailureThreshold">Consecutive failures before Route 53 marks unhealthy.</param>
 /// <param name="AlarmEvaluation">Period × evaluation periods of the trigger alarm.</param>
 /// <param name="DnsTtl">The weighted records' TTL.</param>

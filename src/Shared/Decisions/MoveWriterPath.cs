@@ -19,9 +19,16 @@ internal static class MoveWriterPath
             return Finish(DecisionAction.None);
         }
 
-        if (GlobalOperationRule.OperationInProgress(context) || PartitionRule.LooksLikePartition(context, from.Region))
+        if (GlobalOperationRule.OperationInProgress(context))
         {
             return Finish(DecisionAction.Escalate);
+        }
+
+        // An automatic trigger during a partition is not a DR event: the world outside still sees the Region
+        // serving. A human who asked for a move is told why it is refused.
+        if (PartitionRule.LooksLikePartition(context, from.Region))
+        {
+            return Finish(intent == MoveIntent.Automatic ? DecisionAction.None : DecisionAction.Escalate);
         }
 
         if (intent is MoveIntent.Automatic or MoveIntent.Failover

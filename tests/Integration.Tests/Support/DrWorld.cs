@@ -27,11 +27,7 @@ public sealed class DrWorld : IAsyncLifetime
     {
         await FunctionBinaries.EnsurePublishedAsync();
         _lab = await DrLab.StartAsync();
-        var variables = new Dictionary<string, string>(_lab.Environment)
-        {
-            // The fast profile announces a 1 s health check interval; the configuration accepts Route 53's 10 or 30 s only.
-            ["DR_HEALTH_CHECK_INTERVAL_SECONDS"] = "10",
-        };
+        var variables = new Dictionary<string, string>(_lab.Environment);
         Variables = variables;
         await File.WriteAllLinesAsync(EnvFile, variables.Select(pair => $"{pair.Key}={pair.Value}"));
         _emulator = await LambdaEmulator.ServeAsync(EnvFile);

@@ -146,7 +146,7 @@ public class DrConfigurationTests
         { Env.RtoTargetSeconds, "0", "DR_RTO_TARGET_SECONDS: must be between 1 and 2147483647, got 0" },
         { Env.ProbeAttempts, "11", "DR_PROBE_ATTEMPTS: must be between 1 and 10, got 11" },
         { Env.ProbeTimeoutMs, "0", "DR_PROBE_TIMEOUT_MS: must be between 1 and 2147483647, got 0" },
-        { Env.HealthCheckIntervalSeconds, "20", "DR_HEALTH_CHECK_INTERVAL_SECONDS: Route 53 supports only 10 or 30 seconds, got 20" },
+        { Env.HealthCheckIntervalSeconds, "0", "DR_HEALTH_CHECK_INTERVAL_SECONDS: must be between 1 and 300, got 0" },
         { Env.HealthCheckFailureThreshold, "11", "DR_HEALTH_CHECK_FAILURE_THRESHOLD: must be between 1 and 10, got 11" },
         { Env.FailbackSteps, "10,0,70", "DR_FAILBACK_STEPS: each share must be a percentage between 1 and 100" },
         { Env.FailbackSteps, "30,10", "DR_FAILBACK_STEPS: shares must strictly increase, got '30,10'" },

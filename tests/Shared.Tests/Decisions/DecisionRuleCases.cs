@@ -72,7 +72,7 @@ internal static class DecisionRuleCases
             DecisionAction.Failover, [.. DownAndTargetHealthy, CooldownActive, ForcedOverride, DatabaseNotSynchronised, DataLossWithinBudget]),
 
         // Partitions and quorum.
-        ["only recovery-Region observers see the primary down → escalate"] = new(Partition, DecisionAction.Escalate, [PartitionSuspected]),
+        ["only recovery-Region observers see the primary down → none"] = new(Partition, DecisionAction.None, [PartitionSuspected]),
         ["partition with a forced manual failover → escalate"] = new(
             () => Partition() with { Trigger = Manual(TriggerMode.Failover, Nrt, force: true) },
             DecisionAction.Escalate, [PartitionSuspected]),
