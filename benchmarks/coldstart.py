@@ -2,7 +2,8 @@
 
 Starts `DrLambdas.LambdaEmulator serve` with the AOT and the JIT bootstrap as two functions, then for each
 run and variant: stops the function's process, invokes once (cold) and --warm more times (warm), reading
-the emulator's measurement headers. Prints a Markdown table and writes it with the raw samples as JSON.
+the emulator's measurement headers and, after the cold invocation, the CPU time the bootstrap has used.
+Prints a Markdown table and writes it with the raw samples as JSON.
 """
 
 import argparse
@@ -13,6 +14,7 @@ import os
 import statistics
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 import zipfile
@@ -79,6 +81,30 @@ def package_files(bootstrap, variant):
     ]
 
 
+def process_cpu_ms(pid):
+    """CPU time (user + system, all threads, also exited ones) a process has used so far, in ms.
+
+    Reads the process's POSIX CPU-time clock (the clock id clock_getcpuclockid(3) returns), which is exact to the
+    nanosecond, unlike the clock ticks of /proc/PID/stat.
+    """
+    return time.clock_gettime_ns(((~pid) << 3) | 2) / 1e6
+
+
+def child_running(parent_pid, executable):
+    """The pid of the child of parent_pid that runs executable, or None."""
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+            if parent == parent_pid and os.path.realpath(f"/proc/{entry}/exe") == executable:
+                return int(entry)
+        except (OSError, IndexError, ValueError):
+            continue
+    return None
+
+
 class Emulator:
     def __init__(self, arguments):
         command = [
@@ -116,7 +142,9 @@ class Emulator:
 
 
 def run(arguments, emulator, payload):
-    samples = {variant: {"cold": [], "init": [], "warm": [], "rss_kb": [], "errors": 0} for variant in VARIANTS}
+    samples = {variant: {"cold": [], "init": [], "cold_cpu": [], "warm": [], "rss_kb": [], "errors": 0}
+               for variant in VARIANTS}
+    bootstraps = {"aot": os.path.realpath(arguments.aot), "jit": os.path.realpath(arguments.jit)}
     first_error = {}
     # Round 0 warms the emulator's own (JIT) code paths; it is not recorded.
     for round_number in range(arguments.runs + 1):
@@ -135,8 +163,15 @@ def run(arguments, emulator, payload):
             if record:
                 samples[variant]["cold"].append(float(headers[HEADER_COLD]))
                 samples[variant]["init"].append(float(headers[HEADER_INIT]))
+                pid = child_running(emulator.process.pid, bootstraps[variant])
+                if pid is not None:
+                    samples[variant]["cold_cpu"].append(process_cpu_ms(pid))
             for _ in range(arguments.warm):
-                headers, _ = emulator.invoke(variant, payload)
+                headers, body = emulator.invoke(variant, payload)
+                if headers.get(HEADER_STATUS) != "Success":
+                    first_error.setdefault(variant, body.decode(errors="replace")[:300])
+                    if record:
+                        samples[variant]["errors"] += 1
                 if record:
                     samples[variant]["warm"].append(float(headers[HEADER_DURATION]))
             if record and headers.get(HEADER_MEMORY):
@@ -146,7 +181,7 @@ def run(arguments, emulator, payload):
     return samples, first_error
 
 
-def report(arguments, samples, first_error):
+def report(arguments, samples, first_error, load):
     sizes = {}
     for variant, bootstrap in (("aot", arguments.aot), ("jit", arguments.jit)):
         files = package_files(bootstrap, variant)
@@ -159,6 +194,7 @@ def report(arguments, samples, first_error):
         variant: {
             "cold_ms": summarize(samples[variant]["cold"]),
             "init_ms": summarize(samples[variant]["init"]),
+            "cold_cpu_ms": summarize(samples[variant]["cold_cpu"]) if samples[variant]["cold_cpu"] else None,
             "warm_ms": summarize(samples[variant]["warm"]),
             "peak_rss_mb": max(samples[variant]["rss_kb"]) / 1024 if samples[variant]["rss_kb"] else None,
             "errors": samples[variant]["errors"],
@@ -183,6 +219,8 @@ def report(arguments, samples, first_error):
         "|---|---|---|---|",
         row("cold start (process start → response)", "cold_ms"),
         row("init (process start → first /next)", "init_ms"),
+        row("CPU time of the cold start (user + system)", "cold_cpu_ms")
+        if stats["aot"]["cold_cpu_ms"] and stats["jit"]["cold_cpu_ms"] else "| CPU time of the cold start | n/a | n/a | |",
         row("warm invoke", "warm_ms"),
         f"| peak RSS | {aot_rss:.1f} MB | {jit_rss:.1f} MB | |" if aot_rss and jit_rss else "| peak RSS | n/a | n/a | |",
         f"| bootstrap size | {stats['aot']['bootstrap_bytes'] / mb:.1f} MB | {stats['jit']['package_bytes'] / mb:.1f} MB (publish dir) | |",
@@ -191,10 +229,12 @@ def report(arguments, samples, first_error):
         f"Goals: AOT cold start ≥ {GOAL_RATIO:.0f}× faster than JIT: **{'met' if ratio_cold >= GOAL_RATIO else 'NOT met'}** "
         f"({ratio_cold:.1f}×); peak RSS ≤ {GOAL_RSS_MB:.0f} MB: **{'met' if aot_rss and aot_rss <= GOAL_RSS_MB else 'NOT met'}**; "
         f"zip ≤ {GOAL_ZIP_MB:.0f} MB: **{'met' if stats['aot']['zip_bytes'] <= GOAL_ZIP_MB * mb else 'NOT met'}**.",
+        "",
+        f"{os.cpu_count()} CPUs, 1-minute load average {load['start']:.2f} at the start and {load['end']:.2f} at the end.",
     ]
     for variant in VARIANTS:
         if stats[variant]["errors"]:
-            lines += ["", f"Warning: {stats[variant]['errors']} {variant} cold invocations returned a function error, "
+            lines += ["", f"Warning: {stats[variant]['errors']} {variant} invocations returned a function error, "
                           f"e.g. {first_error[variant]}"]
     table = "\n".join(lines)
     print(table)
@@ -202,13 +242,21 @@ def report(arguments, samples, first_error):
         markdown.write(table + "\n")
     with open(arguments.report + ".json", "w", encoding="utf-8") as raw:
         json.dump({"function": arguments.name, "rid": arguments.rid, "runs": arguments.runs, "warm": arguments.warm,
+                   "event": arguments.event, "cpus": os.cpu_count(), "load_average": load,
                    "ratio_cold": ratio_cold, "ratio_warm": ratio_warm, "stats": stats, "samples": samples}, raw, indent=2)
+
+
+def load_average():
+    """The 1-minute load average: the benchmark shares the machine, so the report says how busy it was."""
+    with open("/proc/loadavg", encoding="ascii") as loadavg:
+        return float(loadavg.read().split()[0])
 
 
 def main():
     arguments = parse_arguments()
     with open(arguments.event, "rb") as event:
         payload = event.read()
+    load = {"start": load_average()}
     emulator = Emulator(arguments)
     try:
         samples, first_error = run(arguments, emulator, payload)
@@ -216,7 +264,8 @@ def main():
         raise SystemExit(f"coldstart: the emulator failed: {error}")
     finally:
         emulator.close()
-    report(arguments, samples, first_error)
+    load["end"] = load_average()
+    report(arguments, samples, first_error, load)
 
 
 if __name__ == "__main__":

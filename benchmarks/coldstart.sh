@@ -8,8 +8,9 @@
 #
 # Each run stops the function's process (a cold start), invokes once (cold: process start -> response, as
 # measured by the emulator) and then --warm more times (warm: hand-off -> response). Variants alternate
-# which goes first in each run. Reports median, p90 and the JIT/AOT ratio, peak RSS (VmHWM), bootstrap and
-# zip sizes; writes artifacts/benchmarks/coldstart-<name>.{md,json}. Not a test: nothing is asserted.
+# which goes first in each run. Reports median, p90 and the JIT/AOT ratio, the CPU time of the cold start,
+# peak RSS (VmHWM), bootstrap and zip sizes, and the machine's load average; writes
+# artifacts/benchmarks/coldstart-<name>.{md,json}. Not a test: nothing is asserted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)

@@ -82,7 +82,7 @@ class FunctionTests(unittest.TestCase):
             properties = self.deployed["Resources"][function]["Properties"]
             with self.subTest(function=function):
                 self.assertEqual(properties["Architectures"], [{"Ref": "Architecture"}])
-                self.assertEqual(properties["MemorySize"], 128)
+                self.assertEqual(properties["MemorySize"], 256)
                 self.assertEqual(properties["TracingConfig"], {"Mode": "Active"})
                 self.assertEqual(properties["LoggingConfig"]["LogFormat"], "JSON")
                 log_group = self.deployed["Resources"][properties["LoggingConfig"]["LogGroup"]["Ref"]]
