@@ -8,18 +8,20 @@ rm -rf "$results" && mkdir -p "$results"
 status=0
 
 step() { printf '\n== %s\n' "$*"; }
+# A set-up step that fails stops the run; the summary line still closes it.
+abort() { printf '\nset-up failed: %s\n0 passed, 1 failed\n' "$*"; exit 1; }
 
 step "npm ci"
-npm ci --no-audit --no-fund --loglevel=error || exit 1
+npm ci --no-audit --no-fund --loglevel=error || abort "npm ci"
 
 step "dotnet build (Release, warnings as errors)"
-dotnet build DrLambdas.sln -c Release -nologo -v minimal || exit 1
+dotnet build DrLambdas.sln -c Release -nologo -v minimal || abort "dotnet build"
 
 step "publish the three functions (Native AOT, linux-x64)"
-bash scripts/publish-functions.sh --rid linux-x64 || exit 1
+bash scripts/publish-functions.sh --rid linux-x64 || abort "Native AOT publish"
 
 step "dotnet test"
-dotnet test DrLambdas.sln -c Release --no-build -nologo \
+dotnet test DrLambdas.sln -c Release --no-build -nologo --blame-hang-timeout 10m \
   --logger "trx" --results-directory "$results/dotnet" || status=1
 
 mkdir -p "$results/node" "$results/python" "$results/other"
@@ -35,6 +37,9 @@ tail -n 4 "$results/python/template.log"
 step "lab conformance (boto3, awscli)"
 python3 -m unittest discover -s tests/conformance -p 'test_*.py' 2> "$results/python/conformance.log" || status=1
 tail -n 4 "$results/python/conformance.log"
+
+step "linux-arm64 cross-publish (zero warnings, glibc <= 2.34)"
+bash scripts/check-arm64.sh "$results/other/arm64.counts" || status=1
 
 step "summary"
 python3 scripts/summarize_tests.py "$results" || status=1
