@@ -30,6 +30,10 @@ step "state machines (node --test)"
 node --test --test-reporter=tap tests/statemachine/ > "$results/node/statemachine.tap" || status=1
 tail -n 9 "$results/node/statemachine.tap"
 
+step "drill runner (node --test)"
+node --test --test-reporter=tap tests/drill/ > "$results/node/drill.tap" || status=1
+tail -n 9 "$results/node/drill.tap"
+
 step "templates (cfn-lint, substitutions, IAM scan)"
 python3 -m unittest discover -s tests/template -p 'test_*.py' 2> "$results/python/template.log" || status=1
 tail -n 4 "$results/python/template.log"
@@ -37,6 +41,9 @@ tail -n 4 "$results/python/template.log"
 step "lab conformance (boto3, awscli)"
 python3 -m unittest discover -s tests/conformance -p 'test_*.py' 2> "$results/python/conformance.log" || status=1
 tail -n 4 "$results/python/conformance.log"
+
+step "drills: every scenario, fast profile (real ASL, real AOT functions, the lab)"
+bash scripts/drill.sh --all --quiet --ci-counts "$results/other/drill.counts" || status=1
 
 step "linux-arm64 cross-publish (zero warnings, glibc <= 2.34)"
 bash scripts/check-arm64.sh "$results/other/arm64.counts" || status=1

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { runSummary } from '../../tools/drill/lib/artifacts.mjs';
+import { buildReport, failedReport, groupStates } from '../../tools/drill/lib/report.mjs';
+import { escapeXml, renderTimeline, tickStep } from '../../tools/drill/lib/svg-timeline.mjs';
+import { renderReport, renderSummary } from '../../tools/drill/lib/text-report.mjs';
+import { sampleLab, scenarioResult } from './support/fixtures.mjs';
+
+const T = Date.parse('2026-11-26T00:00:00Z');
+
+function report(expect = { finalWriter: 'secondary' }) {
+  const result = scenarioResult(T);
+  result.scenario.expect = expect;
+  return buildReport(result, sampleLab());
+}
+
+describe('buildReport', () => {
+  it('BuildReport_ExpectationsMet_PassedWithTimesRelativeToTheStart', () => {
+    const r = report();
+
+    assert.equal(r.passed, true);
+    assert.deepEqual(r.events.map((e) => [e.at, e.kind]), [[0.1, 'fault'], [3.1, 'alarm'], [4.1, 'trigger']]);
+    assert.equal(r.executions[0].start, 4.1);
+    assert.equal(r.rto.incidentStart, 0.1);
+    assert.equal(r.rto.recoveredAt, 6.6);
+    assert.deepEqual(r.executions[0].reasons, [{ code: 'PrimaryDownByQuorum', message: 'The primary is down.' }]);
+  });
+
+  it('BuildReport_ExpectationMissed_FailedWithTheCheck', () => {
+    const r = report({ finalWriter: 'primary' });
+
+    assert.equal(r.passed, false);
+    assert.deepEqual(r.checks.filter((c) => !c.passed).map((c) => c.name), ['final writer']);
+  });
+
+  it('GroupStates_LoopedStates_OneRowWithEntriesAndTimeInside', () => {
+    const spans = [
+      { name: 'PromoteStatus', type: 'Task', enteredAt: 1_000, exitedAt: 1_100, outcome: 'succeeded', retries: 0 },
+      { name: 'WaitForPromotion', type: 'Wait', enteredAt: 1_100, exitedAt: 2_100, outcome: 'succeeded', retries: 0 },
+      { name: 'PromoteStatus', type: 'Task', enteredAt: 2_100, exitedAt: 2_150, outcome: 'succeeded', retries: 1 },
+    ];
+
+    const groups = groupStates(spans, (at) => at / 1000);
+
+    assert.deepEqual(groups[0], { state: 'PromoteStatus', type: 'Task', start: 1, end: 2.15, entries: 2, seconds: 0.15, retries: 1, outcome: 'succeeded' });
+    assert.equal(groups.length, 2);
+  });
+
+  it('FailedReport_SetupError_IsAFailedReportNamingTheError', () => {
+    const r = failedReport({ name: 'x', title: 'X' }, 'fast', new Error('lab unreachable'));
+
+    assert.equal(r.passed, false);
+    assert.match(r.checks[0].actual, /lab unreachable/);
+  });
+
+  it('FailedReport_Rendered_SaysWhyWithoutTimelineOrWorld', () => {
+    const r = failedReport({ name: 'x', title: 'X' }, 'fast', new Error('lab unreachable'));
+
+    const text = renderReport(r);
+
+    assert.match(text, /══ x — X: FAILED \(profile fast\)/);
+    assert.match(text, /RTO: not applicable — the scenario did not run/);
+    assert.doesNotMatch(text, /Final world/);
+    assert.match(renderTimeline(r), /x — X: FAILED/);
+  });
+});
+
+describe('renderReport', () => {
+  const text = renderReport(report());
+
+  it('RenderReport_Failover_ShowsTimelineStepsWithStartAndDuration', () => {
+    assert.match(text, /══ primary-region-outage — Primary Region outage: PASSED \(profile fast, lab time ×30/);
+    assert.match(text, /\n {4}PromoteStatus +4\.32 +0\.04s {2}2\n/);
+  });
+
+  it('RenderReport_Failover_ShowsTheRtoBreakdownFloorAndBudget', () => {
+    assert.match(text, /RTO 180\.5 s \(AWS-equivalent\) against a target of 60\.0 s: not met/);
+    assert.match(text, /\n {2}detection +120\.0 s\n/);
+    assert.match(text, /own overhead +0\.500 s/);
+    assert.match(text, /floor = detection \+ max\(promotion, propagation\) = 120\.0 s \+ max\(60\.0 s, 60\.0 s\) = 180\.0 s/);
+    assert.match(text, /budget from the configuration: 215\.0 s = detection 90\.0 s \+ promotion 60\.0 s; target not reachable/);
+  });
+
+  it('RenderReport_Failover_ShowsDataLossAndTheFinalWorld', () => {
+    assert.match(text, /Data loss \(lab ground truth\): 8 acknowledged write\(s\) lost, spanning 0\.8 s; RPO target 0\.0 s: exceeded/);
+    assert.match(text, /Final world: writer secondary \(ap-northeast-1\); weights primary 0, secondary 100/);
+    assert.match(text, /\[high\] DrLambdas: recovered/);
+  });
+
+  it('RenderReport_MeasuredBelowTheFloor_ExplainsTheEstimate', () => {
+    const r = report();
+    r.rto.floor.aboveFloorSeconds = -3;
+
+    assert.match(renderReport(r), /below the floor: this profile runs the modelled world faster/);
+  });
+
+  it('RenderSummary_Reports_OneLinePerScenarioAndTotals', () => {
+    const summary = renderSummary([report(), report({ finalWriter: 'primary' })]);
+
+    assert.match(summary, /✓ primary-region-outage +RTO 180\.5 s \(floor 180\.0 s\)/);
+    assert.match(summary, /1 passed, 1 failed/);
+  });
+
+  it('RunSummary_Reports_CountsAndFigures', () => {
+    const summary = runSummary([report(), report({ finalWriter: 'primary' })], 'fast');
+
+    assert.equal(summary.passed, 1);
+    assert.equal(summary.failed, 1);
+    assert.deepEqual(summary.scenarios[1].failedChecks, ['final writer']);
+    assert.equal(summary.scenarios[0].rtoSeconds, 180.5);
+  });
+});
+
+describe('renderTimeline', () => {
+  it('RenderTimeline_Report_OneBarPerStateEntryThePhasesAndTheRtoBracket', () => {
+    const r = report();
+
+    const svg = renderTimeline(r);
+
+    assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    const phases = ['detection', 'decision', 'recovery actions', 'verification'];
+    assert.equal((svg.match(/<rect x=/g) ?? []).length, 1 + r.executions[0].states.length + phases.length);
+    assert.match(svg, /<title>detection: 120\.0 s AWS-equivalent \(4\.00 s wall\)<\/title>/);
+    assert.match(svg, /RTO 180\.5 s AWS-equivalent \(target 60 s, floor 180\.0 s\)/);
+    assert.match(svg, /PromoteStatus ×2/);
+    assert.ok(svg.trimEnd().endsWith('</svg>'));
+  });
+
+  it('EscapeXml_MarkupCharacters_AreEscaped', () => {
+    assert.equal(escapeXml('<a & "b">'), '&lt;a &amp; &quot;b&quot;&gt;');
+  });
+
+  it('TickStep_Span_IsOneTwoOrFiveTimesAPowerOfTen', () => {
+    assert.equal(tickStep(7), 1);
+    assert.equal(tickStep(130), 20);
+    assert.equal(tickStep(0.4), 0.05);
+  });
+});

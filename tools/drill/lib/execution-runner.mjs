@@ -1,0 +1,130 @@
+// Runs one state machine execution in aws-local-stepfunctions: Task states call the real functions (or SNS) through
+// `invokeTask`, Wait states and retry pauses follow the lab's time profile, and everything is recorded.
+import './promise-with-resolvers.mjs';
+import { ExecutionAbortedError, ExecutionError, ExecutionTimeoutError, StateMachine } from 'aws-local-stepfunctions';
+import { forEachState, scaledWaits, statesByName } from './asl.mjs';
+import { ExecutionRecord } from './execution-record.mjs';
+import { AttemptTracker } from './retry-pauses.mjs';
+
+/**
+ * Calls `start()` while `new Date()` reads `epochMs`. Step Functions gives `$$.Execution.StartTime` the execution's
+ * start date (what StartExecution and ListExecutions report); aws-local-stepfunctions stamps the moment it starts
+ * interpreting instead, synchronously inside `run()`. HealthValidator compares its own start time with the other
+ * executions' start dates (one acting execution), so the two must agree.
+ */
+export function withExecutionStartTime(epochMs, start) {
+  const RealDate = globalThis.Date;
+  class ExecutionStartDate extends RealDate {
+    constructor(...args) {
+      if (args.length === 0) super(epochMs);
+      else super(...args);
+    }
+  }
+  globalThis.Date = ExecutionStartDate;
+  try {
+    return start();
+  } finally {
+    globalThis.Date = RealDate;
+  }
+}
+
+/** For each Parallel state, the names of the states of each of its branches. */
+export function parallelBranches(definition) {
+  const branches = {};
+  forEachState(definition, (name, state) => {
+    if (state.Type !== 'Parallel') return;
+    branches[name] = state.Branches.map((branch) => {
+      const names = [];
+      forEachState(branch, (inner) => names.push(inner));
+      return names;
+    });
+  });
+  return branches;
+}
+
+/** The Context Object of an execution registered in the lab. */
+export function executionContext({ executionArn, name, startedAt, stateMachineArn }) {
+  return {
+    Execution: { Id: executionArn, Name: name, StartTime: new Date(startedAt).toISOString() },
+    StateMachine: { Id: stateMachineArn, Name: stateMachineArn.split(':').at(-1) },
+  };
+}
+
+/** The final status of a run from how its result promise settled. */
+export function outcomeOf(settled) {
+  if (settled.status === 'fulfilled') return { status: 'SUCCEEDED', output: settled.value };
+  const failure = settled.reason;
+  if (failure instanceof ExecutionTimeoutError) return { status: 'TIMED_OUT', error: 'States.Timeout', cause: 'The execution ran past its TimeoutSeconds.' };
+  if (failure instanceof ExecutionAbortedError) return { status: 'ABORTED' };
+  if (failure instanceof ExecutionError) return { status: 'FAILED', error: failure.cause?.name, cause: failure.cause?.message };
+  throw failure;
+}
+
+/**
+ * The interpreter for a definition. Constructing it validates the definition, which takes a noticeable time; like
+ * CreateStateMachine on AWS, that happens once, before any execution (and outside its measured time).
+ */
+export function prepareMachine(definition) {
+  return { definition, machine: new StateMachine(definition), states: statesByName(definition), branches: parallelBranches(definition) };
+}
+
+/**
+ * Runs an execution to its end and returns its ExecutionRecord. `prepared`: prepareMachine().
+ * - `invokeTask({ resource, stateName, input, crash })` → `{ ok, result?, error?, status?, coldStart? }`;
+ * - `beforeTask({ task, occurrence, attempt })` → `{ crash }` runs the scenario's hooks;
+ * - `onEvent(record, event)` sees every interpreter event (progress).
+ */
+export async function runExecution({ prepared, execution, input, timeScale, invokeTask, beforeTask, onEvent, random = Math.random }) {
+  const { definition, machine, states } = prepared;
+  const tracker = new AttemptTracker(states, timeScale, random);
+  const record = new ExecutionRecord({ ...execution, input });
+  record.branches = prepared.branches;
+  const taskResourceLocalHandlers = {};
+  for (const [stateName, state] of states) {
+    if (state.Type !== 'Task') continue;
+    taskResourceLocalHandlers[stateName] = async (taskInput) => {
+      const { occurrence, attempt } = tracker.begin(stateName);
+      const { crash = false } = (await beforeTask({ task: stateName, occurrence, attempt })) ?? {};
+      const from = Date.now();
+      const invocation = await invokeTask({ resource: state.Resource, stateName, input: taskInput, crash });
+      record.onInvocation({
+        state: stateName,
+        target: invocation.target,
+        operation: taskInput?.operation,
+        occurrence,
+        attempt,
+        from,
+        to: Date.now(),
+        crashInjected: crash,
+        ...invocation,
+      });
+      if (invocation.ok) {
+        tracker.succeeded(stateName);
+        return invocation.result;
+      }
+      tracker.failed(stateName, invocation.error.name);
+      throw invocation.error;
+    };
+  }
+
+  const run = withExecutionStartTime(execution.startedAt, () =>
+    machine.run(input, {
+      context: executionContext(execution),
+      overrides: {
+        taskResourceLocalHandlers,
+        waitTimeOverrides: scaledWaits(definition, timeScale),
+        retryIntervalOverrides: tracker.retryIntervalOverrides(),
+      },
+    }),
+  );
+  const logging = (async () => {
+    for await (const event of run.eventLogs) {
+      record.onEvent(event);
+      onEvent?.(record, event);
+    }
+  })();
+  const [settled] = await Promise.allSettled([run.result]);
+  await logging;
+  record.finish(outcomeOf(settled), Date.now());
+  return record;
+}

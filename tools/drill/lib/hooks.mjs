@@ -1,0 +1,45 @@
+// Scenario hooks: actions taken when an execution reaches a given attempt of a Task (inject or clear faults, crash the
+// function's process mid-invocation). Each hook fires at most once; the ones that never fire are reported.
+import { resolveFault } from './lab-client.mjs';
+
+export function describeHook(hook) {
+  const action = hook.inject ? `inject ${hook.inject.map((f) => f.kind).join(', ')}` : hook.clearFaults ? 'clear faults' : 'crash the function';
+  const { execution, task, occurrence, attempt } = hook.when;
+  return `${action} at ${execution} ${task} (occurrence ${occurrence}, attempt ${attempt})`;
+}
+
+export class HookDispatcher {
+  /** `perform.inject(faults)`, `perform.clearFaults()` act on the lab; `onFired(event)` reports. */
+  constructor(hooks, { lab, perform, onFired = () => {} }) {
+    this.hooks = hooks.map((hook) => ({ hook, fired: false }));
+    this.lab = lab;
+    this.perform = perform;
+    this.onFired = onFired;
+    this.events = [];
+  }
+
+  /** The `beforeTask` callback of one execution: runs the matching hooks, returns `{ crash }`. */
+  forExecution(executionId) {
+    return async ({ task, occurrence, attempt }) => {
+      let crash = false;
+      for (const entry of this.hooks) {
+        const { when } = entry.hook;
+        if (entry.fired || when.execution !== executionId || when.task !== task) continue;
+        if (when.occurrence !== occurrence || when.attempt !== attempt) continue;
+        entry.fired = true;
+        const event = { at: Date.now(), description: describeHook(entry.hook) };
+        if (entry.hook.inject) event.faults = await this.perform.inject(entry.hook.inject.map((fault) => resolveFault(this.lab, fault)));
+        else if (entry.hook.clearFaults) await this.perform.clearFaults();
+        else crash = true;
+        this.events.push(event);
+        this.onFired(event);
+      }
+      return { crash };
+    };
+  }
+
+  /** Descriptions of the hooks that never fired. */
+  unfired() {
+    return this.hooks.filter((entry) => !entry.fired).map((entry) => describeHook(entry.hook));
+  }
+}

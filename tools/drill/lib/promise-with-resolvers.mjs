@@ -1,0 +1,13 @@
+// aws-local-stepfunctions 3.0.0 targets Node 22: its Task states call Promise.withResolvers, which Node 20 lacks
+// (and a Catch of States.ALL would hide the resulting TypeError). Imported before the interpreter runs.
+if (typeof Promise.withResolvers !== 'function') {
+  Promise.withResolvers = function withResolvers() {
+    let resolve;
+    let reject;
+    const promise = new this((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    return { promise, resolve, reject };
+  };
+}

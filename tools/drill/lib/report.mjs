@@ -1,0 +1,116 @@
+// The drill report of one scenario as a JSON document: checks, events, executions with their timelines, RTO,
+// data loss and the final world. Times are seconds from the scenario's start (wall clock) unless named otherwise.
+import { checkExpectations, factsOf, integrityChecks } from './expectations.mjs';
+import { measureDataLoss, measureRecovery, overheadOf } from './measure.mjs';
+import { finalWorld } from './world.mjs';
+
+const MAX_CAUSE_LENGTH = 2000;
+
+const round = (value, digits = 3) => Number(value.toFixed(digits));
+
+function truncate(text) {
+  if (typeof text !== 'string' || text.length <= MAX_CAUSE_LENGTH) return text ?? null;
+  return `${text.slice(0, MAX_CAUSE_LENGTH)}… (${text.length} characters)`;
+}
+
+/** Consecutive entries of the same state (a Wait/status loop) grouped: name, first start, last end, entries, time inside. */
+export function groupStates(spans, relative) {
+  const groups = new Map();
+  for (const span of spans) {
+    const end = span.exitedAt ?? span.enteredAt;
+    const group = groups.get(span.name);
+    if (group) {
+      group.entries += 1;
+      group.end = relative(end);
+      group.seconds = round(group.seconds + (end - span.enteredAt) / 1000);
+      group.retries += span.retries;
+      group.outcome = span.outcome;
+    } else {
+      groups.set(span.name, {
+        state: span.name, type: span.type, start: relative(span.enteredAt), end: relative(end),
+        entries: 1, seconds: round((end - span.enteredAt) / 1000), retries: span.retries, outcome: span.outcome,
+      });
+    }
+  }
+  return [...groups.values()];
+}
+
+function executionReport(record, relative, timeScale) {
+  const decision = record.assessment?.decision;
+  return {
+    id: record.id,
+    machine: record.machine,
+    name: record.name,
+    executionArn: record.executionArn,
+    status: record.status,
+    error: record.error ?? null,
+    cause: truncate(record.cause),
+    decision: record.decision ?? null,
+    reasons: (decision?.reasons ?? []).map((reason) => ({ code: reason.code, message: reason.message })),
+    start: relative(record.startedAt),
+    end: relative(record.stoppedAt),
+    overhead: overheadOf(record, timeScale),
+    steps: groupStates(record.states, relative),
+    states: record.states.map((span) => ({
+      state: span.name, type: span.type, start: relative(span.enteredAt),
+      seconds: round(((span.exitedAt ?? span.enteredAt) - span.enteredAt) / 1000), outcome: span.outcome, retries: span.retries,
+    })),
+    pauses: record.pauses.map((pause) => ({ kind: pause.kind, state: pause.state, start: relative(pause.from), seconds: round((pause.to - pause.from) / 1000) })),
+    invocations: record.invocations.map((invocation) => ({
+      state: invocation.state, target: invocation.target, operation: invocation.operation ?? null, occurrence: invocation.occurrence,
+      attempt: invocation.attempt, start: relative(invocation.from), seconds: round((invocation.to - invocation.from) / 1000),
+      ok: invocation.ok, error: invocation.error?.name ?? null, status: invocation.status ?? null, coldStart: invocation.coldStart ?? false,
+      crashInjected: invocation.crashInjected,
+      result: invocation.ok ? invocation.result : null,
+      cause: invocation.ok ? null : truncate(invocation.error?.message),
+    })),
+  };
+}
+
+/** The report of a scenario run. `lab`: describeLab(); `result`: runScenario(). */
+export function buildReport(result, lab) {
+  const relative = (at) => round((at - result.startedAt) / 1000);
+  const world = finalWorld(lab, result.finalState);
+  const rto = measureRecovery(result);
+  const dataLoss = measureDataLoss(result);
+  const checks = [...integrityChecks(result), ...checkExpectations(result.scenario.expect, factsOf(result, world, rto))];
+  if (rto.applicable) {
+    rto.incidentStart = relative(rto.incidentStart);
+    rto.recoveredAt = relative(rto.recoveredAt);
+    for (const phase of rto.phases) Object.assign(phase, { start: relative(phase.start), end: relative(phase.end) });
+  }
+  const { scenario } = result;
+  return {
+    scenario: { name: scenario.name, title: scenario.title, description: scenario.description, source: scenario.source },
+    profile: result.profile,
+    timeScale: result.timeScale,
+    observerRegion: result.observer,
+    passed: checks.every((entry) => entry.passed),
+    startedAt: new Date(result.startedAt).toISOString(),
+    wallSeconds: relative(result.finishedAt),
+    checks,
+    events: result.marks.map((mark) => ({
+      at: relative(mark.at), until: mark.until === undefined ? null : relative(mark.until), kind: mark.kind, label: mark.label,
+    })),
+    executions: result.records.map((record) => executionReport(record, relative, result.timeScale)),
+    rto,
+    dataLoss,
+    finalWorld: world,
+    configuration: result.model,
+  };
+}
+
+/** The report of a scenario that could not run at all (setup or lab failure). */
+export function failedReport(scenario, profile, error) {
+  return {
+    scenario: { name: scenario.name, title: scenario.title, description: scenario.description, source: scenario.source },
+    profile,
+    passed: false,
+    checks: [{ name: 'scenario ran', expected: 'ran', actual: `${error.name}: ${error.message}`, passed: false }],
+    events: [],
+    executions: [],
+    rto: { applicable: false, reason: 'the scenario did not run' },
+    dataLoss: null,
+    finalWorld: null,
+  };
+}

@@ -1,0 +1,182 @@
+// Runs one scenario against the lab: its steps in order, its executions (concurrently where asked), its hooks;
+// then reads the lab's ground truth. Expectations and reports are computed from what this returns.
+import { setTimeout as delay } from 'node:timers/promises';
+import { loadDefinition } from './asl.mjs';
+import { AwsError } from './aws-client.mjs';
+import { executionName, finishDocument, startExecution } from './execution-registry.mjs';
+import { prepareMachine, runExecution } from './execution-runner.mjs';
+import { functionEnvironment } from './function-environment.mjs';
+import { HookDispatcher } from './hooks.mjs';
+import { LabRequestError, resolveFault } from './lab-client.mjs';
+import { roleOf } from './lab-world.mjs';
+import { definitionSubstitutions } from './substitutions.mjs';
+import { taskInvoker } from './task-invoker.mjs';
+import { triggerInput } from './triggers.mjs';
+
+const QUIET_STATE_TYPES = new Set(['Pass', 'Choice']);
+
+/** A scenario step that could not do what it says (an alarm that never fired...). */
+export class ScenarioStepError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'ScenarioStepError';
+  }
+}
+
+function triggerLabel(trigger) {
+  if ('alarm' in trigger) return `the ${trigger.alarm} Region's alarm`;
+  if ('manual' in trigger) return `a manual ${trigger.manual.mode ?? ''} request`.replace('  ', ' ');
+  return 'raw input';
+}
+
+function faultLabel(lab, fault) {
+  const role = roleOf(lab, fault.region);
+  const details = [fault.rate !== undefined && fault.rate !== null && `rate ${fault.rate}`, fault.factor && `×${fault.factor}`,
+    fault.lagMilliseconds && `${fault.lagMilliseconds} ms`].filter(Boolean);
+  return `${fault.kind}${role ? ` ${role} (${fault.region})` : ''}${details.length ? ` ${details.join(', ')}` : ''}`;
+}
+
+/**
+ * Runs `scenario`. `context`: { lab, labClient, aws, emulators, definitionPaths: { failover, failback }, progress }.
+ * Returns the raw result: records, marks, hook events, step errors, final lab state.
+ */
+export async function runScenario(scenario, context) {
+  const { lab, labClient, aws, emulators, definitionPaths, progress } = context;
+  const timeScale = lab.timeScale;
+  const observer = lab.regions[scenario.observer];
+  const marks = [];
+  const stepErrors = [];
+  const running = new Map();
+
+  await labClient.reset();
+  await labClient.setObserver(observer);
+  const { env, model } = functionEnvironment(lab, scenario);
+  const emulator = await emulators.acquire(env, observer);
+  const substitutions = definitionSubstitutions(lab, env, scenario, observer);
+  const machines = {};
+  for (const step of scenario.steps.filter((candidate) => candidate.do === 'start')) {
+    for (const { machine } of step.executions) machines[machine] ??= prepareMachine(loadDefinition(definitionPaths[machine], substitutions));
+  }
+  const invokeTask = taskInvoker({ aws, emulator });
+  const startedAt = Date.now();
+
+  const inject = async (faults) => {
+    const added = await labClient.addFaults(faults);
+    for (const fault of added) {
+      marks.push({ at: Date.parse(fault.startsAt), until: fault.endsAt ? Date.parse(fault.endsAt) : undefined, kind: 'fault', faultKind: fault.kind, label: faultLabel(lab, fault) });
+      progress.step(`fault ${faultLabel(lab, fault)}${Date.parse(fault.startsAt) > Date.now() + 5 ? ' scheduled' : ' injected'}`);
+    }
+    return added;
+  };
+  const clearFaults = async () => {
+    await labClient.clearFaults();
+    const at = Date.now();
+    for (const mark of marks.filter((m) => m.kind === 'fault' && (m.until === undefined || m.until > at))) mark.until = at;
+    marks.push({ at, kind: 'clear', label: 'faults cleared' });
+    progress.step('faults cleared');
+  };
+  const hooks = new HookDispatcher(scenario.hooks, {
+    lab,
+    perform: { inject, clearFaults },
+    onFired: (event) => {
+      marks.push({ at: event.at, kind: 'hook', label: event.description });
+      progress.step(`hook: ${event.description}`);
+    },
+  });
+
+  const onEvent = (record, event) => {
+    if (event.type === 'StateEntered' && !QUIET_STATE_TYPES.has(event.state.type)) progress.state(record.id, event.state.name, event.state.type);
+    if (event.type === 'StateRetried') progress.step(`${record.id} ↻ ${event.state.name} retried after ${record.lastFailure?.error ?? 'an error'}`);
+  };
+
+  const launch = async (spec, alarms) => {
+    const input = triggerInput(spec.trigger, { lab, observerRegion: observer, alarms });
+    const name = executionName(spec.id);
+    const stateMachineArn = lab.stateMachineArn(spec.machine, observer);
+    const { executionArn, startDate } = await startExecution(aws, stateMachineArn, name, input);
+    marks.push({ at: startDate, kind: 'trigger', label: `${spec.id} started by ${triggerLabel(spec.trigger)}` });
+    progress.step(`${spec.id}: ${spec.machine} execution ${name} started by ${triggerLabel(spec.trigger)}`);
+    const execution = { id: spec.id, machine: spec.machine, name, executionArn, stateMachineArn, startedAt: startDate };
+    const done = runExecution({
+      prepared: machines[spec.machine],
+      execution,
+      input,
+      timeScale,
+      invokeTask,
+      beforeTask: hooks.forExecution(spec.id),
+      onEvent,
+    }).then(async (record) => {
+      await labClient.finishExecution(finishDocument(executionArn, record));
+      const decision = record.decision ? `, decision ${record.decision}` : '';
+      progress.step(`${spec.id} ${record.status === 'SUCCEEDED' ? '✓' : '✗'} ${record.status}${record.error ? ` (${record.error})` : ''}${decision}`);
+      return record;
+    });
+    running.set(spec.id, done);
+    return { done };
+  };
+
+  const steps = {
+    inject: (step) => inject(step.faults.map((fault) => resolveFault(lab, fault))),
+    clearFaults: () => clearFaults(),
+    wait: async (step) => {
+      progress.step(`waiting ${step.seconds} s (model time)`);
+      await delay((step.seconds * 1000) / timeScale);
+    },
+    waitForAlarm: async (step) => {
+      const name = lab.alarmNames[step.region];
+      progress.step(`waiting for alarm ${name} to be ${step.state}`);
+      const deadline = Date.now() + (step.timeoutSeconds * 1000) / timeScale;
+      const pollMs = Math.max(50, Math.min(1000, 3000 / timeScale));
+      for (;;) {
+        const alarm = (await labClient.state()).alarms.find((candidate) => candidate.name === name);
+        if (alarm?.state === step.state) {
+          marks.push({ at: Date.parse(alarm.updatedAt), kind: 'alarm', label: `${name} ${step.state}` });
+          progress.step(`alarm ${name} is ${step.state}`);
+          return;
+        }
+        if (Date.now() > deadline) {
+          throw new ScenarioStepError(`alarm ${name} did not reach ${step.state} within ${step.timeoutSeconds} s (model time); it is ${alarm?.state ?? 'missing'}`);
+        }
+        await delay(pollMs);
+      }
+    },
+    start: async (step) => {
+      const alarms = step.executions.some((spec) => 'alarm' in spec.trigger) ? (await labClient.state()).alarms : [];
+      const launched = await Promise.all(step.executions.map((spec) => launch(spec, alarms)));
+      if (!step.background) await Promise.all(launched.map((entry) => entry.done));
+    },
+    awaitExecutions: () => Promise.all(running.values()),
+  };
+
+  for (const [index, step] of scenario.steps.entries()) {
+    try {
+      await steps[step.do](step);
+    } catch (error) {
+      if (!(error instanceof ScenarioStepError || error instanceof LabRequestError || error instanceof AwsError)) throw error;
+      stepErrors.push(`step ${index + 1} (${step.do}): ${error.message}`);
+      progress.step(`✗ step ${index + 1} (${step.do}) failed: ${error.message}`);
+      break;
+    }
+  }
+  const settled = await Promise.allSettled(running.values());
+  for (const failure of settled.filter((entry) => entry.status === 'rejected')) {
+    stepErrors.push(`an execution could not run: ${failure.reason?.message ?? failure.reason}`);
+  }
+  const records = settled.filter((entry) => entry.status === 'fulfilled').map((entry) => entry.value).sort((a, b) => a.startedAt - b.startedAt);
+  const finalState = await labClient.state();
+  return {
+    scenario,
+    profile: lab.profile,
+    timeScale,
+    observer,
+    model,
+    startedAt,
+    finishedAt: Date.now(),
+    marks: marks.sort((a, b) => a.at - b.at),
+    records,
+    hookEvents: hooks.events,
+    unfiredHooks: hooks.unfired(),
+    stepErrors,
+    finalState,
+  };
+}

@@ -1,0 +1,63 @@
+// The names scenarios may use, shared by validation, the lab client and the expectations.
+
+export const ROLES = ['primary', 'secondary'];
+export const MACHINES = ['failover', 'failback'];
+export const DECISIONS = ['None', 'DrainSecondary', 'Switchover', 'Failover', 'Escalate', 'Abort'];
+export const FINAL_STATUSES = ['SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
+export const PROMOTION_KINDS = ['Failover', 'Switchover'];
+export const SEVERITIES = ['info', 'high', 'critical'];
+
+/** The lab's fault kinds (tools/DrLab World/FaultKind.cs) and the fields each accepts besides kind/atSeconds/durationSeconds. */
+export const FAULT_KINDS = {
+  RegionOutage: ['region'],
+  AppOutage: ['region'],
+  DatabaseOutage: ['region'],
+  Partition: [],
+  Throttling: ['region', 'rate', 'service', 'operation'],
+  ServerErrors: ['region', 'rate', 'service', 'operation'],
+  SlowPromotion: ['factor'],
+  StuckPromotion: [],
+  SlowDnsPropagation: ['factor'],
+  FlappingHealth: ['region', 'downSeconds', 'upSeconds'],
+  ReplicationLag: ['lagMilliseconds'],
+};
+
+/** Faults that take a Region away (what starts the RTO clock). */
+export const OUTAGE_KINDS = ['RegionOutage', 'AppOutage', 'DatabaseOutage', 'Partition', 'FlappingHealth'];
+
+/**
+ * Function variables a scenario may set (docs/contracts.md section 2), by how the drill passes them on:
+ * - `wall`: durations the functions compare with the clock (timeouts, cooldown, failback pacing). Scenarios give
+ *   them in model seconds; the functions get them scaled to the lab's wall clock.
+ * - `model`: durations that only describe the modelled world — the inputs of the RTO budget and the targets it is
+ *   compared with — and quantities measured in model units (the RPO lag). Passed as model seconds, so the budget
+ *   HealthValidator computes is in AWS seconds whatever the profile.
+ * - `value`: counts, lists and real network timeouts, passed as they are.
+ */
+export const CONFIGURATION_VARIABLES = {
+  DR_QUORUM: 'value',
+  DR_COOLDOWN_SECONDS: 'wall',
+  DR_DATA_LOSS_BUDGET_SECONDS: 'model',
+  DR_RTO_TARGET_SECONDS: 'model',
+  DR_RPO_TARGET_SECONDS: 'model',
+  DR_PROBE_ATTEMPTS: 'value',
+  DR_PROBE_TIMEOUT_MS: 'value',
+  DR_HEALTH_CHECK_INTERVAL_SECONDS: 'model',
+  DR_HEALTH_CHECK_FAILURE_THRESHOLD: 'value',
+  DR_ALARM_EVALUATION_SECONDS: 'model',
+  DR_DNS_TTL_SECONDS: 'model',
+  DR_PROMOTION_ESTIMATE_SECONDS: 'model',
+  DR_SWITCHOVER_ESTIMATE_SECONDS: 'model',
+  DR_PROPAGATION_ESTIMATE_SECONDS: 'model',
+  DR_ORCHESTRATION_OVERHEAD_SECONDS: 'model',
+  DR_PROMOTION_TIMEOUT_SECONDS: 'wall',
+  DR_PROPAGATION_TIMEOUT_SECONDS: 'wall',
+  DR_FAILBACK_CHECKS: 'value',
+  DR_FAILBACK_CHECK_INTERVAL_SECONDS: 'wall',
+  DR_FAILBACK_STEPS: 'value',
+  DR_FAILBACK_BAKE_SECONDS: 'wall',
+  DR_SOURCE_TIMEOUT_MS: 'value',
+};
+
+/** Template parameters of the failback machine a scenario may set (DefinitionSubstitutions). */
+export const SUBSTITUTION_PARAMETERS = ['FailbackMaxChecks'];
