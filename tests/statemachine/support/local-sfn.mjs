@@ -1,6 +1,6 @@
 // Runs the project's ASL definitions in aws-local-stepfunctions with every Task state replaced by a
 // local handler. Shared by the ASL behaviour tests and the drill runner.
-import './promise-with-resolvers.mjs';
+import '../../../tools/drill/lib/promise-with-resolvers.mjs';
 import { readFileSync } from 'node:fs';
 import { ExecutionError, ExecutionTimeoutError, StateMachine } from 'aws-local-stepfunctions';
 
