@@ -168,12 +168,18 @@ class CloudWatchConformance(unittest.TestCase):
         alarms = lab.aws_cli("cloudwatch", "describe-alarms", "--alarm-names", self.env["DR_ALARM_NAMES"], self.env["DR_SECONDARY_ALARM_NAMES"])
         self.assertEqual(2, len(alarms["MetricAlarms"]))
 
-        now = datetime.datetime.now(datetime.timezone.utc)
         queries = ('[{"Id":"rpo","MetricStat":{"Metric":{"Namespace":"AWS/RDS","MetricName":"AuroraGlobalDBRPOLag",'
                    f'"Dimensions":[{{"Name":"DBClusterIdentifier","Value":"{self.secondary_cluster}"}}]}},"Period":60,"Stat":"Maximum"}}}}]')
-        data = lab.aws_cli("cloudwatch", "get-metric-data", "--metric-data-queries", queries,
-                           "--start-time", (now - datetime.timedelta(minutes=5)).isoformat(), "--end-time", now.isoformat())
-        self.assertTrue(data["MetricDataResults"][0]["Values"])
+
+        def rpo_values():
+            # As on AWS, a datapoint exists only once the first metric period has passed since the lab started.
+            now = datetime.datetime.now(datetime.timezone.utc)
+            data = lab.aws_cli("cloudwatch", "get-metric-data", "--metric-data-queries", queries,
+                               "--start-time", (now - datetime.timedelta(minutes=5)).isoformat(), "--end-time", now.isoformat())
+            return data["MetricDataResults"][0]["Values"]
+
+        values = lab.wait_until(rpo_values, timeout=lab.wall_seconds(60 * 2) + 5, interval=0.5)
+        self.assertAlmostEqual(800, values[0], delta=100)
 
 
 if __name__ == "__main__":
