@@ -13,8 +13,8 @@ if ! have_toolchain && command -v apt-get >/dev/null; then
   echo "installing the arm64 cross toolchain (clang lld gcc-aarch64-linux-gnu libc6-dev-arm64-cross)"
   sudo_cmd=""; [[ $(id -u) -eq 0 ]] || sudo_cmd="sudo -n"
   export DEBIAN_FRONTEND=noninteractive
-  timeout 600 $sudo_cmd apt-get update -qq >/dev/null 2>&1
-  timeout 900 $sudo_cmd apt-get install -y -qq --no-install-recommends \
+  timeout 300 $sudo_cmd apt-get update -qq >/dev/null 2>&1
+  timeout 600 $sudo_cmd apt-get install -y -qq --no-install-recommends \
     clang lld gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu >/dev/null 2>&1
 fi
 
