@@ -6,7 +6,7 @@
 #   benchmarks/coldstart-lab.sh --runs 30 --function DnsUpdater
 #
 # Builds and starts tools/DrLab (--profile fast), writes its `env` object to artifacts/benchmarks/lab.env,
-# runs benchmarks/coldstart.sh for each function with its read-only event from benchmarks/events/, and stops
+# runs benchmarks/coldstart.sh for each function with its read-only event (events/, or benchmarks/events/ for DnsUpdater), and stops
 # the lab (by its PID) when done, also on failure. Reports: artifacts/benchmarks/coldstart-<Name>.{md,json}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,8 +32,8 @@ done
 # The event each function is benchmarked with: read-only operations valid in the lab world.
 event_for() {
   case "$1" in
-    HealthValidator) echo benchmarks/events/HealthValidator/assess-alarm.json ;;
-    AuroraPromoter) echo benchmarks/events/AuroraPromoter/status.json ;;
+    HealthValidator) echo events/HealthValidator/assess-alarm.json ;;
+    AuroraPromoter) echo events/AuroraPromoter/status.json ;;
     DnsUpdater) echo benchmarks/events/DnsUpdater/apply-current-weights.json ;;
     *) fail "no benchmark event for '$1' (HealthValidator, AuroraPromoter or DnsUpdater)" ;;
   esac
