@@ -34,7 +34,7 @@ internal static class HealthValidatorFunction
 
         var assess = new AssessOperation(configuration, collector, time);
         var verify = new VerifyOperation(configuration, dependencies.Probe, dependencies.Rds, weights, runner, time);
-        var recovery = new RecoveryOperation(configuration, observer, database, time);
+        var recovery = new RecoveryOperation(configuration, observer, database, weights, time);
         var gate = new GateOperation(configuration, observer);
         var json = ContractsJsonContext.Default;
         return new OperationRouter(Name,

@@ -13,11 +13,13 @@ namespace DrLambdas.HealthValidator.Operations;
 /// <summary>
 /// <c>recovery</c>: one failback readiness check of the original primary (application healthy, its cluster back in
 /// the global database, available and synchronised), appended to the history for the consecutive-checks rule.
+/// Ready only when there is something to fail back: the writer is elsewhere or the primary lacks its normal share.
 /// </summary>
 internal sealed class RecoveryOperation(
     DrConfiguration configuration,
     RegionObserver observer,
     DatabaseReader database,
+    WeightReader weights,
     TimeProvider timeProvider)
 {
     /// <summary>The history kept in the execution document is bounded so it never outgrows the state size limit.</summary>
@@ -32,6 +34,7 @@ internal sealed class RecoveryOperation(
 
         var signals = observer.ObserveAsync(primary, includeAlarms: false, timeout, cancellationToken);
         var databaseEvidence = database.ReadAsync(timeout, cancellationToken);
+        var currentWeights = weights.ReadAsync(timeout, cancellationToken);
         var problems = new List<string>();
         var seen = new List<string>();
         foreach (var signal in await signals)
@@ -39,7 +42,8 @@ internal sealed class RecoveryOperation(
             (signal.Verdict == Verdict.Healthy ? seen : problems).Add($"{signal.Kind} {signal.Verdict}: {signal.Detail}");
         }
 
-        var member = (await databaseEvidence).View.Members
+        var view = (await databaseEvidence).View;
+        var member = view.Members
             .FirstOrDefault(candidate => string.Equals(candidate.ClusterArn, primary.ClusterArn, StringComparison.Ordinal));
         if (DatabaseProblem(member) is { } databaseProblem)
         {
@@ -48,6 +52,19 @@ internal sealed class RecoveryOperation(
         else
         {
             seen.Add(DescribeMember(member!));
+        }
+
+        var weightResult = await currentWeights;
+        if (!weightResult.Succeeded)
+        {
+            problems.Add($"the weighted records could not be read ({weightResult.Failure})");
+        }
+
+        var plan = weightResult.Succeeded ? FailbackPlanner.Plan(configuration, weightResult.Value!) : null;
+        var nothingToFailBack = plan is { Steps.Count: 0 } && member is { IsWriter: true };
+        if (nothingToFailBack)
+        {
+            seen.Add("nothing to fail back: the primary holds the writer and its normal share of the traffic");
         }
 
         var check = new ReadinessCheck(
@@ -62,16 +79,17 @@ internal sealed class RecoveryOperation(
         invocation.Logger.Info(
             $"Primary {(check.Healthy ? "healthy" : "not healthy")}: streak {readiness.HealthyStreak} of {readiness.Required}",
             new LogField("healthy", check.Healthy),
-            new LogField("ready", readiness.Ready),
+            new LogField("ready", readiness.Ready && !nothingToFailBack),
             new LogField("detail", check.Detail));
         invocation.WriteMetric("FailbackReadinessChecks", 1, MetricUnit.Count, new MetricDimension("Healthy", check.Healthy ? "true" : "false"));
+        var ready = readiness.Ready && !nothingToFailBack;
         return new RecoveryResponse(
-            readiness.Ready,
+            ready,
             readiness.HealthyStreak,
             readiness.Required,
             history,
             check,
-            readiness.Ready ? FailbackPlanner.Plan(configuration) : null);
+            ready ? plan : null);
     }
 
     private string? DatabaseProblem(ClusterMember? member)

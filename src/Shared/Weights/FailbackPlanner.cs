@@ -1,4 +1,5 @@
 using DrLambdas.Shared.Configuration;
+using DrLambdas.Shared.Domain;
 
 namespace DrLambdas.Shared.Weights;
 
@@ -25,5 +26,19 @@ public static class FailbackPlanner
         }
 
         return new FailbackPlan(steps, WeightSets.AllTo(topology, topology.Secondary));
+    }
+
+    /// <summary>
+    /// The steps still ahead from <paramref name="current"/>: those that give the primary a larger share than it
+    /// has now. Empty when the primary already has its normal share, so a failback never moves healthy traffic.
+    /// </summary>
+    public static FailbackPlan Plan(DrConfiguration configuration, IReadOnlyList<RecordWeight> current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var full = Plan(configuration);
+        var topology = configuration.Topology;
+        var share = WeightSets.PrimaryShare(topology, current);
+        var ahead = full.Steps.Where(step => WeightSets.PrimaryShare(topology, step.Weights) > share).ToList();
+        return full with { Steps = ahead };
     }
 }

@@ -49,6 +49,43 @@ public sealed class RecoveryOperationTests : IDisposable
     }
 
     [Fact]
+    public async Task Recovery_PrimaryAlreadyWriterWithNormalWeights_IsNotReadyAndPlansNothing()
+    {
+        _world.WriterArn = TpeArn;
+        _world.Weights = (70, 30);
+
+        var result = await RecoveryAsync([new ReadinessCheck(T0.AddMinutes(-10), true), new ReadinessCheck(T0.AddMinutes(-5), true)]);
+
+        Assert.Equal(3, result.HealthyStreak);
+        Assert.False(result.Ready);
+        Assert.Null(result.Plan);
+        Assert.Contains("nothing to fail back", result.Check.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recovery_TrafficPartlyShiftedBack_PlansOnlyTheStepsAhead()
+    {
+        _world.Weights = (30, 70);
+
+        var result = await RecoveryAsync([new ReadinessCheck(T0.AddMinutes(-10), true), new ReadinessCheck(T0.AddMinutes(-5), true)]);
+
+        Assert.True(result.Ready);
+        Assert.Equal([70], result.Plan!.Steps.Select(step => step.Weights[0].Weight));
+    }
+
+    [Fact]
+    public async Task Recovery_WeightsUnreadable_IsNotHealthy()
+    {
+        _world.Route53.Setup(client => client.ListResourceRecordSetsAsync(It.IsAny<DrLambdas.Aws.Route53.ListResourceRecordSetsRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new HttpRequestException("connection refused"));
+
+        var result = await RecoveryAsync([]);
+
+        Assert.False(result.Check.Healthy);
+        Assert.Contains("the weighted records could not be read", result.Check.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Recovery_PrimaryNotSynchronised_IsNotHealthyAndResetsTheStreak()
     {
         _world.TpeSynchronisation = "pending-resync";

@@ -60,4 +60,32 @@ public class FailbackPlannerTests
 
         Assert.Equal([(100, 0), (70, 30)], Shares(plan));
     }
+
+    private static IReadOnlyList<RecordWeight> Current(int primary, int secondary) =>
+        [new RecordWeight("tpe", Tpe, primary), new RecordWeight("nrt", Nrt, secondary)];
+
+    [Fact]
+    public void PlanFromCurrent_AllTrafficInTheSecondary_KeepsEveryStep()
+    {
+        var plan = FailbackPlanner.Plan(TestEnvironment.Default, Current(0, 100));
+
+        Assert.Equal([(10, 90), (30, 70), (70, 30)], Shares(plan));
+    }
+
+    [Fact]
+    public void PlanFromCurrent_MidwayAtThirtySeventy_KeepsOnlyTheStepsAhead()
+    {
+        var plan = FailbackPlanner.Plan(TestEnvironment.Default, Current(30, 70));
+
+        Assert.Equal([(70, 30)], Shares(plan));
+    }
+
+    [Fact]
+    public void PlanFromCurrent_NormalWeights_HasNoSteps()
+    {
+        var plan = FailbackPlanner.Plan(TestEnvironment.Default, Current(70, 30));
+
+        Assert.Empty(plan.Steps);
+        Assert.Equal([0, 100], plan.RollbackWeights.Select(weight => weight.Weight));
+    }
 }
