@@ -1,3 +1,5 @@
+using DrLambdas.DrLab.World;
+
 namespace DrLambdas.DrLab.Control;
 
 /// <summary>A fault as the control API accepts it; durations in model seconds relative to the request.</summary>
@@ -130,18 +132,7 @@ internal sealed record WritesDocument(
     double ReplicationLagMilliseconds);
 
 /// <summary>Acknowledged writes lost by unplanned failovers: totals and one event per failover.</summary>
-internal sealed record LostWritesDocument(long Count, double SpanSeconds, double ModelSpanSeconds, IReadOnlyList<LostWritesEventDocument> Events);
-
-internal sealed record LostWritesEventDocument(
-    string OperationId,
-    DateTimeOffset At,
-    long Count,
-    long FirstSequence,
-    long LastSequence,
-    DateTimeOffset FirstAcknowledgedAt,
-    DateTimeOffset LastAcknowledgedAt,
-    double SpanSeconds,
-    double ModelSpanSeconds);
+internal sealed record LostWritesDocument(long Count, double SpanSeconds, double ModelSpanSeconds, IReadOnlyList<LostWrites> Events);
 
 internal sealed record MessageDocument(
     string MessageId, string TopicArn, string Region, string? Subject, string Message,

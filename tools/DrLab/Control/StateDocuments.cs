@@ -48,8 +48,7 @@ internal static class StateDocuments
                 losses.Sum(l => l.Count),
                 losses.Sum(l => l.SpanSeconds),
                 losses.Sum(l => l.ModelSpanSeconds),
-                losses.Select(l => new LostWritesEventDocument(l.OperationId, l.At, l.Count, l.FirstSequence, l.LastSequence,
-                    l.FirstAcknowledgedAt, l.LastAcknowledgedAt, l.SpanSeconds, l.ModelSpanSeconds)).ToList()),
+                losses.ToList()),
             world.Notifications.Messages.Select(m => new MessageDocument(
                 m.MessageId, m.TopicArn, m.Region, m.Subject, m.Message,
                 m.Attributes.ToDictionary(a => a.Name, a => a.StringValue ?? a.BinaryValue, StringComparer.Ordinal),

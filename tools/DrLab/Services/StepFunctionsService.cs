@@ -80,15 +80,7 @@ internal sealed class StepFunctionsService : IAwsService
             foreach (var execution in page)
             {
                 w.WriteStartObject();
-                w.WriteString("executionArn", execution.Arn);
-                w.WriteString("stateMachineArn", execution.StateMachineArn);
-                w.WriteString("name", execution.Name);
-                w.WriteString("status", execution.Status);
-                JsonReplies.WriteTimestamp(w, "startDate", execution.StartDate);
-                if (execution.StopDate is { } stop)
-                {
-                    JsonReplies.WriteTimestamp(w, "stopDate", stop);
-                }
+                WriteSummary(w, execution);
 
                 w.WriteEndObject();
             }
@@ -114,15 +106,7 @@ internal sealed class StepFunctionsService : IAwsService
             ?? throw new LabError("ExecutionDoesNotExist", $"Execution Does Not Exist: '{arn}'");
         return JsonReplies.Write(call, w =>
         {
-            w.WriteString("executionArn", execution.Arn);
-            w.WriteString("stateMachineArn", execution.StateMachineArn);
-            w.WriteString("name", execution.Name);
-            w.WriteString("status", execution.Status);
-            JsonReplies.WriteTimestamp(w, "startDate", execution.StartDate);
-            if (execution.StopDate is { } stop)
-            {
-                JsonReplies.WriteTimestamp(w, "stopDate", stop);
-            }
+            WriteSummary(w, execution);
 
             w.WriteString("input", execution.Input);
             w.WriteStartObject("inputDetails");
@@ -185,5 +169,19 @@ internal sealed class StepFunctionsService : IAwsService
         }
 
         throw new LabError("InvalidToken", $"Invalid Token: '{token}'");
+    }
+
+    /// <summary>The fields ListExecutions and DescribeExecution share.</summary>
+    private static void WriteSummary(Utf8JsonWriter w, Execution execution)
+    {
+        w.WriteString("executionArn", execution.Arn);
+        w.WriteString("stateMachineArn", execution.StateMachineArn);
+        w.WriteString("name", execution.Name);
+        w.WriteString("status", execution.Status);
+        JsonReplies.WriteTimestamp(w, "startDate", execution.StartDate);
+        if (execution.StopDate is { } stop)
+        {
+            JsonReplies.WriteTimestamp(w, "stopDate", stop);
+        }
     }
 }
