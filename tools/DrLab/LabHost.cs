@@ -22,7 +22,7 @@ internal static class LabHost
 
         var app = builder.Build();
         var definition = new WorldDefinition(options.PrimaryRegion, options.SecondaryRegion, options.PrimarySetIdentifier, options.SecondarySetIdentifier);
-        var world = new LabWorld(definition, options.Profile, options.ObserverRegion, time);
+        var world = new LabWorld(definition, options.Profile, options.ObserverRegion, time, options.FaultSeed);
         var verifier = new SigV4Verifier(ReadyDocuments.AccessKeyId, ReadyDocuments.SecretAccessKey, time);
         var gateway = new AwsGateway(world, verifier,
             [new RdsService(), new SnsService(), new CloudWatchService(), new StepFunctionsService(), new Route53Service()]);

@@ -12,7 +12,8 @@ internal sealed partial record LabOptions(
     string SecondaryRegion,
     string ObserverRegion,
     string PrimarySetIdentifier,
-    string SecondarySetIdentifier)
+    string SecondarySetIdentifier,
+    int FaultSeed = 1)
 {
     public const string Usage = """
         DrLambdas.DrLab: a local two-Region AWS world with fault injection.
@@ -26,6 +27,8 @@ internal sealed partial record LabOptions(
           --observer-region NAME         where the functions run (default: the secondary Region)
           --primary-set-identifier ID    weighted record of the primary Region (default tpe)
           --secondary-set-identifier ID  weighted record of the secondary Region (default nrt)
+          --metric-ingestion-delay S     model seconds before a CloudWatch datapoint is visible (default 5)
+          --fault-seed N                 seed of the random request faults (throttling, server errors; default 1)
           --help                         this text
 
         When ready it prints one JSON line: baseUrl, profile, timeScale and env (the variables for clients).
@@ -37,7 +40,7 @@ internal sealed partial record LabOptions(
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var problems = new List<string>();
         string[] known = ["--port", "--profile", "--time-scale", "--primary-region", "--secondary-region", "--observer-region",
-            "--primary-set-identifier", "--secondary-set-identifier"];
+            "--primary-set-identifier", "--secondary-set-identifier", "--metric-ingestion-delay", "--fault-seed"];
         for (var i = 0; i < args.Count; i++)
         {
             if (args[i] is "--help" or "-h")
@@ -88,6 +91,25 @@ internal sealed partial record LabOptions(
             }
         }
 
+        if (values.TryGetValue("--metric-ingestion-delay", out var delayText))
+        {
+            if (double.TryParse(delayText, NumberStyles.Float, CultureInfo.InvariantCulture, out var delay) && delay is >= 0 and <= 600)
+            {
+                profile = profile is null ? null : profile with { Durations = profile.Durations with { MetricIngestionDelaySeconds = delay } };
+            }
+            else
+            {
+                problems.Add($"--metric-ingestion-delay '{delayText}' must be a number of model seconds from 0 to 600.");
+            }
+        }
+
+        var seed = 1;
+        if (values.TryGetValue("--fault-seed", out var seedText)
+            && !int.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed))
+        {
+            problems.Add($"--fault-seed '{seedText}' must be an integer.");
+        }
+
         var primary = values.GetValueOrDefault("--primary-region", "ap-east-2");
         var secondary = values.GetValueOrDefault("--secondary-region", "ap-northeast-1");
         var observer = values.GetValueOrDefault("--observer-region", secondary);
@@ -118,7 +140,7 @@ internal sealed partial record LabOptions(
 
         return problems.Count > 0
             ? (null, problems, false)
-            : (new LabOptions(port, profile!, primary, secondary, observer, primarySet, secondarySet), problems, false);
+            : (new LabOptions(port, profile!, primary, secondary, observer, primarySet, secondarySet, seed), problems, false);
     }
 
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]

@@ -76,6 +76,7 @@ internal sealed record LabStateDocument(
     IReadOnlyList<MessageDocument> Messages,
     IReadOnlyList<ExecutionDocument> Executions,
     IReadOnlyList<AlarmDocument> Alarms,
+    IReadOnlyList<AlarmStateChangeDocument> AlarmStateChanges,
     IReadOnlyList<FaultDocument> Faults,
     IReadOnlyList<RequestDocument> Requests);
 
@@ -112,7 +113,8 @@ internal sealed record OperationDocument(
     DateTimeOffset? CompletesAt,
     DateTimeOffset? FinishedAt,
     string Outcome,
-    long LostWrites);
+    long LostWrites,
+    string? FailoverState);
 
 internal sealed record DnsDocument(string HostedZoneId, string RecordName, IReadOnlyList<WeightDocument> Weights, IReadOnlyList<ChangeDocument> Changes);
 
@@ -142,7 +144,13 @@ internal sealed record ExecutionDocument(
     string ExecutionArn, string StateMachineArn, string Name, string Status, DateTimeOffset StartDate, DateTimeOffset? StopDate,
     string Input, string? Output, string? Error, string? Cause);
 
-internal sealed record AlarmDocument(string Name, string WatchedRegion, string State, DateTimeOffset UpdatedAt, string Reason);
+/// <summary>A deployed alarm: the Region it lives in, the lab Region whose health check or cluster it watches (if any), its state.</summary>
+internal sealed record AlarmDocument(
+    string Name, string Region, string? WatchedRegion, string State, DateTimeOffset UpdatedAt, string Reason, string AlarmArn);
+
+/// <summary>One alarm state change, oldest first, for delivering EventBridge's "CloudWatch Alarm State Change" events.</summary>
+internal sealed record AlarmStateChangeDocument(
+    string Name, string Region, string AlarmArn, string PreviousState, string State, DateTimeOffset UpdatedAt, string Reason, string ReasonData);
 
 internal sealed record RequestDocument(
     DateTimeOffset At, string Service, string Operation, string Region, string Outcome, int HttpStatus, string RequestId, string? Detail);
@@ -154,4 +162,5 @@ internal sealed record ReadyDocument(
     double TimeScale,
     string ObserverRegion,
     IReadOnlyDictionary<string, string> TopicArns,
-    IReadOnlyDictionary<string, string> Env);
+    IReadOnlyDictionary<string, string> Env,
+    double MetricIngestionDelaySeconds);

@@ -54,6 +54,7 @@ internal static class ReadyDocuments
             profile.TimeScale,
             observerRegion,
             d.Regions.ToDictionary(r => r, d.TopicArn, StringComparer.Ordinal),
-            env);
+            env,
+            durations.MetricIngestionDelaySeconds);
     }
 }

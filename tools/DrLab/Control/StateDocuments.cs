@@ -54,7 +54,10 @@ internal static class StateDocuments
                 m.Attributes.ToDictionary(a => a.Name, a => a.StringValue ?? a.BinaryValue, StringComparer.Ordinal),
                 m.PublishedAt)).ToList(),
             world.Executions.All.Select(Execution).ToList(),
-            world.Alarms.All.Select(a => new AlarmDocument(a.Name, a.WatchedRegion, a.Value, a.UpdatedAt, a.Reason)).ToList(),
+            world.Alarms.All.Select(a => new AlarmDocument(
+                a.Definition.Name, a.Definition.Region, WatchedRegion(world, a.Definition), a.Value, a.UpdatedAt, a.Reason, a.Definition.Arn)).ToList(),
+            world.Alarms.Transitions.Select(t => new AlarmStateChangeDocument(
+                t.Name, t.Region, t.Arn, t.PreviousState, t.State, t.At, t.Reason, t.ReasonData)).ToList(),
             world.Faults.All.Select(f => Fault(f, world.Now)).ToList(),
             Requests(world.Requests.Entries));
     }
@@ -105,5 +108,16 @@ internal static class StateDocuments
 
     private static OperationDocument Operation(PromotionOperation op) => new(
         op.Id, op.Kind.ToString(), op.FromRegion, op.ToRegion, op.StartedAt, op.CompletesAt, op.FinishedAt, op.Outcome,
-        op.Loss?.Count ?? 0);
+        op.Loss?.Count ?? 0,
+        op.IsInProgress ? op.FailoverStatus : null);
+
+    /// <summary>The lab Region an alarm watches: the Region of its health check or DB cluster dimension.</summary>
+    private static string? WatchedRegion(WorldState world, AlarmDefinition alarm) => alarm.Dimensions
+        .Select(d => d.Name switch
+        {
+            "HealthCheckId" => world.Checkers.RegionOfHealthCheck(d.Value),
+            "DBClusterIdentifier" => world.Definition.RegionOfCluster(d.Value),
+            _ => null,
+        })
+        .FirstOrDefault(r => r is not null);
 }

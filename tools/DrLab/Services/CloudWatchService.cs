@@ -7,9 +7,9 @@ using DrLambdas.DrLab.World;
 namespace DrLambdas.DrLab.Services;
 
 /// <summary>
-/// CloudWatch: GetMetricData over the lab's published metrics (Aurora global database lag in each secondary
-/// Region, Route 53 HealthCheckStatus in us-east-1) and DescribeAlarms over the health alarms. Serves awsQuery
-/// (what the project's clients send) and awsJson1_0 (what botocore sends).
+/// CloudWatch: GetMetricData over the lab's published metrics once ingested (Aurora global database lag in each
+/// secondary Region, Route 53 HealthCheckStatus in us-east-1), PutMetricAlarm and DescribeAlarms over the alarms
+/// deployed in the called Region. Serves awsQuery (what the project's clients send) and awsJson1_0 (what botocore sends).
 /// </summary>
 internal sealed partial class CloudWatchService : IAwsService
 {
@@ -31,6 +31,7 @@ internal sealed partial class CloudWatchService : IAwsService
     {
         "GetMetricData" => GetMetricData(call, world),
         "DescribeAlarms" => DescribeAlarms(call, world),
+        "PutMetricAlarm" => PutMetricAlarm(call, world),
         _ => throw AwsErrors.UnknownOperation(call.Protocol, call.Operation),
     };
 
@@ -62,7 +63,7 @@ internal sealed partial class CloudWatchService : IAwsService
         {
             var query = request.Queries[i];
             var key = Validate(query, i + 1, call.Region);
-            var points = world.Metrics.Query(key, start, end, query.Period!.Value, query.Stat!, ascending);
+            var points = world.Metrics.Query(key, start, end, query.Period!.Value, query.Stat!, ascending, world.Now);
             if (query.ReturnData)
             {
                 results.Add((query, points.Take(maxDatapoints).ToList()));
@@ -201,102 +202,31 @@ internal sealed partial class CloudWatchService : IAwsService
         }
 
         var wantMetricAlarms = request.Types.Count == 0 || request.Types.Contains("MetricAlarm", StringComparer.Ordinal);
-        var alarms = wantMetricAlarms && world.Definition.IsLabRegion(call.Region)
-            ? world.Alarms.All
-                .Where(a => request.Names.Count == 0 || request.Names.Contains(a.Name, StringComparer.Ordinal))
-                .Where(a => request.Prefix is null || a.Name.StartsWith(request.Prefix, StringComparison.Ordinal))
+        var alarms = wantMetricAlarms
+            ? world.Alarms.InRegion(call.Region)
+                .Where(a => request.Names.Count == 0 || request.Names.Contains(a.Definition.Name, StringComparer.Ordinal))
+                .Where(a => request.Prefix is null || a.Definition.Name.StartsWith(request.Prefix, StringComparison.Ordinal))
                 .Where(a => request.State is null || string.Equals(a.Value, request.State, StringComparison.Ordinal))
+                .OrderBy(a => a.Definition.Name, StringComparer.Ordinal)
                 .Take(request.MaxRecords ?? 100)
                 .ToList()
             : [];
         var reply = call.Protocol == AwsProtocol.Json
-            ? JsonReplies.Write(call, w => WriteAlarmsJson(w, alarms, world, call.Region))
-            : QueryReplies.Envelope("monitoring", call, xml => WriteAlarmsXml(xml, alarms, world, call.Region));
-        return reply with { LogDetail = string.Join(' ', alarms.Select(a => a.Name + "=" + a.Value)) };
+            ? JsonReplies.Write(call, w => AlarmReplies.WriteJson(w, alarms))
+            : QueryReplies.Envelope("monitoring", call, xml => AlarmReplies.WriteXml(xml, alarms));
+        return reply with { LogDetail = string.Join(' ', alarms.Select(a => a.Definition.Name + "=" + a.Value)) };
     }
 
-    private static void WriteAlarmsXml(XmlOut xml, IReadOnlyList<AlarmState> alarms, WorldState world, string region)
+    private static AwsReply PutMetricAlarm(AwsCall call, WorldState world)
     {
-        xml.Start("MetricAlarms");
-        foreach (var alarm in alarms)
-        {
-            xml.Start("member")
-                .Element("AlarmName", alarm.Name)
-                .Element("AlarmArn", AlarmBoard.ArnOf(alarm, region))
-                .Element("AlarmDescription", Description(alarm))
-                .Element("AlarmConfigurationUpdatedTimestamp", world.Alarms.CreatedAt)
-                .Element("ActionsEnabled", true)
-                .Start("OKActions").End()
-                .Start("AlarmActions").End()
-                .Start("InsufficientDataActions").End()
-                .Element("StateValue", alarm.Value)
-                .Element("StateReason", alarm.Reason)
-                .Element("StateReasonData", alarm.ReasonData)
-                .Element("StateUpdatedTimestamp", alarm.UpdatedAt)
-                .Element("MetricName", "HealthCheckStatus")
-                .Element("Namespace", "AWS/Route53")
-                .Element("Statistic", "Minimum")
-                .Start("Dimensions").Start("member").Element("Name", "HealthCheckId").Element("Value", alarm.HealthCheckId).End().End()
-                .Element("Period", world.Alarms.PeriodSeconds)
-                .Element("EvaluationPeriods", 1)
-                .Element("DatapointsToAlarm", 1)
-                .Element("Threshold", 1.0)
-                .Element("ComparisonOperator", "LessThanThreshold")
-                .Element("TreatMissingData", "breaching")
-                .Element("StateTransitionedTimestamp", alarm.UpdatedAt)
-                .End();
-        }
-
-        xml.End().Start("CompositeAlarms").End();
+        var definition = PutMetricAlarmRequests.Validate(PutMetricAlarmRequests.Read(call), call.Region, world.Now);
+        var created = world.Deployment.PutAlarm(definition);
+        world.Alarms.Configure(definition, world.Now);
+        var reply = call.Protocol == AwsProtocol.Json
+            ? JsonReplies.Write(call, _ => { })
+            : QueryReplies.Envelope("monitoring", call, _ => { });
+        return reply with { LogDetail = (created ? "created " : "updated ") + definition.Name };
     }
-
-    private static void WriteAlarmsJson(Utf8JsonWriter w, IReadOnlyList<AlarmState> alarms, WorldState world, string region)
-    {
-        w.WriteStartArray("MetricAlarms");
-        foreach (var alarm in alarms)
-        {
-            w.WriteStartObject();
-            w.WriteString("AlarmName", alarm.Name);
-            w.WriteString("AlarmArn", AlarmBoard.ArnOf(alarm, region));
-            w.WriteString("AlarmDescription", Description(alarm));
-            JsonReplies.WriteTimestamp(w, "AlarmConfigurationUpdatedTimestamp", world.Alarms.CreatedAt);
-            w.WriteBoolean("ActionsEnabled", true);
-            w.WriteStartArray("OKActions");
-            w.WriteEndArray();
-            w.WriteStartArray("AlarmActions");
-            w.WriteEndArray();
-            w.WriteStartArray("InsufficientDataActions");
-            w.WriteEndArray();
-            w.WriteString("StateValue", alarm.Value);
-            w.WriteString("StateReason", alarm.Reason);
-            w.WriteString("StateReasonData", alarm.ReasonData);
-            JsonReplies.WriteTimestamp(w, "StateUpdatedTimestamp", alarm.UpdatedAt);
-            w.WriteString("MetricName", "HealthCheckStatus");
-            w.WriteString("Namespace", "AWS/Route53");
-            w.WriteString("Statistic", "Minimum");
-            w.WriteStartArray("Dimensions");
-            w.WriteStartObject();
-            w.WriteString("Name", "HealthCheckId");
-            w.WriteString("Value", alarm.HealthCheckId);
-            w.WriteEndObject();
-            w.WriteEndArray();
-            w.WriteNumber("Period", world.Alarms.PeriodSeconds);
-            w.WriteNumber("EvaluationPeriods", 1);
-            w.WriteNumber("DatapointsToAlarm", 1);
-            w.WriteNumber("Threshold", 1.0);
-            w.WriteString("ComparisonOperator", "LessThanThreshold");
-            w.WriteString("TreatMissingData", "breaching");
-            JsonReplies.WriteTimestamp(w, "StateTransitionedTimestamp", alarm.UpdatedAt);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("CompositeAlarms");
-        w.WriteEndArray();
-    }
-
-    private static string Description(AlarmState alarm) =>
-        $"Route 53 health check of the application in {alarm.WatchedRegion} reports it unhealthy";
 
     private static LabError Missing(string name) => new("MissingParameter", $"The parameter {name} is required.");
 

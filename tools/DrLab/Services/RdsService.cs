@@ -156,7 +156,7 @@ internal sealed class RdsService : IAwsService
         if (database.Current is { } op)
         {
             xml.Start("FailoverState")
-                .Element("Status", op.Kind == PromotionKind.Failover ? "failing-over" : "switching-over")
+                .Element("Status", op.FailoverStatus)
                 .Element("FromDbClusterArn", definition.ClusterArn(op.FromRegion))
                 .Element("ToDbClusterArn", definition.ClusterArn(op.ToRegion))
                 .Element("IsDataLossAllowed", op.Kind == PromotionKind.Failover)
@@ -165,6 +165,14 @@ internal sealed class RdsService : IAwsService
 
         xml.Start("TagList").End();
     }
+
+    /// <summary>
+    /// The DB cluster's documented Status: <c>failing-over</c> while its database is down (Aurora's answer to a failed
+    /// writer is a failover to an Aurora Replica, and in the lab that recovery does not succeed until the outage
+    /// ends), <c>available</c> otherwise. A Region outage makes the endpoint itself unreachable.
+    /// </summary>
+    public static string ClusterStatus(WorldState world, string region) =>
+        world.Conditions.IsDatabaseUp(region) ? "available" : "failing-over";
 
     private static void WriteCluster(XmlOut xml, WorldState world, string region)
     {
@@ -181,7 +189,7 @@ internal sealed class RdsService : IAwsService
             .Element("DatabaseName", "app")
             .Element("DBClusterIdentifier", definition.ClusterId(region))
             .Element("DBClusterParameterGroup", "default.aurora-postgresql16")
-            .Element("Status", "available")
+            .Element("Status", ClusterStatus(world, region))
             .Element("Endpoint", definition.ClusterEndpoint(region))
             .Element("ReaderEndpoint", definition.ClusterReaderEndpoint(region))
             .Element("MultiAZ", true)

@@ -8,6 +8,9 @@ namespace DrLambdas.DrLab.Services;
 /// <summary>Reads a ChangeResourceRecordSetsRequest XML document into record changes.</summary>
 internal static class Route53ChangeBatchReader
 {
+    /// <summary>ChangeBatch.Comment: at most 256 characters.</summary>
+    public const int MaxCommentLength = 256;
+
     public static (IReadOnlyList<RecordChange> Changes, string? Comment) Read(byte[] body)
     {
         XDocument document;
@@ -31,7 +34,14 @@ internal static class Route53ChangeBatchReader
             ?? throw new LabError("InvalidInput", "Invalid request: ChangeBatch is required.");
         var changes = Child(batch, "Changes")?.Elements().Where(e => e.Name.LocalName == "Change").Select(ReadChange).ToList()
             ?? throw new LabError("InvalidInput", "Invalid request: ChangeBatch.Changes is required.");
-        return (changes, Child(batch, "Comment")?.Value);
+        var comment = Child(batch, "Comment")?.Value;
+        if (comment is { Length: > MaxCommentLength })
+        {
+            throw new LabError("InvalidInput",
+                $"1 validation error detected: Value '{comment[..32]}…' at 'changeBatch.comment' failed to satisfy constraint: Member must have length less than or equal to {MaxCommentLength}");
+        }
+
+        return (changes, comment);
     }
 
     private static RecordChange ReadChange(XElement change)

@@ -1,11 +1,21 @@
+using System.Text.RegularExpressions;
 using DrLambdas.DrLab.Protocol;
 using DrLambdas.DrLab.World;
 
 namespace DrLambdas.DrLab.Services;
 
-/// <summary>SNS (awsQuery, 2010-03-31): Publish to the lab's topic in the called Region; every message is kept.</summary>
-internal sealed class SnsService : IAwsService
+/// <summary>
+/// SNS (awsQuery, 2010-03-31): CreateTopic in the called Region, and Publish to a topic created there; every message
+/// is kept.
+/// </summary>
+internal sealed partial class SnsService : IAwsService
 {
+    private static readonly string[] TopicAttributes =
+    [
+        "DeliveryPolicy", "DisplayName", "FifoTopic", "Policy", "SignatureVersion", "TracingConfig", "KmsMasterKeyId",
+        "ArchivePolicy", "ContentBasedDeduplication", "FifoThroughputScope",
+    ];
+
     public string SigningName => "sns";
 
     public bool IsGlobal => false;
@@ -19,6 +29,7 @@ internal sealed class SnsService : IAwsService
     public AwsReply Handle(AwsCall call, WorldState world) => call.Operation switch
     {
         "Publish" => Publish(call, world),
+        "CreateTopic" => CreateTopic(call, world),
         _ => throw AwsErrors.UnknownOperation(AwsProtocol.Query, call.Operation),
     };
 
@@ -39,6 +50,36 @@ internal sealed class SnsService : IAwsService
         var published = world.Notifications.Publish(call.Region, topicArn, call.Param("Subject"), message, attributes, world.Now);
         var reply = QueryReplies.Envelope("sns", call, xml => xml.Element("MessageId", published.MessageId));
         return reply with { LogDetail = published.Subject };
+    }
+
+    private static AwsReply CreateTopic(AwsCall call, WorldState world)
+    {
+        var name = call.Param("Name")
+            ?? throw new LabError("InvalidParameter", "Invalid parameter: Name Reason: no value for required parameter");
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in QueryParameters.Structures(call.Parameters, "Attributes.entry"))
+        {
+            var key = entry.GetValueOrDefault("key") ?? entry.GetValueOrDefault("Key")
+                ?? throw new LabError("InvalidParameter", "Invalid parameter: Attributes Reason: an attribute has no key");
+            if (!TopicAttributes.Contains(key, StringComparer.Ordinal))
+            {
+                throw new LabError("InvalidParameter", $"Invalid parameter: AttributeName Reason: Unknown attribute {key}");
+            }
+
+            attributes[key] = entry.GetValueOrDefault("value") ?? entry.GetValueOrDefault("Value") ?? string.Empty;
+        }
+
+        var fifo = string.Equals(attributes.GetValueOrDefault("FifoTopic"), "true", StringComparison.OrdinalIgnoreCase);
+        var baseName = fifo && name.EndsWith(".fifo", StringComparison.Ordinal) ? name[..^5] : name;
+        if (!TopicName().IsMatch(baseName) || (!fifo && name.EndsWith(".fifo", StringComparison.Ordinal)) || (fifo && baseName.Length == name.Length))
+        {
+            throw new LabError("InvalidParameter",
+                "Invalid parameter: Topic Name Reason: names are 1-256 ASCII letters, digits, underscores and hyphens (FIFO topics end in .fifo)");
+        }
+
+        var topic = world.Deployment.CreateTopic(call.Region, name, attributes, world.Now);
+        var reply = QueryReplies.Envelope("sns", call, xml => xml.Element("TopicArn", topic.Arn));
+        return reply with { LogDetail = topic.Arn + (topic.KmsMasterKeyId is { } kms ? " kms=" + kms : string.Empty) };
     }
 
     private static MessageAttribute ParseAttribute(IReadOnlyDictionary<string, string> entry)
@@ -63,4 +104,7 @@ internal sealed class SnsService : IAwsService
 
         return new MessageAttribute(name, dataType, stringValue, binaryValue);
     }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,256}$")]
+    private static partial Regex TopicName();
 }

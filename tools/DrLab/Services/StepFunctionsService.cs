@@ -1,16 +1,18 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using DrLambdas.DrLab.Protocol;
 using DrLambdas.DrLab.World;
 
 namespace DrLambdas.DrLab.Services;
 
 /// <summary>
-/// Step Functions (awsJson1_0): StartExecution, ListExecutions and DescribeExecution over the lab's execution
-/// registry. Executions stay RUNNING until the control API marks them finished.
+/// Step Functions (awsJson1_0): CreateStateMachine and DescribeStateMachine in the called Region, StartExecution,
+/// ListExecutions and DescribeExecution over the lab's execution registry. Executions stay RUNNING until the control
+/// API marks them finished.
 /// </summary>
-internal sealed class StepFunctionsService : IAwsService
+internal sealed partial class StepFunctionsService : IAwsService
 {
     private const int DefaultPageSize = 100;
 
@@ -29,11 +31,91 @@ internal sealed class StepFunctionsService : IAwsService
         var body = JsonReplies.ParseObject(call.Body);
         return call.Operation switch
         {
+            "CreateStateMachine" => CreateStateMachine(call, body, world),
+            "DescribeStateMachine" => DescribeStateMachine(call, body, world),
             "StartExecution" => Start(call, body, world),
             "ListExecutions" => List(call, body, world),
             "DescribeExecution" => Describe(call, body, world),
             _ => throw AwsErrors.UnknownOperation(AwsProtocol.Json, call.Operation),
         };
+    }
+
+    private static AwsReply CreateStateMachine(AwsCall call, JsonElement body, WorldState world)
+    {
+        var name = JsonReplies.String(body, "name") ?? throw Missing("name");
+        var definition = JsonReplies.String(body, "definition") ?? throw Missing("definition");
+        var roleArn = JsonReplies.String(body, "roleArn") ?? throw Missing("roleArn");
+        var type = JsonReplies.String(body, "type") ?? "STANDARD";
+        if (!MachineName().IsMatch(name))
+        {
+            throw new LabError("InvalidName", $"Invalid Name: '{name}'");
+        }
+
+        if (type is not ("STANDARD" or "EXPRESS"))
+        {
+            throw new LabError("ValidationException",
+                $"1 validation error detected: Value '{type}' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]");
+        }
+
+        if (!RoleArn().IsMatch(roleArn))
+        {
+            throw new LabError("InvalidArn", $"Invalid Arn: 'Resource type not valid in this context: {roleArn}'");
+        }
+
+        ValidateDefinition(definition);
+        var machine = world.Deployment.CreateStateMachine(new StateMachine(
+            world.Definition.StateMachineArn(call.Region, name), name, call.Region, definition, roleArn, type, world.Now));
+        var reply = JsonReplies.Write(call, w =>
+        {
+            w.WriteString("stateMachineArn", machine.Arn);
+            JsonReplies.WriteTimestamp(w, "creationDate", machine.CreationDate);
+        });
+        return reply with { LogDetail = machine.Arn };
+    }
+
+    private static AwsReply DescribeStateMachine(AwsCall call, JsonElement body, WorldState world)
+    {
+        var arn = JsonReplies.String(body, "stateMachineArn") ?? throw Missing("stateMachineArn");
+        world.Executions.RequireStateMachine(arn);
+        RequireRegion(arn, call.Region);
+        var machine = world.Deployment.FindStateMachine(arn)!;
+        return JsonReplies.Write(call, w =>
+        {
+            w.WriteString("stateMachineArn", machine.Arn);
+            w.WriteString("name", machine.Name);
+            w.WriteString("status", "ACTIVE");
+            w.WriteString("definition", machine.Definition);
+            w.WriteString("roleArn", machine.RoleArn);
+            w.WriteString("type", machine.Type);
+            JsonReplies.WriteTimestamp(w, "creationDate", machine.CreationDate);
+        });
+    }
+
+    /// <summary>The checks CreateStateMachine makes on Amazon States Language before anything else: JSON with StartAt naming one of States.</summary>
+    private static void ValidateDefinition(string definition)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(definition);
+        }
+        catch (JsonException ex)
+        {
+            throw new LabError("InvalidDefinition", $"Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: {ex.Message}'");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("StartAt", out var startAt) || startAt.ValueKind != JsonValueKind.String
+                || !root.TryGetProperty("States", out var states) || states.ValueKind != JsonValueKind.Object
+                || !states.TryGetProperty(startAt.GetString()!, out _))
+            {
+                throw new LabError("InvalidDefinition",
+                    "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: StartAt must name a state of the States object'");
+            }
+        }
     }
 
     private static AwsReply Start(AwsCall call, JsonElement body, WorldState world)
@@ -184,4 +266,10 @@ internal sealed class StepFunctionsService : IAwsService
             JsonReplies.WriteTimestamp(w, "stopDate", stop);
         }
     }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_\-]{1,80}$")]
+    private static partial Regex MachineName();
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_\-/]{1,512}$")]
+    private static partial Regex RoleArn();
 }

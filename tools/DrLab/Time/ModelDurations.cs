@@ -12,6 +12,14 @@ namespace DrLambdas.DrLab.Time;
 /// <param name="ResyncSeconds">Time an old primary needs to resynchronise after it rejoins as a secondary.</param>
 /// <param name="WritesPerSecond">Acknowledged application writes per model second.</param>
 /// <param name="DnsTtlSeconds">TTL of the weighted records.</param>
+/// <param name="MetricIngestionDelaySeconds">
+/// Time between a CloudWatch datapoint's timestamp (or the end of its minute for 1-minute data) and the moment
+/// GetMetricData and alarm evaluation can see it. AWS documents no fixed figure; see the README for the assumption.
+/// </param>
+/// <param name="PromotionVerificationSeconds">
+/// How long a switchover or failover stays <c>pending</c> (AWS verifies both clusters) before it proceeds or is cancelled.
+/// </param>
+/// <param name="PromotionCancellationSeconds">How long a refused switchover or failover stays <c>cancelling</c>.</param>
 internal sealed record ModelDurations(
     double FailoverSeconds,
     double SwitchoverSeconds,
@@ -23,7 +31,10 @@ internal sealed record ModelDurations(
     double ReplicationLagMilliseconds,
     double ResyncSeconds,
     double WritesPerSecond,
-    int DnsTtlSeconds)
+    int DnsTtlSeconds,
+    double MetricIngestionDelaySeconds,
+    double PromotionVerificationSeconds,
+    double PromotionCancellationSeconds)
 {
     /// <summary>The reference values.</summary>
     public static ModelDurations AwsDocumented { get; } = new(
@@ -37,5 +48,8 @@ internal sealed record ModelDurations(
         ReplicationLagMilliseconds: 800,
         ResyncSeconds: 300,
         WritesPerSecond: 10,
-        DnsTtlSeconds: 60);
+        DnsTtlSeconds: 60,
+        MetricIngestionDelaySeconds: 5,
+        PromotionVerificationSeconds: 10,
+        PromotionCancellationSeconds: 30);
 }

@@ -3,57 +3,80 @@ using DrLambdas.DrLab.Time;
 namespace DrLambdas.DrLab.World;
 
 /// <summary>
-/// One CloudWatch alarm per Region on Route 53's HealthCheckStatus of that Region's endpoint (Minimum &lt; 1 over one
-/// period): ALARM when Route 53 saw the endpoint unhealthy at any time during the last period, OK otherwise. The
-/// alarms exist in every lab Region (the functions run in the recovery Region).
+/// The alarms deployed with PutMetricAlarm, each in its own Region, evaluated once a minute on the metrics of that
+/// Region. An evaluation at T looks at the periods ending at T − ingestion delay (the grid is offset by the delay),
+/// so a datapoint reaches an alarm exactly when GetMetricData can see it. There are no built-in alarms.
 /// </summary>
 internal sealed class AlarmBoard
 {
-    private readonly WorldDefinition _definition;
-    private readonly Dictionary<string, AlarmState> _alarms = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _breachedThisPeriod = new(StringComparer.Ordinal);
+    private readonly TimeProfile _profile;
+    private readonly TimeSpan _delay;
+    private readonly Dictionary<(string Region, string Name), MetricAlarm> _alarms = [];
+    private readonly List<MetricAlarm> _order = [];
+    private readonly List<AlarmTransition> _transitions = [];
 
-    public AlarmBoard(WorldDefinition definition, TimeProfile profile, DateTimeOffset origin)
+    public AlarmBoard(Deployment deployment, TimeProfile profile, DateTimeOffset epoch)
     {
-        _definition = definition;
-        Grid = new PeriodicGrid(origin, profile.ToWall(profile.Durations.AlarmPeriodSeconds));
-        PeriodSeconds = (int)profile.Durations.AlarmPeriodSeconds;
-        CreatedAt = origin;
-        foreach (var region in definition.Regions)
+        _profile = profile;
+        _delay = profile.ToWall(profile.Durations.MetricIngestionDelaySeconds);
+        Grid = new PeriodicGrid(epoch + _delay, profile.ToWall(profile.Durations.AlarmPeriodSeconds));
+        foreach (var definition in deployment.Alarms)
         {
-            _alarms[region] = new AlarmState(definition.AlarmName(region), region, definition.HealthCheckIds[region], origin);
+            Configure(definition, epoch);
         }
     }
 
+    /// <summary>Evaluation instants: every alarm period (one minute), offset by the ingestion delay.</summary>
     public PeriodicGrid Grid { get; }
 
-    public int PeriodSeconds { get; }
+    /// <summary>The alarms in creation order.</summary>
+    public IReadOnlyList<MetricAlarm> All => _order;
 
-    public DateTimeOffset CreatedAt { get; }
+    /// <summary>Every state change since the world started, oldest first.</summary>
+    public IReadOnlyList<AlarmTransition> Transitions => _transitions;
 
-    /// <summary>The alarms, in the order of the lab's Regions (primary first).</summary>
-    public IReadOnlyList<AlarmState> All => _definition.Regions.Select(r => _alarms[r]).ToList();
+    public IEnumerable<MetricAlarm> InRegion(string region) =>
+        _order.Where(a => string.Equals(a.Definition.Region, region, StringComparison.Ordinal));
 
-    /// <summary>Called after every Route 53 checker sample.</summary>
-    public void ObserveHealth(HealthCheckers checkers)
+    public MetricAlarm? Find(string region, string name) => _alarms.GetValueOrDefault((region, name));
+
+    /// <summary>PutMetricAlarm: a new alarm starts INSUFFICIENT_DATA; an updated one keeps its state.</summary>
+    public void Configure(AlarmDefinition definition, DateTimeOffset now)
     {
-        foreach (var region in _definition.Regions.Where(r => !checkers.IsHealthy(r)))
+        if (_alarms.TryGetValue((definition.Region, definition.Name), out var existing))
         {
-            _breachedThisPeriod.Add(region);
-        }
-    }
-
-    public void Evaluate(DateTimeOffset instant, HealthCheckers checkers)
-    {
-        foreach (var (region, alarm) in _alarms)
-        {
-            var breached = _breachedThisPeriod.Contains(region) || !checkers.IsHealthy(region);
-            alarm.Evaluate(instant, breached, PeriodSeconds);
+            existing.Definition = definition;
+            return;
         }
 
-        _breachedThisPeriod.Clear();
+        var alarm = new MetricAlarm(definition, now);
+        _alarms[(definition.Region, definition.Name)] = alarm;
+        _order.Add(alarm);
     }
 
-    public static string ArnOf(AlarmState alarm, string region) =>
-        $"arn:aws:cloudwatch:{region}:{WorldDefinition.AccountId}:alarm:{alarm.Name}";
+    /// <summary>Evaluates every alarm at a grid instant; returns the state changes.</summary>
+    public IReadOnlyList<AlarmTransition> Evaluate(DateTimeOffset instant, MetricStore metrics)
+    {
+        var changes = new List<AlarmTransition>();
+        var end = instant - _delay;
+        foreach (var alarm in _order)
+        {
+            var d = alarm.Definition;
+            var period = _profile.ToWall(d.Period);
+            var datapoints = Enumerable.Range(1, d.EvaluationPeriods)
+                .Select(i =>
+                {
+                    var start = end - (period * i);
+                    return (start, metrics.Aggregate(d.MetricKey, start, start + period, d.Statistic, instant));
+                })
+                .ToList();
+            if (alarm.Evaluate(instant, datapoints) is { } change)
+            {
+                changes.Add(change);
+            }
+        }
+
+        _transitions.AddRange(changes);
+        return changes;
+    }
 }

@@ -4,10 +4,10 @@ using System.Text.RegularExpressions;
 namespace DrLambdas.DrLab.World;
 
 /// <summary>
-/// Step Functions executions of the lab's state machines. The lab does not run them: the drill runs the state
+/// Step Functions executions of the deployed state machines. The lab does not run them: the drill runs the state
 /// machine itself and tells the lab, through the control API, when an execution finished.
 /// </summary>
-internal sealed partial class ExecutionRegistry(WorldDefinition definition)
+internal sealed partial class ExecutionRegistry(Deployment deployment)
 {
     /// <summary>Statuses an execution can end in.</summary>
     public static IReadOnlyList<string> FinalStatuses { get; } = ["SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"];
@@ -20,7 +20,7 @@ internal sealed partial class ExecutionRegistry(WorldDefinition definition)
 
     public static bool IsStatus(string status) => AllStatuses.Contains(status, StringComparer.Ordinal);
 
-    /// <summary>Throws InvalidArn or StateMachineDoesNotExist unless the ARN names a lab state machine.</summary>
+    /// <summary>Throws InvalidArn or StateMachineDoesNotExist unless the ARN names a state machine created with CreateStateMachine.</summary>
     public void RequireStateMachine(string stateMachineArn)
     {
         var parts = stateMachineArn.Split(':');
@@ -31,9 +31,7 @@ internal sealed partial class ExecutionRegistry(WorldDefinition definition)
             throw new LabError("InvalidArn", $"Invalid Arn: 'Resource type not valid in this context: {stateMachineArn}'");
         }
 
-        var exists = definition.Regions.Any(r => WorldDefinition.StateMachineNames.Any(n =>
-            string.Equals(definition.StateMachineArn(r, n), stateMachineArn, StringComparison.Ordinal)));
-        if (!exists)
+        if (deployment.FindStateMachine(stateMachineArn) is null)
         {
             throw new LabError("StateMachineDoesNotExist", $"State Machine Does Not Exist: '{stateMachineArn}'");
         }

@@ -3,10 +3,11 @@ namespace DrLambdas.DrLab.World;
 /// <summary>One injected fault with its absolute time window [StartsAt, EndsAt).</summary>
 internal sealed class Fault
 {
-    private double _accumulator;
+    private readonly Random? _random;
 
-    public Fault(string id, FaultSpec spec, DateTimeOffset startsAt, DateTimeOffset? endsAt, TimeSpan down, TimeSpan up)
+    public Fault(string id, FaultSpec spec, DateTimeOffset startsAt, DateTimeOffset? endsAt, TimeSpan down, TimeSpan up, int seed = 0)
     {
+        _random = spec.Kind is FaultKind.Throttling or FaultKind.ServerErrors ? new Random(seed) : null;
         Id = id;
         Spec = spec;
         StartsAt = startsAt;
@@ -87,16 +88,17 @@ internal sealed class Fault
         return next;
     }
 
-    /// <summary>Whether a rate fault fails this request: exactly <c>rate</c> of the matching requests, evenly spread.</summary>
+    /// <summary>
+    /// Whether a rate fault fails this request: each matching request independently with probability <c>rate</c>, from
+    /// the fault's own seeded generator (so a run with the same seed and the same requests fails the same ones).
+    /// </summary>
     public bool FailsNextRequest()
     {
-        _accumulator += Spec.Rate;
-        if (_accumulator < 1 - 1e-9)
+        if (_random is null || _random.NextDouble() >= Spec.Rate)
         {
             return false;
         }
 
-        _accumulator -= 1;
         Hits++;
         return true;
     }

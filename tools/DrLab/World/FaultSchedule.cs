@@ -3,8 +3,11 @@ using DrLambdas.DrLab.Time;
 
 namespace DrLambdas.DrLab.World;
 
-/// <summary>Every fault ever injected, kept with its time window so the world's past stays a function of time.</summary>
-internal sealed class FaultSchedule(TimeProfile profile)
+/// <summary>
+/// Every fault ever injected, kept with its time window so the world's past stays a function of time. Request faults
+/// draw from a generator seeded by the lab's seed and the fault's number.
+/// </summary>
+internal sealed class FaultSchedule(TimeProfile profile, int seed = 1)
 {
     private readonly List<Fault> _faults = [];
     private int _nextId = 1;
@@ -19,13 +22,15 @@ internal sealed class FaultSchedule(TimeProfile profile)
         {
             var startsAt = now + profile.ToWall(spec.AtSeconds);
             DateTimeOffset? endsAt = spec.DurationSeconds is { } duration ? startsAt + profile.ToWall(duration) : null;
+            var number = _nextId++;
             var fault = new Fault(
-                string.Create(CultureInfo.InvariantCulture, $"f{_nextId++}"),
+                string.Create(CultureInfo.InvariantCulture, $"f{number}"),
                 spec,
                 startsAt,
                 endsAt,
                 profile.ToWall(spec.DownSeconds),
-                profile.ToWall(spec.UpSeconds));
+                profile.ToWall(spec.UpSeconds),
+                unchecked((seed * 7919) + number));
             _faults.Add(fault);
             added.Add(fault);
         }

@@ -39,7 +39,12 @@ internal sealed class GlobalDatabase(WorldDefinition definition, TimeProfile pro
             ? "connected"
             : "pending-resync";
 
-    /// <summary>Starts a failover or switchover after AWS's checks; throws the error AWS would return.</summary>
+    /// <summary>
+    /// Accepts a failover or switchover after the checks AWS makes synchronously (another operation in progress, target
+    /// already primary or not available) and throws the error AWS would return. Everything else is verified while the
+    /// operation is <c>pending</c>: an operation that cannot proceed (a switchover whose primary is down or cut off)
+    /// is then <c>cancelling</c> and ends with the writer unchanged.
+    /// </summary>
     public PromotionOperation Start(PromotionKind kind, string targetRegion, DateTimeOffset now, WorldConditions conditions, WriteStream writes)
     {
         var gc = definition.GlobalClusterId;
@@ -61,19 +66,13 @@ internal sealed class GlobalDatabase(WorldDefinition definition, TimeProfile pro
                 $"DB cluster {definition.ClusterArn(targetRegion)} is not available.");
         }
 
-        if (kind == PromotionKind.Switchover && !ReplicationUp(conditions))
-        {
-            throw new LabError("InvalidGlobalClusterStateFault",
-                $"Global cluster {gc} cannot switch over: the primary cluster {definition.ClusterArn(WriterRegion)} is unreachable "
-                + "or the target is not synchronised. Use FailoverGlobalCluster with AllowDataLoss to fail over.");
-        }
-
         var baseSeconds = kind == PromotionKind.Failover ? profile.Durations.FailoverSeconds : profile.Durations.SwitchoverSeconds;
         var duration = profile.ToWall(baseSeconds * conditions.PromotionFactor);
+        var verification = profile.ToWall(Math.Min(profile.Durations.PromotionVerificationSeconds, baseSeconds / 2));
         var operation = new PromotionOperation(
             string.Create(CultureInfo.InvariantCulture, $"op-{_history.Count + 1}"), kind, WriterRegion, targetRegion, now, duration)
         {
-            CompletesAt = conditions.PromotionStuck ? null : now + duration,
+            PhaseEndsAt = now + verification,
         };
         if (kind == PromotionKind.Failover)
         {
@@ -87,7 +86,15 @@ internal sealed class GlobalDatabase(WorldDefinition definition, TimeProfile pro
 
     public DateTimeOffset? NextEventAfter(DateTimeOffset instant)
     {
-        DateTimeOffset? next = Current?.CompletesAt is { } done && done > instant ? done : null;
+        DateTimeOffset? next = null;
+        foreach (var candidate in new[] { Current?.CompletesAt, Current?.PhaseEndsAt })
+        {
+            if (candidate is { } c && c > instant && (next is null || c < next))
+            {
+                next = c;
+            }
+        }
+
         foreach (var until in _resyncing.Values)
         {
             if (until is { } u && u > instant && (next is null || u < next))
@@ -104,14 +111,7 @@ internal sealed class GlobalDatabase(WorldDefinition definition, TimeProfile pro
     {
         if (Current is { } op)
         {
-            if (op.CompletesAt is null && !conditions.PromotionStuck)
-            {
-                op.CompletesAt = instant + op.Duration;
-            }
-            else if (op.CompletesAt <= instant)
-            {
-                Complete(op, instant, conditions);
-            }
+            Step(op, instant, conditions);
         }
 
         foreach (var region in _resyncing.Keys.ToList())
@@ -132,15 +132,61 @@ internal sealed class GlobalDatabase(WorldDefinition definition, TimeProfile pro
         }
     }
 
+    /// <summary>Whether AWS's verification lets the operation start now.</summary>
+    private bool CanProceed(PromotionOperation op, WorldConditions conditions) =>
+        conditions.IsDatabaseUp(op.ToRegion)
+        && (op.Kind == PromotionKind.Failover || (conditions.IsDatabaseUp(op.FromRegion) && ReplicationUp(conditions)));
+
+    private void Step(PromotionOperation op, DateTimeOffset instant, WorldConditions conditions)
+    {
+        switch (op.Phase)
+        {
+            case PromotionPhase.Pending when op.PhaseEndsAt <= instant:
+                if (CanProceed(op, conditions))
+                {
+                    op.Phase = PromotionPhase.Running;
+                    op.PhaseEndsAt = null;
+                    var end = op.StartedAt + op.Duration;
+                    op.CompletesAt = conditions.PromotionStuck ? null : end > instant ? end : instant;
+                }
+                else
+                {
+                    Cancel(op, instant);
+                }
+
+                break;
+            case PromotionPhase.Running when op.CompletesAt is null && !conditions.PromotionStuck:
+                op.CompletesAt = instant + op.Duration;
+                break;
+            case PromotionPhase.Running when op.CompletesAt <= instant:
+                Complete(op, instant, conditions);
+                break;
+            case PromotionPhase.Cancelling when op.PhaseEndsAt <= instant:
+                Current = null;
+                op.PhaseEndsAt = null;
+                op.Finish(instant, completed: false);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void Cancel(PromotionOperation op, DateTimeOffset instant)
+    {
+        op.Phase = PromotionPhase.Cancelling;
+        op.CompletesAt = null;
+        op.PhaseEndsAt = instant + profile.ToWall(profile.Durations.PromotionCancellationSeconds);
+    }
+
     private void Complete(PromotionOperation op, DateTimeOffset instant, WorldConditions conditions)
     {
-        Current = null;
         if (op.Kind == PromotionKind.Switchover && !conditions.IsReplicationPathUp(op.FromRegion, op.ToRegion))
         {
-            op.Finish(instant, completed: false);
+            Cancel(op, instant);
             return;
         }
 
+        Current = null;
         WriterRegion = op.ToRegion;
         op.Finish(instant, completed: true);
         if (op.Kind == PromotionKind.Failover)

@@ -14,14 +14,21 @@ internal sealed record MetricKey(string Region, string Namespace, string Name, s
 /// <summary>One aggregated datapoint.</summary>
 internal readonly record struct Datapoint(DateTimeOffset Timestamp, double Value);
 
-/// <summary>The CloudWatch metrics the lab publishes, sample by sample, and GetMetricData's aggregation over them.</summary>
+/// <summary>One published sample: its CloudWatch timestamp, its value and when CloudWatch has ingested it.</summary>
+internal readonly record struct MetricSample(DateTimeOffset Timestamp, double Value, DateTimeOffset VisibleAt);
+
+/// <summary>
+/// The CloudWatch metrics the lab publishes, sample by sample, and GetMetricData's aggregation over them. A sample is
+/// invisible (to GetMetricData and to alarms) until its ingestion instant has passed.
+/// </summary>
 internal sealed class MetricStore
 {
     private const int MaxSamplesPerSeries = 50_000;
 
-    private readonly Dictionary<MetricKey, List<Datapoint>> _series = [];
+    private readonly Dictionary<MetricKey, List<MetricSample>> _series = [];
 
-    public void Put(MetricKey key, DateTimeOffset at, double value)
+    /// <summary>Publishes a sample stamped <paramref name="timestamp"/> that becomes visible at <paramref name="visibleAt"/>.</summary>
+    public void Put(MetricKey key, DateTimeOffset timestamp, double value, DateTimeOffset visibleAt)
     {
         if (!_series.TryGetValue(key, out var samples))
         {
@@ -29,22 +36,37 @@ internal sealed class MetricStore
             _series[key] = samples;
         }
 
-        samples.Add(new Datapoint(at, value));
+        samples.Add(new MetricSample(timestamp, value, visibleAt));
         if (samples.Count > MaxSamplesPerSeries)
         {
             samples.RemoveRange(0, samples.Count - MaxSamplesPerSeries);
         }
     }
 
-    /// <summary>The newest raw sample of a series, or null.</summary>
-    public Datapoint? Latest(MetricKey key) =>
-        _series.TryGetValue(key, out var samples) && samples.Count > 0 ? samples[^1] : null;
+    /// <summary>The newest sample of a series visible at <paramref name="now"/>, or null.</summary>
+    public Datapoint? Latest(MetricKey key, DateTimeOffset now)
+    {
+        if (_series.TryGetValue(key, out var samples))
+        {
+            for (var i = samples.Count - 1; i >= 0; i--)
+            {
+                if (samples[i].VisibleAt <= now)
+                {
+                    return new Datapoint(samples[i].Timestamp, samples[i].Value);
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
-    /// Datapoints of one series in [start, end), one per period aligned to the epoch, with CloudWatch's statistic
-    /// (SampleCount, Average, Sum, Minimum, Maximum or pNN), newest first unless <paramref name="ascending"/>.
+    /// Datapoints of one series in [start, end) visible at <paramref name="now"/>, one per period aligned to the Unix
+    /// epoch, with CloudWatch's statistic (SampleCount, Average, Sum, Minimum, Maximum or pNN), newest first unless
+    /// <paramref name="ascending"/>.
     /// </summary>
-    public IReadOnlyList<Datapoint> Query(MetricKey key, DateTimeOffset start, DateTimeOffset end, int periodSeconds, string stat, bool ascending)
+    public IReadOnlyList<Datapoint> Query(
+        MetricKey key, DateTimeOffset start, DateTimeOffset end, int periodSeconds, string stat, bool ascending, DateTimeOffset now)
     {
         var aggregate = Aggregator(stat);
         if (!_series.TryGetValue(key, out var samples))
@@ -53,10 +75,22 @@ internal sealed class MetricStore
         }
 
         var buckets = samples
-            .Where(s => s.Timestamp >= start && s.Timestamp < end)
+            .Where(s => s.Timestamp >= start && s.Timestamp < end && s.VisibleAt <= now)
             .GroupBy(s => s.Timestamp.ToUnixTimeSeconds() / periodSeconds)
             .Select(g => new Datapoint(DateTimeOffset.FromUnixTimeSeconds(g.Key * periodSeconds), aggregate(g.Select(s => s.Value).ToList())));
         return (ascending ? buckets.OrderBy(d => d.Timestamp) : buckets.OrderByDescending(d => d.Timestamp)).ToList();
+    }
+
+    /// <summary>The statistic over the samples stamped in [start, end) and visible at <paramref name="now"/>; null when none.</summary>
+    public double? Aggregate(MetricKey key, DateTimeOffset start, DateTimeOffset end, string stat, DateTimeOffset now)
+    {
+        if (!_series.TryGetValue(key, out var samples))
+        {
+            return null;
+        }
+
+        var values = samples.Where(s => s.Timestamp >= start && s.Timestamp < end && s.VisibleAt <= now).Select(s => s.Value).ToList();
+        return values.Count == 0 ? null : Aggregator(stat)(values);
     }
 
     /// <summary>Whether CloudWatch accepts the statistic name.</summary>

@@ -10,6 +10,19 @@ internal enum PromotionKind
     Switchover,
 }
 
+/// <summary>Where an operation in progress stands (the global cluster's FailoverState).</summary>
+internal enum PromotionPhase
+{
+    /// <summary>AWS verifies the primary and the target before the operation starts.</summary>
+    Pending,
+
+    /// <summary>Promoting the target: FailoverState failing-over or switching-over.</summary>
+    Running,
+
+    /// <summary>The operation could not proceed; both clusters return to their previous states.</summary>
+    Cancelling,
+}
+
 /// <summary>One switchover or failover of the global cluster, in progress or finished.</summary>
 internal sealed class PromotionOperation(
     string id, PromotionKind kind, string fromRegion, string toRegion, DateTimeOffset startedAt, TimeSpan duration)
@@ -27,8 +40,21 @@ internal sealed class PromotionOperation(
     /// <summary>Wall-clock duration once it runs (the stuck fault suspends it).</summary>
     public TimeSpan Duration { get; } = duration;
 
-    /// <summary>Null while stuck.</summary>
+    /// <summary>When the running phase ends; null before it starts and while stuck.</summary>
     public DateTimeOffset? CompletesAt { get; set; }
+
+    public PromotionPhase Phase { get; set; } = PromotionPhase.Pending;
+
+    /// <summary>When the pending or cancelling phase ends.</summary>
+    public DateTimeOffset? PhaseEndsAt { get; set; }
+
+    /// <summary>FailoverState.Status as DescribeGlobalClusters reports it: pending, failing-over, switching-over or cancelling.</summary>
+    public string FailoverStatus => Phase switch
+    {
+        PromotionPhase.Pending => "pending",
+        PromotionPhase.Cancelling => "cancelling",
+        _ => Kind == PromotionKind.Failover ? "failing-over" : "switching-over",
+    };
 
     public DateTimeOffset? FinishedAt { get; private set; }
 

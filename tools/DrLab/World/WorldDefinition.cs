@@ -98,10 +98,12 @@ internal sealed class WorldDefinition
     public string? RegionOfSetIdentifier(string setIdentifier) =>
         SetIdentifiers.FirstOrDefault(p => string.Equals(p.Value, setIdentifier, StringComparison.Ordinal)).Key;
 
+    /// <summary>The alarm name the ready document suggests for a Region's health check (created only by PutMetricAlarm).</summary>
     public string AlarmName(string region) => $"{AlarmPrefix}{region}-unhealthy";
 
     public string AlarmPrefix { get; } = "drlab-";
 
+    /// <summary>The topic ARN the ready document suggests (it exists only once CreateTopic created it).</summary>
     public string TopicArn(string region) => $"arn:aws:sns:{region}:{AccountId}:{TopicName}";
 
     public string TopicName { get; } = "dr-notifications";
@@ -111,6 +113,9 @@ internal sealed class WorldDefinition
     /// <summary>The account id (an instance view of <see cref="AccountId"/>).</summary>
     public string Account { get; } = AccountId;
 
-    /// <summary>The state machines that exist in every lab Region.</summary>
+    /// <summary>
+    /// The state machine names the ready document's DR_STATE_MACHINE_ARN uses; nothing exists until CreateStateMachine
+    /// creates it.
+    /// </summary>
     public static IReadOnlyList<string> StateMachineNames { get; } = ["dr-failover", "dr-failback"];
 }

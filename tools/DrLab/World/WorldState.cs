@@ -17,33 +17,42 @@ internal sealed class WorldState
 
     private readonly PeriodicGrid _metricGrid;
 
-    public WorldState(WorldDefinition definition, TimeProfile profile, string observerRegion, DateTimeOffset epoch)
+    private readonly TimeSpan _ingestionDelay;
+
+    public WorldState(
+        WorldDefinition definition, TimeProfile profile, string observerRegion, DateTimeOffset epoch, Deployment deployment, int faultSeed)
     {
         Definition = definition;
         Profile = profile;
         ObserverRegion = observerRegion;
         Epoch = epoch;
         Now = epoch;
-        Faults = new FaultSchedule(profile);
+        Deployment = deployment;
+        Faults = new FaultSchedule(profile, faultSeed);
         Writes = new WriteStream(profile);
         Database = new GlobalDatabase(definition, profile);
         Zone = new HostedZone(definition, profile);
         Checkers = new HealthCheckers(definition, profile, epoch);
-        Alarms = new AlarmBoard(definition, profile, epoch);
-        Notifications = new NotificationLog(definition);
-        Executions = new ExecutionRegistry(definition);
+        Alarms = new AlarmBoard(deployment, profile, epoch);
+        Notifications = new NotificationLog(deployment);
+        Executions = new ExecutionRegistry(deployment);
         _metricGrid = new PeriodicGrid(epoch, profile.ToWall(profile.Durations.MetricPeriodSeconds));
+        _ingestionDelay = profile.ToWall(profile.Durations.MetricIngestionDelaySeconds);
 
         // The application has been writing for a while when the lab starts, so replication is in steady state.
         var warmUpStart = epoch - profile.ToWall(WarmUpModelSeconds);
         Writes.Advance(warmUpStart, epoch, new WriteConditions(
             true, definition.PrimaryRegion, true, profile.Durations.ReplicationLagMilliseconds));
+        PublishHealthCheckStatus(epoch);
         SampleMetrics(epoch, WorldConditions.Healthy);
     }
 
     public WorldDefinition Definition { get; }
 
     public TimeProfile Profile { get; }
+
+    /// <summary>What the AWS APIs deployed (alarms, topics, state machines); shared with the worlds before a reset.</summary>
+    public Deployment Deployment { get; }
 
     /// <summary>The Region the functions run in: requests to other Regions cross the inter-Region network.</summary>
     public string ObserverRegion { get; set; }
@@ -99,6 +108,9 @@ internal sealed class WorldState
         }
     }
 
+    /// <summary>The KmsMasterKeyId of an SNS topic (as given to CreateTopic), or null when unencrypted or unknown.</summary>
+    public string? TopicKmsKey(string topicArn) => Deployment.FindTopic(topicArn)?.KmsMasterKeyId;
+
     /// <summary>Starts a switchover or failover now (the caller has advanced the world).</summary>
     public PromotionOperation StartPromotion(PromotionKind kind, string targetRegion) =>
         Database.Start(kind, targetRegion, Now, Conditions, Writes);
@@ -129,17 +141,36 @@ internal sealed class WorldState
         if (Checkers.Grid.Contains(instant))
         {
             Checkers.Sample(instant, conditions);
-            Alarms.ObserveHealth(Checkers);
-        }
-
-        if (Alarms.Grid.Contains(instant))
-        {
-            Alarms.Evaluate(instant, Checkers);
+            PublishHealthCheckStatus(instant);
         }
 
         if (_metricGrid.Contains(instant))
         {
             SampleMetrics(instant, conditions);
+        }
+
+        if (Alarms.Grid.Contains(instant))
+        {
+            foreach (var change in Alarms.Evaluate(instant, Metrics))
+            {
+                Notifications.DeliverAlarmActions(Alarms.Find(change.Region, change.Name)!.Definition, change);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Route 53's HealthCheckStatus (1 healthy, 0 unhealthy) in us-east-1 only, as 1-minute data: every checker sample
+    /// is stamped with the start of its minute and ingested once that minute is over.
+    /// </summary>
+    private void PublishHealthCheckStatus(DateTimeOffset instant)
+    {
+        var minuteStart = _metricGrid.Origin + (_metricGrid.Period * _metricGrid.IndexOf(instant));
+        var visibleAt = minuteStart + _metricGrid.Period + _ingestionDelay;
+        foreach (var region in Definition.Regions)
+        {
+            var key = MetricKey.Of(Route53MetricsRegion, "AWS/Route53", "HealthCheckStatus",
+                [("HealthCheckId", Definition.HealthCheckIds[region])]);
+            Metrics.Put(key, minuteStart, Checkers.IsHealthy(region) ? 1 : 0, visibleAt);
         }
     }
 
@@ -159,16 +190,10 @@ internal sealed class WorldState
             ];
             foreach (var dimensions in dimensionSets)
             {
-                Metrics.Put(MetricKey.Of(secondary, "AWS/RDS", "AuroraGlobalDBRPOLag", dimensions), instant, rpo);
-                Metrics.Put(MetricKey.Of(secondary, "AWS/RDS", "AuroraGlobalDBReplicationLag", dimensions), instant, replication);
+                Metrics.Put(MetricKey.Of(secondary, "AWS/RDS", "AuroraGlobalDBRPOLag", dimensions), instant, rpo, instant + _ingestionDelay);
+                Metrics.Put(MetricKey.Of(secondary, "AWS/RDS", "AuroraGlobalDBReplicationLag", dimensions), instant, replication,
+                    instant + _ingestionDelay);
             }
-        }
-
-        foreach (var region in Definition.Regions)
-        {
-            var key = MetricKey.Of(Route53MetricsRegion, "AWS/Route53", "HealthCheckStatus",
-                [("HealthCheckId", Definition.HealthCheckIds[region])]);
-            Metrics.Put(key, instant, Checkers.IsHealthy(region) ? 1 : 0);
         }
     }
 }
