@@ -50,16 +50,36 @@ public class FaultScheduleTests
     }
 
     [Fact]
-    public void FailingRequestFault_ThirtyPercentRate_FailsExactlyThreeOfTenMatchingCalls()
+    public void FailingRequestFault_ThirtyPercentRate_FailsAboutThirtyPercentOfMatchingCallsAtRandom()
+    {
+        var failures = Failures(seed: 1, calls: 10_000);
+
+        Assert.InRange(failures.Count(f => f), 2_800, 3_200);
+        Assert.Contains(Enumerable.Range(0, failures.Count - 1), i => failures[i] && failures[i + 1]);
+    }
+
+    [Fact]
+    public void FailingRequestFault_SameSeed_FailsTheSameCalls()
+    {
+        Assert.Equal(Failures(seed: 7, calls: 200), Failures(seed: 7, calls: 200));
+        Assert.NotEqual(Failures(seed: 7, calls: 200), Failures(seed: 8, calls: 200));
+    }
+
+    [Fact]
+    public void FailingRequestFault_OtherService_NeverFails()
     {
         var schedule = new FaultSchedule(TimeProfile.Realistic);
+        schedule.Add([new FaultSpec(FaultKind.Throttling, 0, null, Rate: 1, Service: "rds")], Start);
+
+        Assert.Null(schedule.FailingRequestFault("route53", "us-east-1", "GetChange", Start));
+    }
+
+    private static List<bool> Failures(int seed, int calls)
+    {
+        var schedule = new FaultSchedule(TimeProfile.Realistic, seed);
         schedule.Add([new FaultSpec(FaultKind.Throttling, 0, null, Rate: 0.3, Service: "rds")], Start);
-
-        var failed = Enumerable.Range(0, 10)
-            .Count(_ => schedule.FailingRequestFault("rds", LabFixture.Secondary, "DescribeGlobalClusters", Start) is not null);
-        var otherService = schedule.FailingRequestFault("route53", "us-east-1", "GetChange", Start);
-
-        Assert.Equal(3, failed);
-        Assert.Null(otherService);
+        return Enumerable.Range(0, calls)
+            .Select(_ => schedule.FailingRequestFault("rds", LabFixture.Secondary, "DescribeGlobalClusters", Start) is not null)
+            .ToList();
     }
 }

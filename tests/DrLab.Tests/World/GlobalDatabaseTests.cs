@@ -50,26 +50,50 @@ public class GlobalDatabaseTests
     [Theory]
     [InlineData("RegionOutage")]
     [InlineData("DatabaseOutage")]
-    public void Switchover_PrimaryDatabaseUnreachable_ThrowsInvalidGlobalClusterStateFault(string kind)
+    [InlineData("Partition")]
+    public void Switchover_PrimaryUnreachable_AcceptedThenPendingThenCancellingThenWriterUnchanged(string kind)
     {
         var lab = new LabFixture();
-        lab.Inject(new FaultSpec(Enum.Parse<FaultKind>(kind), 0, null, LabFixture.Primary));
+        lab.Inject(new FaultSpec(Enum.Parse<FaultKind>(kind), 0, null, kind == "Partition" ? null : LabFixture.Primary));
 
-        var error = Assert.Throws<LabError>(() => lab.Start(PromotionKind.Switchover));
+        var operation = lab.Start(PromotionKind.Switchover);
+        Assert.Equal("pending", operation.FailoverStatus);
+        lab.Advance(10);
+        Assert.Equal("cancelling", lab.Run(s => s.Database.Current?.FailoverStatus));
+        lab.Advance(30);
 
-        Assert.Equal("InvalidGlobalClusterStateFault", error.Code);
-        Assert.Empty(lab.Run(s => s.Database.History));
+        Assert.Null(lab.Run(s => s.Database.Current));
+        Assert.Equal(LabFixture.Primary, lab.Run(s => s.Database.WriterRegion));
+        Assert.Equal("Cancelled", lab.Run(s => s.Database.History[0].Outcome));
     }
 
     [Fact]
-    public void Switchover_Partition_ThrowsInvalidGlobalClusterStateFault()
+    public void Switchover_WhileCancelling_StillRefusedAsAnotherOperationInProgress()
     {
         var lab = new LabFixture();
-        lab.Inject(new FaultSpec(FaultKind.Partition, 0, null));
+        lab.Inject(new FaultSpec(FaultKind.DatabaseOutage, 0, null, LabFixture.Primary));
+        lab.Start(PromotionKind.Switchover);
+        lab.Advance(15);
 
         var error = Assert.Throws<LabError>(() => lab.Start(PromotionKind.Switchover));
 
         Assert.Equal("InvalidGlobalClusterStateFault", error.Code);
+    }
+
+    [Fact]
+    public void Failover_PrimaryRegionOutage_ProceedsAfterPendingVerification()
+    {
+        var lab = new LabFixture();
+        lab.Inject(new FaultSpec(FaultKind.RegionOutage, 0, null, LabFixture.Primary));
+        lab.Start(PromotionKind.Failover);
+
+        lab.Advance(9);
+        Assert.Equal("pending", lab.Run(s => s.Database.Current?.FailoverStatus));
+        lab.Advance(1);
+        Assert.Equal("failing-over", lab.Run(s => s.Database.Current?.FailoverStatus));
+        lab.Advance(50);
+
+        Assert.Equal(LabFixture.Secondary, lab.Run(s => s.Database.WriterRegion));
     }
 
     [Fact]
@@ -131,6 +155,8 @@ public class GlobalDatabaseTests
         lab.Inject(new FaultSpec(FaultKind.RegionOutage, 30, null, LabFixture.Primary));
 
         lab.Advance(120);
+        Assert.Equal("cancelling", lab.Run(s => s.Database.Current?.FailoverStatus));
+        lab.Advance(30);
 
         Assert.Equal(LabFixture.Primary, lab.Run(s => s.Database.WriterRegion));
         Assert.Equal("Cancelled", lab.Run(s => s.Database.History[0].Outcome));

@@ -59,35 +59,6 @@ public class HealthAndAlarmTests
     }
 
     [Fact]
-    public void Alarm_PrimaryRegionOutage_GoesToAlarmAfterDetectionAndOneEvaluation()
-    {
-        var lab = new LabFixture();
-        lab.Inject(new FaultSpec(FaultKind.RegionOutage, 0, null, LabFixture.Primary));
-
-        lab.Advance(85);
-        Assert.Equal("OK", lab.Run(s => s.Alarms.All[0].Value));
-        lab.Advance(65);
-
-        var alarm = lab.Run(s => s.Alarms.All[0]);
-        Assert.Equal("ALARM", alarm.Value);
-        Assert.Equal(lab.Definition.AlarmName(LabFixture.Primary), alarm.Name);
-        Assert.Equal("OK", lab.Run(s => s.Alarms.All[1].Value));
-    }
-
-    [Fact]
-    public void Alarm_AfterRecovery_ReturnsToOk()
-    {
-        var lab = new LabFixture();
-        lab.Inject(new FaultSpec(FaultKind.RegionOutage, 0, 200, LabFixture.Primary));
-        lab.Advance(200);
-        Assert.Equal("ALARM", lab.Run(s => s.Alarms.All[0].Value));
-
-        lab.Advance(240);
-
-        Assert.Equal("OK", lab.Run(s => s.Alarms.All[0].Value));
-    }
-
-    [Fact]
     public void EndpointHealth_DatabaseOutage_AppDownWithDatabaseComponentDown()
     {
         var lab = new LabFixture();

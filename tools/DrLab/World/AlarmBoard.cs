@@ -19,7 +19,9 @@ internal sealed class AlarmBoard
     {
         _profile = profile;
         _delay = profile.ToWall(profile.Durations.MetricIngestionDelaySeconds);
-        Grid = new PeriodicGrid(epoch + _delay, profile.ToWall(profile.Durations.AlarmPeriodSeconds));
+        // The first evaluation covers the world's first full minute: the lab has no metric history before its epoch.
+        var period = profile.ToWall(profile.Durations.AlarmPeriodSeconds);
+        Grid = new PeriodicGrid(epoch + period + _delay, period);
         foreach (var definition in deployment.Alarms)
         {
             Configure(definition, epoch);
