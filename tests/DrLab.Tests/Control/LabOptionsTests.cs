@@ -38,4 +38,23 @@ public class LabOptionsTests
     {
         Assert.True(DrLab.LabOptions.Parse(["--help"]).HelpRequested);
     }
+
+    [Fact]
+    public void Parse_IngestionDelayAndSeed_SetTheModelDelayAndTheFaultSeed()
+    {
+        var (options, problems, _) = DrLab.LabOptions.Parse(["--metric-ingestion-delay", "12.5", "--fault-seed", "42"]);
+
+        Assert.Empty(problems);
+        Assert.Equal(12.5, options?.Profile.Durations.MetricIngestionDelaySeconds);
+        Assert.Equal(42, options?.FaultSeed);
+    }
+
+    [Fact]
+    public void Parse_NegativeIngestionDelay_Refused()
+    {
+        var (options, problems, _) = DrLab.LabOptions.Parse(["--metric-ingestion-delay", "-1"]);
+
+        Assert.Null(options);
+        Assert.Single(problems);
+    }
 }

@@ -29,4 +29,14 @@ public class ReadyDocumentsTests
         Assert.Equal("2", ready.Env["DR_PROMOTION_ESTIMATE_SECONDS"]);
         Assert.Equal("70,30", ready.Env["DR_NORMAL_WEIGHTS"]);
     }
+
+    [Fact]
+    public void Build_Default_ExposesTheMetricIngestionDelayInModelSeconds()
+    {
+        var lab = new LabFixture(TimeProfile.Fast);
+
+        var ready = ReadyDocuments.Build("http://127.0.0.1:5000", lab.World, LabFixture.Secondary);
+
+        Assert.Equal(5, ready.MetricIngestionDelaySeconds);
+    }
 }

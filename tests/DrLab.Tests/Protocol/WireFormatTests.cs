@@ -84,4 +84,22 @@ public class WireFormatTests
 
         Assert.Equal("InvalidInput", error.Code);
     }
+
+    [Fact]
+    public void ChangeBatchReader_CommentOver256Characters_ThrowsInvalidInput()
+    {
+        var xml = $"""
+            <ChangeResourceRecordSetsRequest xmlns="https://route53.amazonaws.com/doc/2013-04-01/">
+              <ChangeBatch><Comment>{new string('c', 257)}</Comment><Changes>
+                <Change><Action>UPSERT</Action><ResourceRecordSet><Name>api.example.com</Name><Type>A</Type>
+                  <SetIdentifier>tpe</SetIdentifier><Weight>0</Weight><TTL>60</TTL>
+                  <ResourceRecords><ResourceRecord><Value>192.0.2.10</Value></ResourceRecord></ResourceRecords></ResourceRecordSet></Change>
+              </Changes></ChangeBatch>
+            </ChangeResourceRecordSetsRequest>
+            """;
+
+        var error = Assert.Throws<LabError>(() => Route53ChangeBatchReader.Read(Encoding.UTF8.GetBytes(xml)));
+
+        Assert.Equal("InvalidInput", error.Code);
+    }
 }
