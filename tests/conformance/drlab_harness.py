@@ -162,3 +162,30 @@ def wait_until(predicate, timeout, interval=0.1):
 def requests_of(operation, **filters):
     query = "&".join(f"{k}={v}" for k, v in {"operation": operation, **filters}.items())
     return control("GET", "/_lab/requests?" + query)[1]
+
+
+HEALTH_CHECK_ALARM_REGION = "us-east-1"
+STATE_MACHINE_ROLE = "arn:aws:iam::111122223333:role/drlab-conformance-states"
+TRIVIAL_DEFINITION = '{"StartAt":"Done","States":{"Done":{"Type":"Succeed"}}}'
+
+
+def put_health_check_alarm(watched_region, alarm_region=HEALTH_CHECK_ALARM_REGION, name=None):
+    """Creates the Route 53 health-check alarm of a lab Region as the forwarder template deploys it; returns its name."""
+    name = name or f"drlab-{watched_region}-unhealthy"
+    health_check_id = env()["DR_PRIMARY_HEALTH_CHECK_ID"] if watched_region == env()["DR_PRIMARY_REGION"] else env()["DR_SECONDARY_HEALTH_CHECK_ID"]
+    client("cloudwatch", region=alarm_region).put_metric_alarm(
+        AlarmName=name, Namespace="AWS/Route53", MetricName="HealthCheckStatus",
+        Dimensions=[{"Name": "HealthCheckId", "Value": health_check_id}], Statistic="Minimum", Period=60,
+        EvaluationPeriods=1, Threshold=1, ComparisonOperator="LessThanThreshold", TreatMissingData="breaching")
+    return name
+
+
+def create_topic(region=None, name="dr-notifications", attributes=None):
+    """Creates (idempotently) an SNS topic in the Region and returns its ARN."""
+    return client("sns", region=region).create_topic(Name=name, Attributes=attributes or {})["TopicArn"]
+
+
+def create_state_machine(region=None, name="dr-failover", definition=TRIVIAL_DEFINITION):
+    """Creates (idempotently) a state machine in the Region and returns its ARN."""
+    return client("stepfunctions", region=region).create_state_machine(
+        name=name, definition=definition, roleArn=STATE_MACHINE_ROLE)["stateMachineArn"]

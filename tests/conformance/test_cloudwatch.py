@@ -57,8 +57,8 @@ class CloudWatchConformance(unittest.TestCase):
                 "Dimensions": [{"Name": "DBClusterIdentifier", "Value": self.secondary_cluster}]}, "Period": 60, "Stat": stat}}],
             StartTime=now - datetime.timedelta(minutes=10), EndTime=now + datetime.timedelta(minutes=1))["MetricDataResults"][0]
 
-    def alarm_state(self, name):
-        return self.cloudwatch.describe_alarms(AlarmNames=[name])["MetricAlarms"][0]["StateValue"]
+    def alarm_state(self, name, region=lab.HEALTH_CHECK_ALARM_REGION):
+        return lab.client("cloudwatch", region=region).describe_alarms(AlarmNames=[name])["MetricAlarms"][0]["StateValue"]
 
     def test_get_metric_data_json_returns_rpo_lag_in_milliseconds(self):
         result = self.rpo_lag()
@@ -95,13 +95,48 @@ class CloudWatchConformance(unittest.TestCase):
         self.assertAlmostEqual(800, float(result.find("cw:Values/cw:member", NS).text), delta=1)
         self.assertIsNotNone(root.find("cw:ResponseMetadata/cw:RequestId", NS))
 
-    def test_describe_alarms_query_protocol_parses(self):
-        status, root = query_call({"Action": "DescribeAlarms", "AlarmNames.member.1": self.env["DR_ALARM_NAMES"]})
+    def test_put_and_describe_alarms_query_protocol_parse(self):
+        status, _ = query_call({
+            "Action": "PutMetricAlarm", "AlarmName": "query-alarm", "Namespace": "AWS/RDS", "MetricName": "AuroraGlobalDBRPOLag",
+            "Dimensions.member.1.Name": "DBClusterIdentifier", "Dimensions.member.1.Value": self.secondary_cluster,
+            "Statistic": "Maximum", "Period": "60", "EvaluationPeriods": "1", "Threshold": "5000",
+            "ComparisonOperator": "GreaterThanThreshold", "AlarmActions.member.1": "arn:aws:sns:ap-northeast-1:111122223333:x"})
+        self.assertEqual(200, status)
+
+        status, root = query_call({"Action": "DescribeAlarms", "AlarmNames.member.1": "query-alarm"})
 
         self.assertEqual(200, status)
         alarm = root.find("cw:DescribeAlarmsResult/cw:MetricAlarms/cw:member", NS)
-        self.assertEqual(self.env["DR_ALARM_NAMES"], alarm.find("cw:AlarmName", NS).text)
-        self.assertEqual("OK", alarm.find("cw:StateValue", NS).text)
+        self.assertEqual("query-alarm", alarm.find("cw:AlarmName", NS).text)
+        self.assertEqual("arn:aws:sns:ap-northeast-1:111122223333:x", alarm.find("cw:AlarmActions/cw:member", NS).text)
+        self.assertIn(alarm.find("cw:StateValue", NS).text, ("INSUFFICIENT_DATA", "OK"))
+
+    def test_put_metric_alarm_exists_only_in_the_region_of_the_request(self):
+        name = lab.put_health_check_alarm(self.env["DR_PRIMARY_REGION"])
+
+        in_us_east_1 = lab.client("cloudwatch", region="us-east-1").describe_alarms(AlarmNames=[name])["MetricAlarms"]
+        here = self.cloudwatch.describe_alarms(AlarmNames=[name])["MetricAlarms"]
+
+        self.assertEqual(["INSUFFICIENT_DATA"], [a["StateValue"] for a in in_us_east_1])
+        self.assertEqual("arn:aws:cloudwatch:us-east-1:111122223333:alarm:" + name, in_us_east_1[0]["AlarmArn"])
+        self.assertEqual([], here)
+
+    def test_no_built_in_alarms(self):
+        # The ready document still names the alarms a deployment would create; none exists until PutMetricAlarm.
+        self.assertEqual([], self.cloudwatch.describe_alarms(AlarmNames=[self.env["DR_ALARM_NAMES"]])["MetricAlarms"])
+
+    def test_health_check_alarm_in_the_recovery_region_has_no_metric_and_breaches(self):
+        name = lab.put_health_check_alarm(self.env["DR_PRIMARY_REGION"], alarm_region=self.env["AWS_REGION"], name="misplaced")
+
+        lab.wait_until(lambda: self.alarm_state(name, region=self.env["AWS_REGION"]) == "ALARM", timeout=lab.wall_seconds(130) + 5)
+
+    def test_invalid_put_metric_alarm_is_validation_error(self):
+        with self.assertRaises(botocore.exceptions.ClientError) as caught:
+            self.cloudwatch.put_metric_alarm(
+                AlarmName="bad", Namespace="AWS/Route53", MetricName="HealthCheckStatus", Statistic="Minimum", Period=60,
+                EvaluationPeriods=1, Threshold=1, ComparisonOperator="LessThanThreshold", TreatMissingData="sometimes")
+
+        self.assertEqual("ValidationError", caught.exception.response["Error"]["Code"])
 
     def test_query_protocol_error_shape(self):
         status, root = query_call({"Action": "DescribeAlarms", "AlarmNames.member.1": "x", "AlarmNamePrefix": "y"})
@@ -116,22 +151,26 @@ class CloudWatchConformance(unittest.TestCase):
         self.assertEqual("SignatureDoesNotMatch", root.find("cw:Error/cw:Code", NS).text)
 
     def test_describe_alarms_state_follows_primary_region_outage(self):
-        name = self.env["DR_ALARM_NAMES"]
-        self.assertEqual("OK", self.alarm_state(name))
+        name = lab.put_health_check_alarm(self.env["DR_PRIMARY_REGION"])
+        secondary = lab.put_health_check_alarm(self.env["DR_SECONDARY_REGION"])
+        lab.wait_until(lambda: self.alarm_state(name) == "OK", timeout=lab.wall_seconds(130) + 5)
 
         lab.inject(kind="RegionOutage", region=self.env["DR_PRIMARY_REGION"])
 
-        lab.wait_until(lambda: self.alarm_state(name) == "ALARM", timeout=lab.wall_seconds(90 + 60 + 30) + 5)
-        alarm = self.cloudwatch.describe_alarms(AlarmNames=[name])["MetricAlarms"][0]
+        lab.wait_until(lambda: self.alarm_state(name) == "ALARM", timeout=lab.wall_seconds(90 + 60 + 60 + 10) + 5)
+        alarm = lab.client("cloudwatch", region="us-east-1").describe_alarms(AlarmNames=[name])["MetricAlarms"][0]
         self.assertEqual("LessThanThreshold", alarm["ComparisonOperator"])
-        self.assertEqual("OK", self.alarm_state(self.env["DR_SECONDARY_ALARM_NAMES"]))
+        self.assertEqual("OK", self.alarm_state(secondary))
+        change = [c for c in lab.state()["alarmStateChanges"] if c["name"] == name][-1]
+        self.assertEqual(("us-east-1", "OK", "ALARM"), (change["region"], change["previousState"], change["state"]))
 
     def test_describe_alarms_partition_stays_ok(self):
+        name = lab.put_health_check_alarm(self.env["DR_PRIMARY_REGION"])
         lab.inject(kind="Partition")
 
-        time.sleep(lab.wall_seconds(90 + 60 + 30))
+        time.sleep(lab.wall_seconds(90 + 60 + 60 + 10))
 
-        self.assertEqual("OK", self.alarm_state(self.env["DR_ALARM_NAMES"]))
+        self.assertEqual("OK", self.alarm_state(name))
         self.assertTrue(all(r["route53Healthy"] for r in lab.state()["regions"]))
 
     def test_route53_health_check_status_metric_served_in_us_east_1(self):
@@ -151,7 +190,9 @@ class CloudWatchConformance(unittest.TestCase):
         lab.wait_until(latest, timeout=lab.wall_seconds(90 + 60 + 30) + 5)
 
     def test_describe_alarms_state_filter(self):
-        alarms = self.cloudwatch.describe_alarms(StateValue="ALARM")["MetricAlarms"]
+        lab.put_health_check_alarm(self.env["DR_PRIMARY_REGION"])
+
+        alarms = lab.client("cloudwatch", region="us-east-1").describe_alarms(StateValue="ALARM")["MetricAlarms"]
 
         self.assertEqual([], alarms)
 
@@ -164,9 +205,14 @@ class CloudWatchConformance(unittest.TestCase):
 
         self.assertEqual("InvalidParameterValue", caught.exception.response["Error"]["Code"])
 
-    def test_awscli_describe_alarms_and_get_metric_data(self):
-        alarms = lab.aws_cli("cloudwatch", "describe-alarms", "--alarm-names", self.env["DR_ALARM_NAMES"], self.env["DR_SECONDARY_ALARM_NAMES"])
-        self.assertEqual(2, len(alarms["MetricAlarms"]))
+    def test_awscli_put_describe_alarms_and_get_metric_data(self):
+        lab.aws_cli("cloudwatch", "put-metric-alarm", "--alarm-name", "cli-alarm", "--namespace", "AWS/Route53",
+                    "--metric-name", "HealthCheckStatus", "--dimensions", f"Name=HealthCheckId,Value={self.env['DR_PRIMARY_HEALTH_CHECK_ID']}",
+                    "--statistic", "Minimum", "--period", "60", "--evaluation-periods", "1", "--threshold", "1",
+                    "--comparison-operator", "LessThanThreshold", "--treat-missing-data", "breaching", region="us-east-1")
+        alarms = lab.aws_cli("cloudwatch", "describe-alarms", "--alarm-names", "cli-alarm", region="us-east-1")
+        self.assertEqual(["cli-alarm"], [a["AlarmName"] for a in alarms["MetricAlarms"]])
+        self.assertEqual([], lab.aws_cli("cloudwatch", "describe-alarms", "--alarm-names", "cli-alarm")["MetricAlarms"])
 
         queries = ('[{"Id":"rpo","MetricStat":{"Metric":{"Namespace":"AWS/RDS","MetricName":"AuroraGlobalDBRPOLag",'
                    f'"Dimensions":[{{"Name":"DBClusterIdentifier","Value":"{self.secondary_cluster}"}}]}},"Period":60,"Stat":"Maximum"}}}}]')
@@ -178,7 +224,7 @@ class CloudWatchConformance(unittest.TestCase):
                                "--start-time", (now - datetime.timedelta(minutes=5)).isoformat(), "--end-time", now.isoformat())
             return data["MetricDataResults"][0]["Values"]
 
-        values = lab.wait_until(rpo_values, timeout=lab.wall_seconds(60 * 2) + 5, interval=0.5)
+        values = lab.wait_until(rpo_values, timeout=lab.wall_seconds(60 * 2 + 10) + 5, interval=0.5)
         self.assertAlmostEqual(800, values[0], delta=100)
 
 

@@ -77,30 +77,42 @@ class RdsConformance(unittest.TestCase):
         self.assertAlmostEqual(lost["count"] / 10, lost["modelSpanSeconds"], places=3)
         self.assertEqual(1, len(lab.requests_of("FailoverGlobalCluster", outcome="OK")))
 
-    def test_switchover_while_primary_region_down_is_refused(self):
+    def failover_state(self):
+        return self.rds.describe_global_clusters()["GlobalClusters"][0].get("FailoverState", {}).get("Status")
+
+    def test_switchover_while_primary_region_down_is_accepted_then_cancelled(self):
         lab.inject(kind="RegionOutage", region=self.env["DR_PRIMARY_REGION"])
 
-        with self.assertRaises(botocore.exceptions.ClientError) as caught:
-            self.rds.switchover_global_cluster(
-                GlobalClusterIdentifier=self.env["DR_GLOBAL_CLUSTER_ID"], TargetDbClusterIdentifier=self.secondary_arn)
+        response = self.rds.switchover_global_cluster(
+            GlobalClusterIdentifier=self.env["DR_GLOBAL_CLUSTER_ID"], TargetDbClusterIdentifier=self.secondary_arn)
 
-        self.assertEqual("InvalidGlobalClusterStateFault", caught.exception.response["Error"]["Code"])
-        self.assertEqual("available", lab.state()["database"]["status"])
+        self.assertEqual("pending", response["GlobalCluster"]["FailoverState"]["Status"])
+        lab.wait_until(lambda: self.failover_state() == "cancelling", timeout=lab.wall_seconds(10) + 5, interval=0.05)
+        lab.wait_until(lambda: self.failover_state() is None, timeout=lab.wall_seconds(30) + 5)
+        self.assertEqual(self.primary_arn, self.writer_arn())
+        self.assertEqual("Cancelled", lab.state()["database"]["operations"][0]["outcome"])
 
-    def test_failover_without_allow_data_loss_is_a_switchover_and_refused_while_primary_down(self):
+    def test_failover_without_allow_data_loss_is_a_switchover_and_cancelled_while_primary_down(self):
         lab.inject(kind="DatabaseOutage", region=self.env["DR_PRIMARY_REGION"])
 
-        with self.assertRaises(botocore.exceptions.ClientError) as caught:
-            self.rds.failover_global_cluster(
-                GlobalClusterIdentifier=self.env["DR_GLOBAL_CLUSTER_ID"], TargetDbClusterIdentifier=self.secondary_arn)
+        response = self.rds.failover_global_cluster(
+            GlobalClusterIdentifier=self.env["DR_GLOBAL_CLUSTER_ID"], TargetDbClusterIdentifier=self.secondary_arn)
 
-        self.assertEqual("InvalidGlobalClusterStateFault", caught.exception.response["Error"]["Code"])
+        self.assertFalse(response["GlobalCluster"]["FailoverState"]["IsDataLossAllowed"])
+        lab.wait_until(lambda: lab.state()["database"]["operations"][0]["outcome"] == "Cancelled", timeout=lab.wall_seconds(40) + 5)
+        self.assertEqual(self.primary_arn, self.writer_arn())
+
+    def test_describe_db_clusters_status_is_failing_over_during_a_database_outage(self):
+        lab.inject(kind="DatabaseOutage", region=self.env["DR_SECONDARY_REGION"])
+
+        self.assertEqual("failing-over", self.rds.describe_db_clusters()["DBClusters"][0]["Status"])
 
     def test_switchover_with_healthy_primary_loses_no_writes(self):
         response = self.rds.switchover_global_cluster(
             GlobalClusterIdentifier=self.env["DR_GLOBAL_CLUSTER_ID"], TargetDbClusterIdentifier=self.secondary_arn)
 
-        self.assertEqual("switching-over", response["GlobalCluster"]["FailoverState"]["Status"])
+        self.assertEqual("pending", response["GlobalCluster"]["FailoverState"]["Status"])
+        lab.wait_until(lambda: self.failover_state() == "switching-over", timeout=lab.wall_seconds(10) + 5, interval=0.05)
         lab.wait_until(lambda: self.writer_arn() == self.secondary_arn, timeout=lab.wall_seconds(120) + 5)
         self.assertEqual(0, lab.state()["lostWrites"]["count"])
 
@@ -150,8 +162,9 @@ class RdsConformance(unittest.TestCase):
 
         self.assertEqual(self.secondary_arn, failed_over["GlobalCluster"]["FailoverState"]["ToDbClusterArn"])
 
-    def test_awscli_switchover_refused_reports_error_code(self):
-        lab.inject(kind="RegionOutage", region=self.env["DR_PRIMARY_REGION"])
+    def test_awscli_second_switchover_reports_error_code(self):
+        lab.aws_cli("rds", "switchover-global-cluster", "--global-cluster-identifier", self.env["DR_GLOBAL_CLUSTER_ID"],
+                    "--target-db-cluster-identifier", self.secondary_arn)
 
         with self.assertRaises(subprocess.CalledProcessError) as caught:
             lab.aws_cli("rds", "switchover-global-cluster", "--global-cluster-identifier", self.env["DR_GLOBAL_CLUSTER_ID"],

@@ -20,7 +20,7 @@ class SnsConformance(unittest.TestCase):
     def setUp(self):
         lab.reset()
         self.sns = lab.client("sns")
-        self.topic = lab.ready()["topicArns"][lab.env()["AWS_REGION"]]
+        self.topic = lab.create_topic()
 
     def test_publish_returns_message_id_and_lab_keeps_message_with_attributes(self):
         response = self.sns.publish(TopicArn=self.topic, Subject="DR failover completed", Message="writer is now nrt",
@@ -39,11 +39,38 @@ class SnsConformance(unittest.TestCase):
         self.assertEqual("NotFound", caught.exception.response["Error"]["Code"])
         self.assertEqual([], lab.state()["messages"])
 
-    def test_publish_with_overlong_subject_is_invalid_parameter(self):
+    def test_publish_with_hundred_character_subject_is_invalid_parameter(self):
+        self.sns.publish(TopicArn=self.topic, Subject="x" * 99, Message="x")
         with self.assertRaises(botocore.exceptions.ClientError) as caught:
-            self.sns.publish(TopicArn=self.topic, Subject="x" * 101, Message="x")
+            self.sns.publish(TopicArn=self.topic, Subject="x" * 100, Message="x")
 
         self.assertEqual("InvalidParameter", caught.exception.response["Error"]["Code"])
+        self.assertEqual(1, len(lab.state()["messages"]))
+
+    def test_publish_with_line_break_in_subject_is_invalid_parameter(self):
+        with self.assertRaises(botocore.exceptions.ClientError) as caught:
+            self.sns.publish(TopicArn=self.topic, Subject="DR failover\ncompleted", Message="x")
+
+        self.assertEqual("InvalidParameter", caught.exception.response["Error"]["Code"])
+
+    def test_publish_message_over_256_kb_is_invalid_parameter(self):
+        with self.assertRaises(botocore.exceptions.ClientError) as caught:
+            self.sns.publish(TopicArn=self.topic, Message="x" * 262_145)
+
+        self.assertEqual("InvalidParameter", caught.exception.response["Error"]["Code"])
+
+    def test_create_topic_is_regional_idempotent_and_keeps_the_kms_key(self):
+        key = "arn:aws:kms:ap-northeast-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+        arn = lab.create_topic(name="encrypted", attributes={"KmsMasterKeyId": key})
+
+        self.assertEqual(arn, lab.create_topic(name="encrypted", attributes={"KmsMasterKeyId": key}))
+        self.assertEqual(f"arn:aws:sns:{lab.env()['AWS_REGION']}:111122223333:encrypted", arn)
+        with self.assertRaises(botocore.exceptions.ClientError) as caught:
+            lab.create_topic(name="encrypted", attributes={"KmsMasterKeyId": "alias/other"})
+        self.assertEqual("InvalidParameter", caught.exception.response["Error"]["Code"])
+        with self.assertRaises(botocore.exceptions.ClientError) as other_region:
+            lab.client("sns", region=lab.env()["DR_PRIMARY_REGION"]).publish(TopicArn=arn, Message="x")
+        self.assertEqual("NotFound", other_region.exception.response["Error"]["Code"])
 
     def test_awscli_publish(self):
         response = lab.aws_cli("sns", "publish", "--topic-arn", self.topic, "--message", "from the cli", "--subject", "cli")

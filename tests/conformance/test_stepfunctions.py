@@ -21,7 +21,7 @@ class StepFunctionsConformance(unittest.TestCase):
     def setUp(self):
         lab.reset()
         self.sfn = lab.client("stepfunctions")
-        self.machine = lab.env()["DR_STATE_MACHINE_ARN"]
+        self.machine = lab.create_state_machine()
 
     def test_start_list_describe_round_trip(self):
         started = self.sfn.start_execution(stateMachineArn=self.machine, name="incident-1", input='{"mode":"failover"}')
@@ -95,6 +95,35 @@ class StepFunctionsConformance(unittest.TestCase):
             self.sfn.start_execution(stateMachineArn=self.machine, input="{not json")
 
         self.assertEqual("InvalidExecutionInput", caught.exception.response["Error"]["Code"])
+
+    def test_created_machine_has_the_arn_the_ready_document_names(self):
+        self.assertEqual(lab.env()["DR_STATE_MACHINE_ARN"], self.machine)
+
+    def test_start_execution_on_a_machine_never_created_does_not_exist(self):
+        with self.assertRaises(botocore.exceptions.ClientError) as caught:
+            self.sfn.start_execution(stateMachineArn=self.machine.replace("dr-failover", "never-created"))
+
+        self.assertEqual("StateMachineDoesNotExist", caught.exception.response["Error"]["Code"])
+
+    def test_create_state_machine_same_name_other_definition_already_exists(self):
+        with self.assertRaises(botocore.exceptions.ClientError) as caught:
+            lab.create_state_machine(definition='{"StartAt":"B","States":{"B":{"Type":"Pass","End":true}}}')
+
+        self.assertEqual("StateMachineAlreadyExists", caught.exception.response["Error"]["Code"])
+
+    def test_create_state_machine_invalid_definition(self):
+        with self.assertRaises(botocore.exceptions.ClientError) as caught:
+            lab.create_state_machine(name="broken", definition='{"StartAt":"Nowhere","States":{}}')
+
+        self.assertEqual("InvalidDefinition", caught.exception.response["Error"]["Code"])
+
+    def test_awscli_create_and_describe_state_machine(self):
+        created = lab.aws_cli("stepfunctions", "create-state-machine", "--name", "cli-machine", "--definition", lab.TRIVIAL_DEFINITION,
+                              "--role-arn", lab.STATE_MACHINE_ROLE)
+        described = lab.aws_cli("stepfunctions", "describe-state-machine", "--state-machine-arn", created["stateMachineArn"])
+
+        self.assertEqual("cli-machine", described["name"])
+        self.assertEqual("STANDARD", described["type"])
 
     def test_awscli_start_and_list(self):
         started = lab.aws_cli("stepfunctions", "start-execution", "--state-machine-arn", self.machine, "--name", "cli")
