@@ -175,6 +175,7 @@ class FaultConformance(unittest.TestCase):
         self.assertEqual({200, 503}, seen)
 
     def test_state_reports_ground_truth_sections(self):
+        name = lab.put_health_check_alarm(self.env["DR_PRIMARY_REGION"])
         document = lab.state()
 
         self.assertEqual("fast", document["profile"])
@@ -182,7 +183,11 @@ class FaultConformance(unittest.TestCase):
         self.assertEqual({70, 30}, {w["weight"] for w in document["dns"]["weights"]})
         self.assertGreater(document["writes"]["lastAcknowledgedSequence"], 0)
         self.assertEqual(0, document["lostWrites"]["count"])
-        self.assertEqual(2, len(document["alarms"]))
+        alarm = next(a for a in document["alarms"] if a["name"] == name)
+        self.assertEqual(("us-east-1", self.env["DR_PRIMARY_REGION"], "INSUFFICIENT_DATA"),
+                         (alarm["region"], alarm["watchedRegion"], alarm["state"]))
+        self.assertEqual([], document["alarmStateChanges"])
+        self.assertEqual(5, lab.ready()["metricIngestionDelaySeconds"])
 
     def test_config_repeats_the_ready_line(self):
         status, config = lab.control("GET", "/_lab/config")
