@@ -46,17 +46,18 @@ internal sealed record ConditionOperator(string Name, SetQualifier Qualifier, st
         var colon = name.IndexOf(':', StringComparison.Ordinal);
         if (colon >= 0)
         {
-            qualifier = name[..colon] switch
-            {
-                "ForAllValues" => SetQualifier.ForAllValues,
-                "ForAnyValue" => SetQualifier.ForAnyValue,
-                _ => (SetQualifier)(-1),
-            };
             rest = name[(colon + 1)..];
-            if ((int)qualifier < 0)
+            switch (name[..colon])
             {
-                problem = $"'{name[..colon]}' is not a set operator (ForAllValues or ForAnyValue).";
-                return null;
+                case "ForAllValues":
+                    qualifier = SetQualifier.ForAllValues;
+                    break;
+                case "ForAnyValue":
+                    qualifier = SetQualifier.ForAnyValue;
+                    break;
+                default:
+                    problem = $"'{name[..colon]}' is not a set operator (ForAllValues or ForAnyValue).";
+                    return null;
             }
         }
 
