@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using DrLambdas.DrLab.Control;
+using DrLambdas.DrLab.Iam;
 using DrLambdas.DrLab.Protocol;
 using DrLambdas.DrLab.Services;
 using DrLambdas.DrLab.World;
@@ -23,11 +24,18 @@ internal static class LabHost
         var app = builder.Build();
         var definition = new WorldDefinition(options.PrimaryRegion, options.SecondaryRegion, options.PrimarySetIdentifier, options.SecondarySetIdentifier);
         var world = new LabWorld(definition, options.Profile, options.ObserverRegion, time, options.FaultSeed);
-        var verifier = new SigV4Verifier(ReadyDocuments.AccessKeyId, ReadyDocuments.SecretAccessKey, time);
-        var gateway = new AwsGateway(world, verifier,
+        var iam = new IamRegistry(ReadyDocuments.AccessKeyId, ReadyDocuments.SecretAccessKey);
+        var verifier = new SigV4Verifier(iam.SecretOf, time);
+        var authorizer = new CallAuthorizer(
+        [
+            new RdsAuthorization(), new SnsAuthorization(new WorldTopicKeyLookup()), new CloudWatchAuthorization(),
+            new StepFunctionsAuthorization(), new Route53Authorization(),
+        ]);
+        var gateway = new AwsGateway(world, verifier, iam, authorizer,
             [new RdsService(), new SnsService(), new CloudWatchService(), new StepFunctionsService(), new Route53Service()]);
 
         ControlApi.Map(app, world, () => ReadyDocuments.Build(BaseUrl(app), world, world.Transact(s => s.ObserverRegion)));
+        IamEndpoints.Map(app, iam);
         AppHealthEndpoint.Map(app, world);
         app.MapWhen(
             context => !context.Request.Path.StartsWithSegments("/_lab") && !context.Request.Path.StartsWithSegments("/app"),

@@ -153,7 +153,8 @@ internal sealed record AlarmStateChangeDocument(
     string Name, string Region, string AlarmArn, string PreviousState, string State, DateTimeOffset UpdatedAt, string Reason, string ReasonData);
 
 internal sealed record RequestDocument(
-    DateTimeOffset At, string Service, string Operation, string Region, string Outcome, int HttpStatus, string RequestId, string? Detail);
+    DateTimeOffset At, string Service, string Operation, string Region, string Outcome, int HttpStatus, string RequestId, string? Detail,
+    string? Principal);
 
 /// <summary>The line printed when the lab is ready (also served at GET /_lab/config).</summary>
 internal sealed record ReadyDocument(

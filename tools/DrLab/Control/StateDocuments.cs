@@ -88,7 +88,7 @@ internal static class StateDocuments
         new(e.Arn, e.StateMachineArn, e.Name, e.Status, e.StartDate, e.StopDate, e.Input, e.Output, e.Error, e.Cause);
 
     public static IReadOnlyList<RequestDocument> Requests(IEnumerable<LoggedRequest> entries) => entries
-        .Select(r => new RequestDocument(r.At, r.Service, r.Operation, r.Region, r.Outcome, r.HttpStatus, r.RequestId, r.Detail))
+        .Select(r => new RequestDocument(r.At, r.Service, r.Operation, r.Region, r.Outcome, r.HttpStatus, r.RequestId, r.Detail, r.Principal))
         .ToList();
 
     private static RegionDocument Region(WorldState world, string region, WorldConditions conditions)

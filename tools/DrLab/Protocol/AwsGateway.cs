@@ -1,4 +1,5 @@
 using System.Text;
+using DrLambdas.DrLab.Iam;
 using DrLambdas.DrLab.Services;
 using DrLambdas.DrLab.World;
 using Microsoft.AspNetCore.Http.Features;
@@ -6,13 +7,18 @@ using Microsoft.AspNetCore.Http.Features;
 namespace DrLambdas.DrLab.Protocol;
 
 /// <summary>
-/// Every AWS API request goes through here: SigV4 verification, service and Region from the credential scope,
-/// reachability from the observer Region (an unreachable Region's request has its connection aborted), request
-/// faults (throttling, server errors), then the service itself; every outcome is logged.
+/// Every AWS API request goes through here: SigV4 verification (the access key names the principal), service and
+/// Region from the credential scope, reachability from the observer Region (an unreachable Region's request has its
+/// connection aborted), IAM authorization of the principal, request faults (throttling, server errors), then the
+/// service itself; every outcome is logged with the principal.
 /// </summary>
-internal sealed class AwsGateway(LabWorld world, SigV4Verifier verifier, IEnumerable<IAwsService> services)
+internal sealed class AwsGateway(
+    LabWorld world, SigV4Verifier verifier, IamRegistry iam, CallAuthorizer authorizer, IEnumerable<IAwsService> services)
 {
     private const string AbortedOutcome = "Unreachable";
+
+    /// <summary>The request log outcome of every call IAM refused, whatever the service's error code.</summary>
+    public const string AccessDeniedOutcome = "AccessDenied";
 
     private readonly Dictionary<string, IAwsService> _services = services.ToDictionary(s => s.SigningName, StringComparer.Ordinal);
 
@@ -21,6 +27,13 @@ internal sealed class AwsGateway(LabWorld world, SigV4Verifier verifier, IEnumer
         var incoming = await ReadAsync(context);
         var request = context.Request;
         var verdict = verifier.Verify(incoming.Signed);
+        var principal = verdict.IsValid ? iam.FindByAccessKey(verdict.Scope!.AccessKeyId) : null;
+        if (verdict.IsValid && principal is null)
+        {
+            // The roles were replaced between verification and lookup: the key no longer exists.
+            verdict = new SignatureVerdict(SignatureFailure.UnknownAccessKey, verdict.Scope, "The security token included in the request is invalid.");
+        }
+
         LabError? rejection =
             !verdict.IsValid ? AwsErrors.Signature(verdict, incoming.Protocol)
             : request.Headers.TryGetValue("smithy-protocol", out var smithy) ? new LabError("UnknownOperationException",
@@ -32,13 +45,13 @@ internal sealed class AwsGateway(LabWorld world, SigV4Verifier verifier, IEnumer
             : null;
         if (rejection is not null)
         {
-            await RejectAsync(context, incoming, rejection);
+            await RejectAsync(context, incoming, rejection, principal);
             return;
         }
 
         var call = new AwsCall(incoming.ServiceName, incoming.Region, incoming.Protocol, incoming.Operation!, incoming.RequestId,
             request.Method, incoming.Path, incoming.Parameters, incoming.Signed.Body);
-        var reply = world.Transact(state => Serve(state, incoming.Service!, call));
+        var reply = world.Transact(state => Serve(state, incoming.Service!, call, principal!));
         if (reply is null)
         {
             context.Abort();
@@ -101,9 +114,10 @@ internal sealed class AwsGateway(LabWorld world, SigV4Verifier verifier, IEnumer
             scope?.Region ?? "unknown", path, target.Length > 0 ? target : null, operation, parameters, Guid.NewGuid().ToString());
     }
 
-    private static AwsReply? Serve(WorldState state, IAwsService service, AwsCall call)
+    private AwsReply? Serve(WorldState state, IAwsService service, AwsCall call, IamPrincipal principal)
     {
         AwsReply reply;
+        string? outcome = null;
         if (!service.IsGlobal && !state.Definition.IsLabRegion(call.Region) && !service.AdditionalRegions.Contains(call.Region))
         {
             reply = AwsErrors.Reply(call.Protocol, call.Service, new LabError(
@@ -113,8 +127,12 @@ internal sealed class AwsGateway(LabWorld world, SigV4Verifier verifier, IEnumer
         }
         else if (!service.IsGlobal && !state.IsReachableFromObserver(call.Region))
         {
-            Log(state, call, AbortedOutcome, 0, $"{call.Region} is unreachable from {state.ObserverRegion}");
+            Log(state, call, AbortedOutcome, 0, $"{call.Region} is unreachable from {state.ObserverRegion}", principal);
             return null;
+        }
+        else if (Authorize(state, call, principal) is { } refusal)
+        {
+            (reply, outcome) = refusal;
         }
         else if (state.Faults.FailingRequestFault(call.Service, call.Region, call.Operation, state.Now) is { } fault)
         {
@@ -133,20 +151,44 @@ internal sealed class AwsGateway(LabWorld world, SigV4Verifier verifier, IEnumer
             }
         }
 
-        Log(state, call, reply.ErrorCode ?? "OK", reply.Status, reply.LogDetail);
+        Log(state, call, outcome ?? reply.ErrorCode ?? "OK", reply.Status, reply.LogDetail, principal);
         return reply;
     }
 
-    private static void Log(WorldState state, AwsCall call, string outcome, int status, string? detail) =>
-        state.Requests.Add(new LoggedRequest(state.Now, call.Service, call.Operation, call.Region, outcome, status, call.RequestId, detail));
+    /// <summary>
+    /// The service's error reply and the logged outcome when IAM refuses the call (AccessDenied) or the request cannot
+    /// be read to authorise it (the service's validation error); null when the call is allowed.
+    /// </summary>
+    private (AwsReply Reply, string Outcome)? Authorize(WorldState state, AwsCall call, IamPrincipal principal)
+    {
+        try
+        {
+            if (authorizer.Authorize(principal, call, state) is not { } denial)
+            {
+                return null;
+            }
 
-    private async Task RejectAsync(HttpContext context, IncomingRequest incoming, LabError error)
+            var error = AccessDeniedErrors.For(call, denial);
+            return (AwsErrors.Reply(call.Protocol, call.Service, error, call.RequestId) with { LogDetail = $"{error.Code}: {error.Message}" },
+                AccessDeniedOutcome);
+        }
+        catch (LabError error)
+        {
+            return (AwsErrors.Reply(call.Protocol, call.Service, error, call.RequestId) with { LogDetail = error.Message }, error.Code);
+        }
+    }
+
+    private static void Log(WorldState state, AwsCall call, string outcome, int status, string? detail, IamPrincipal principal) =>
+        state.Requests.Add(new LoggedRequest(
+            state.Now, call.Service, call.Operation, call.Region, outcome, status, call.RequestId, detail, principal.RoleArn));
+
+    private async Task RejectAsync(HttpContext context, IncomingRequest incoming, LabError error, IamPrincipal? principal)
     {
         var reply = AwsErrors.Reply(incoming.Protocol, incoming.ServiceName, error, incoming.RequestId);
         world.Transact(state =>
         {
             state.Requests.Add(new LoggedRequest(state.Now, incoming.ServiceName, incoming.Operation ?? incoming.Target ?? "?",
-                incoming.Region, error.Code, error.HttpStatus, incoming.RequestId, error.Message));
+                incoming.Region, error.Code, error.HttpStatus, incoming.RequestId, error.Message, principal?.RoleArn));
             return 0;
         });
         await WriteAsync(context, reply);

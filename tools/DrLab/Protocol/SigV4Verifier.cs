@@ -39,12 +39,29 @@ internal sealed record SignatureVerdict(SignatureFailure Failure, SignatureScope
 
 /// <summary>
 /// Verifies AWS Signature Version 4 (AWS4-HMAC-SHA256 in the Authorization header) by recomputing the canonical
-/// request, the string to sign and the signature with the lab's secret, exactly as AWS documents it.
+/// request, the string to sign and the signature with the secret of the request's access key, exactly as AWS
+/// documents it.
 /// </summary>
-internal sealed class SigV4Verifier(string accessKeyId, string secretAccessKey, TimeProvider time)
+internal sealed class SigV4Verifier
 {
     private const string Algorithm = "AWS4-HMAC-SHA256";
     private static readonly TimeSpan MaxSkew = TimeSpan.FromMinutes(15);
+
+    private readonly Func<string, string?> _secretOf;
+    private readonly TimeProvider _time;
+
+    /// <summary>A verifier for every key <paramref name="secretOf"/> knows (it answers null for an unknown key).</summary>
+    public SigV4Verifier(Func<string, string?> secretOf, TimeProvider time)
+    {
+        _secretOf = secretOf;
+        _time = time;
+    }
+
+    /// <summary>A verifier for one key pair.</summary>
+    public SigV4Verifier(string accessKeyId, string secretAccessKey, TimeProvider time)
+        : this(key => string.Equals(key, accessKeyId, StringComparison.Ordinal) ? secretAccessKey : null, time)
+    {
+    }
 
     /// <summary>Reads the credential scope without verifying, to pick the service and the error shape.</summary>
     public static SignatureScope? PeekScope(string? authorization)
@@ -67,7 +84,7 @@ internal sealed class SigV4Verifier(string accessKeyId, string secretAccessKey, 
         }
 
         var scope = parsed.Scope;
-        if (!string.Equals(scope.AccessKeyId, accessKeyId, StringComparison.Ordinal))
+        if (_secretOf(scope.AccessKeyId) is null)
         {
             return new(SignatureFailure.UnknownAccessKey, scope, "The security token included in the request is invalid.");
         }
@@ -85,7 +102,7 @@ internal sealed class SigV4Verifier(string accessKeyId, string secretAccessKey, 
                 $"Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '{scope.Date}' != '{amzDate[..8]}'");
         }
 
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         if ((now - signedAt).Duration() > MaxSkew)
         {
             return new(SignatureFailure.Expired, scope,
@@ -107,9 +124,14 @@ internal sealed class SigV4Verifier(string accessKeyId, string secretAccessKey, 
                 "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.");
     }
 
-    /// <summary>The hex signature for a canonical request (also used by the lab's tests as the reference signer).</summary>
+    /// <summary>
+    /// The hex signature for a canonical request with the secret of the scope's access key (also used by the lab's
+    /// tests as the reference signer).
+    /// </summary>
     public string Sign(string canonicalRequest, string amzDate, SignatureScope scope)
     {
+        var secretAccessKey = _secretOf(scope.AccessKeyId)
+            ?? throw new ArgumentException($"Unknown access key {scope.AccessKeyId}.", nameof(scope));
         var credentialScope = $"{scope.Date}/{scope.Region}/{scope.Service}/aws4_request";
         var stringToSign = $"{Algorithm}\n{amzDate}\n{credentialScope}\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)))}";
         var key = HMACSHA256.HashData(Encoding.UTF8.GetBytes("AWS4" + secretAccessKey), Encoding.UTF8.GetBytes(scope.Date));

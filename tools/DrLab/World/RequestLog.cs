@@ -9,6 +9,7 @@ namespace DrLambdas.DrLab.World;
 /// <param name="HttpStatus">The status returned (0 when the connection was aborted).</param>
 /// <param name="RequestId">The request id the lab returned.</param>
 /// <param name="Detail">A short note: the failover target, the change id, the fault that failed the call.</param>
+/// <param name="Principal">The role ARN the call's access key acts as (null for probes and unauthenticated calls).</param>
 internal sealed record LoggedRequest(
     DateTimeOffset At,
     string Service,
@@ -17,7 +18,8 @@ internal sealed record LoggedRequest(
     string Outcome,
     int HttpStatus,
     string RequestId,
-    string? Detail);
+    string? Detail,
+    string? Principal = null);
 
 /// <summary>Every request the lab answered, in order, so tests and drills can count calls.</summary>
 internal sealed class RequestLog
