@@ -65,7 +65,14 @@ internal sealed record PairChange(ChangeBatch? Batch, IReadOnlyList<WeightChange
     private static string Comment(string incidentId, IEnumerable<(string SetIdentifier, int From, int To)> changed)
     {
         var comment = $"DrLambdas incident {incidentId}: {Describe(changed)}";
-        return comment.Length <= MaxCommentLength ? comment : comment[..MaxCommentLength];
+        if (comment.Length <= MaxCommentLength)
+        {
+            return comment;
+        }
+
+        // Never cut a surrogate pair in half: the request body would no longer be valid XML.
+        var length = char.IsHighSurrogate(comment[MaxCommentLength - 1]) ? MaxCommentLength - 1 : MaxCommentLength;
+        return comment[..length];
     }
 
     private static string Describe(IEnumerable<(string SetIdentifier, int From, int To)> weights) =>

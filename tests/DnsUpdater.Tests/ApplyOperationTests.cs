@@ -79,6 +79,17 @@ public sealed class ApplyOperationTests : IDisposable
     }
 
     [Fact]
+    public void Plan_CommentCutInsideASurrogatePair_KeepsThePairWhole()
+    {
+        var incidentId = new string('x', PairChange.MaxCommentLength - "DrLambdas incident ".Length - 1) + "\U0001F525";
+
+        var comment = PairChange.Plan([DnsWorld.Taiwan, DnsWorld.Tokyo], [new("tpe", Tpe, 0)], incidentId).Batch!.Comment!;
+
+        Assert.Equal(PairChange.MaxCommentLength - 1, comment.Length);
+        Assert.False(char.IsHighSurrogate(comment[^1]));
+    }
+
+    [Fact]
     public async Task Apply_PartialWeightsLeavingBothAtZero_ThrowsInputValidationWithoutAnyChange()
     {
         _world.Records[1] = DnsWorld.Tokyo with { Weight = 0 };
