@@ -9,8 +9,10 @@ using DrLambdas.Shared.Contracts;
 namespace DrLambdas.AuroraPromoter;
 
 /// <summary>
-/// <c>status</c>: InProgress while an operation toward the target runs (or RDS does not show it yet); Completed when
-/// the target is the writer, no operation is under way and the cluster is available; Failed otherwise.
+/// <c>status</c>: InProgress while an operation toward the target runs, is being cancelled, or RDS does not show it
+/// yet; Completed when the target is the writer, no operation is under way and the cluster is available;
+/// NotPromoted when the operation is gone and the writer never moved (on AWS a switchover whose primary dies is
+/// accepted, then cancelled); Failed when the target left the global cluster or another operation is under way.
 /// </summary>
 internal sealed class StatusOperation(DrConfiguration configuration, IRdsClient rds, TimeProvider timeProvider)
 {
@@ -32,8 +34,9 @@ internal sealed class StatusOperation(DrConfiguration configuration, IRdsClient 
         var elapsed = timeProvider.GetUtcNow() - request.StartedAt;
         var elapsedSeconds = Math.Round(Math.Max(0, elapsed.TotalSeconds), 3);
         var timedOut = status == PromotionState.InProgress && elapsed > configuration.Timeouts.Promotion;
-        Report(invocation, site, status, elapsedSeconds, timedOut, detail);
-        return new PromotionStatusResponse(status, site.ClusterArn, request.StartedAt, elapsedSeconds, cluster.Endpoint, timedOut, detail);
+        var promoted = cluster.Writer is { } writer && string.Equals(writer.DbClusterArn, site.ClusterArn, StringComparison.Ordinal);
+        Report(invocation, site, status, elapsedSeconds, timedOut, detail, promoted);
+        return new PromotionStatusResponse(status, site.ClusterArn, request.StartedAt, elapsedSeconds, cluster.Endpoint, timedOut, detail, promoted);
     }
 
     private async Task<(PromotionState Status, string Detail)> JudgeAsync(
@@ -49,14 +52,15 @@ internal sealed class StatusOperation(DrConfiguration configuration, IRdsClient 
         if (GlobalClusterReader.OperationDestination(cluster) is { } destination)
         {
             var state = cluster.FailoverState!.Status!;
-            if (string.Equals(state, Cancelling, StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(destination, target, StringComparison.Ordinal))
             {
-                return (PromotionState.Failed, $"the global operation toward {destination} is being cancelled");
+                return (PromotionState.Failed, $"a different global operation ({state}) toward {destination} is under way");
             }
 
-            return string.Equals(destination, target, StringComparison.Ordinal)
-                ? (PromotionState.InProgress, $"global operation {state} toward {target}")
-                : (PromotionState.Failed, $"a different global operation ({state}) toward {destination} is under way");
+            // Cancelling returns both clusters to their previous roles; the outcome is known once RDS has finished.
+            return string.Equals(state, Cancelling, StringComparison.OrdinalIgnoreCase)
+                ? (PromotionState.InProgress, $"the global operation toward {target} is being cancelled; waiting for the previous writer to be restored")
+                : (PromotionState.InProgress, $"global operation {state} toward {target}");
         }
 
         if (!member.IsWriter)
@@ -64,7 +68,7 @@ internal sealed class StatusOperation(DrConfiguration configuration, IRdsClient 
             var writer = cluster.Writer?.DbClusterArn ?? "no cluster";
             return timeProvider.GetUtcNow() - startedAt < ReportingGrace
                 ? (PromotionState.InProgress, $"RDS does not report the operation yet; the writer is still {writer}")
-                : (PromotionState.Failed, $"no global operation is under way and the writer is still {writer}");
+                : (PromotionState.NotPromoted, $"no global operation is under way and the writer is still {writer}: {target} was not promoted");
         }
 
         var regional = await rds.DescribeDbClustersAsync(target, site.Region, cancellationToken);
@@ -74,14 +78,21 @@ internal sealed class StatusOperation(DrConfiguration configuration, IRdsClient 
             : (PromotionState.InProgress, $"{target} is the writer; cluster status {status}");
     }
 
-    private static void Report(Invocation invocation, RegionSite site, PromotionState status, double elapsedSeconds, bool timedOut, string detail)
+    private static void Report(
+        Invocation invocation, RegionSite site, PromotionState status, double elapsedSeconds, bool timedOut, string detail, bool promoted)
     {
         invocation.Logger.Info(
             $"Promotion {status} after {elapsedSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s",
             new LogField("status", status.ToString()),
             new LogField("targetRegion", site.Region),
             new LogField("timedOut", timedOut),
+            new LogField("promoted", promoted),
             new LogField("detail", detail));
+        if (status == PromotionState.NotPromoted)
+        {
+            invocation.WriteMetric("PromotionsNotPromoted", 1, MetricUnit.Count, new MetricDimension("TargetRegion", site.Region));
+        }
+
         if (status == PromotionState.Completed)
         {
             invocation.WriteMetric("PromotionDuration", elapsedSeconds, MetricUnit.Seconds, new MetricDimension("TargetRegion", site.Region));

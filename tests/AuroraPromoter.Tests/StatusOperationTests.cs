@@ -66,24 +66,82 @@ public sealed class StatusOperationTests : IDisposable
     }
 
     [Fact]
-    public async Task Status_NoOperationAndOldWriterAfterTheGrace_IsFailed()
+    public async Task Status_NoOperationAndOldWriterAfterTheGrace_IsNotPromoted()
     {
         _world.Time.Advance(TimeSpan.FromMinutes(2));
 
         var result = await _world.StatusAsync(T0);
 
-        Assert.Equal(PromotionState.Failed, result.Status);
-        Assert.Contains(TpeArn, result.Detail, StringComparison.Ordinal);
+        Assert.Equal(PromotionState.NotPromoted, result.Status);
+        Assert.False(result.Promoted);
+        Assert.False(result.TimedOut);
+        Assert.Contains($"the writer is still {TpeArn}", result.Detail, StringComparison.Ordinal);
+        Assert.Single(_world.Context.Metric("PromotionsNotPromoted"));
     }
 
     [Fact]
-    public async Task Status_OperationBeingCancelled_IsFailed()
+    public async Task Status_SwitchoverCancelledBecauseThePrimaryDied_WaitsThenReportsNotPromoted()
+    {
+        _world.FailoverState = new GlobalClusterFailoverState("pending", TpeArn, NrtArn, false);
+        _world.Time.Advance(TimeSpan.FromSeconds(10));
+        var pending = await _world.StatusAsync(T0);
+        _world.FailoverState = new GlobalClusterFailoverState("cancelling", TpeArn, NrtArn, false);
+        _world.Time.Advance(TimeSpan.FromSeconds(20));
+        var cancelling = await _world.StatusAsync(T0);
+        _world.FailoverState = null;
+        _world.Time.Advance(TimeSpan.FromSeconds(40));
+
+        var ended = await _world.StatusAsync(T0);
+
+        Assert.Equal([PromotionState.InProgress, PromotionState.InProgress, PromotionState.NotPromoted], [pending.Status, cancelling.Status, ended.Status]);
+        Assert.Contains("being cancelled", cancelling.Detail, StringComparison.Ordinal);
+        Assert.All([pending, cancelling, ended], result => Assert.False(result.Promoted));
+    }
+
+    [Fact]
+    public async Task Status_OperationBeingCancelled_IsInProgressUntilRdsRestoresTheWriter()
     {
         _world.FailoverState = new GlobalClusterFailoverState("cancelling", TpeArn, NrtArn, false);
 
         var result = await _world.StatusAsync(T0);
 
-        Assert.Equal(PromotionState.Failed, result.Status);
+        Assert.Equal(PromotionState.InProgress, result.Status);
+        Assert.False(result.Promoted);
+    }
+
+    [Fact]
+    public async Task Status_Completed_ReportsPromoted()
+    {
+        _world.WriterArn = NrtArn;
+
+        var result = await _world.StatusAsync(T0);
+
+        Assert.True(result.Promoted);
+    }
+
+    [Fact]
+    public async Task Status_TargetWriterButClusterNotAvailable_ReportsPromoted()
+    {
+        _world.WriterArn = NrtArn;
+        _world.ClusterStatus = "promoting";
+
+        var result = await _world.StatusAsync(T0);
+
+        Assert.Equal(PromotionState.InProgress, result.Status);
+        Assert.True(result.Promoted);
+    }
+
+    [Fact]
+    public async Task Status_Output_WritesPromotedAsAJsonBoolean()
+    {
+        _world.Time.Advance(TimeSpan.FromMinutes(2));
+
+        var output = await _world.InvokeAsync(
+            $$"""{"operation":"status","targetClusterArn":"{{NrtArn}}","startedAt":"2026-11-26T00:00:00Z"}""",
+            ContractsJsonContext.Default.JsonElement);
+
+        Assert.Equal("NotPromoted", output.GetProperty("status").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.False, output.GetProperty("promoted").ValueKind);
     }
 
     [Fact]

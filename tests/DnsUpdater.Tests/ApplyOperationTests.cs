@@ -14,49 +14,116 @@ public sealed class ApplyOperationTests : IDisposable
     public void Dispose() => _world.Dispose();
 
     [Fact]
-    public async Task Apply_WeightsDiffer_SendsOneCompareAndSwapBatchPerRecord()
+    public async Task Apply_WeightsDiffer_SendsOneBatchForThePair()
     {
         var result = await _world.ApplyAsync(0, 100);
 
-        Assert.Equal(2, _world.Batches.Count);
-        Assert.All(_world.Batches, batch => Assert.Equal([ChangeAction.Delete, ChangeAction.Create], batch.Changes.Select(change => change.Action)));
-        Assert.Equal(["/change/C1", "/change/C2"], result.ChangeIds);
+        var batch = Assert.Single(_world.Batches);
+        Assert.Equal(
+            [(ChangeAction.Delete, "tpe"), (ChangeAction.Create, "tpe"), (ChangeAction.Delete, "nrt"), (ChangeAction.Create, "nrt")],
+            batch.Changes.Select(change => (change.Action, change.RecordSet.SetIdentifier)));
+        Assert.Equal(["/change/C1"], result.ChangeIds);
         Assert.Equal(ChangePropagation.Pending, result.Status);
         Assert.Equal(0, result.Unchanged);
         Assert.Equal(DnsWorld.T0, result.SubmittedAt);
+        Assert.Equal([new WeightChange("tpe", 70, 0), new WeightChange("nrt", 30, 100)], result.Changed);
     }
 
     [Fact]
-    public async Task Apply_Batch_DeletesTheExactRecordReadAndCreatesItWithOnlyTheWeightChanged()
+    public async Task Apply_Batch_DeletesTheExactRecordsReadAndCreatesThemWithOnlyTheWeightChanged()
     {
         await _world.ApplyAsync(0, 100);
 
-        var taiwan = Assert.Single(_world.Batches, batch => batch.Changes[0].RecordSet.SetIdentifier == "tpe");
-        Assert.Equal(DnsWorld.Taiwan, taiwan.Changes[0].RecordSet);
-        Assert.Equal(DnsWorld.Taiwan with { Weight = 0 }, taiwan.Changes[1].RecordSet);
-        var tokyo = Assert.Single(_world.Batches, batch => batch.Changes[0].RecordSet.SetIdentifier == "nrt");
-        Assert.Equal(DnsWorld.Tokyo with { Weight = 100 }, tokyo.Changes[1].RecordSet);
-        Assert.Equal(DnsWorld.Tokyo.AliasTarget, tokyo.Changes[1].RecordSet.AliasTarget);
-        Assert.Equal(NrtHealthCheckId, tokyo.Changes[1].RecordSet.HealthCheckId);
-        Assert.Equal(60, taiwan.Changes[1].RecordSet.Ttl);
+        var changes = Assert.Single(_world.Batches).Changes;
+        Assert.Equal(DnsWorld.Taiwan, changes[0].RecordSet);
+        Assert.Equal(DnsWorld.Taiwan with { Weight = 0 }, changes[1].RecordSet);
+        Assert.Equal(DnsWorld.Tokyo, changes[2].RecordSet);
+        Assert.Equal(DnsWorld.Tokyo with { Weight = 100 }, changes[3].RecordSet);
+        Assert.Equal(DnsWorld.Tokyo.AliasTarget, changes[3].RecordSet.AliasTarget);
+        Assert.Equal(NrtHealthCheckId, changes[3].RecordSet.HealthCheckId);
+        Assert.Equal(TpeHealthCheckId, changes[1].RecordSet.HealthCheckId);
+        Assert.Equal(60, changes[1].RecordSet.Ttl);
     }
 
     [Fact]
-    public async Task Apply_Batches_RaiseWeightsBeforeLoweringThem()
+    public async Task Apply_OneWeightChanges_StillSwapsBothRecordsSoAConcurrentChangeToEitherFailsTheBatch()
     {
-        var result = await _world.ApplyAsync(0, 100);
+        var result = await _world.ApplyAsync(0, 30);
 
-        Assert.Equal(["nrt", "tpe"], _world.Batches.Select(batch => batch.Changes[0].RecordSet.SetIdentifier));
-        Assert.Equal([new WeightChange("nrt", 30, 100), new WeightChange("tpe", 70, 0)], result.Changed);
+        var changes = Assert.Single(_world.Batches).Changes;
+        Assert.Equal(DnsWorld.Tokyo, changes[2].RecordSet);
+        Assert.Equal(DnsWorld.Tokyo, changes[3].RecordSet);
+        Assert.Equal([new WeightChange("tpe", 70, 0)], result.Changed);
+        Assert.Equal(1, result.Unchanged);
     }
 
     [Fact]
-    public async Task Apply_BatchComment_NamesTheIncident()
+    public async Task Apply_BatchComment_NamesTheIncidentAndTheChangedWeights()
     {
         await _world.ApplyAsync(0, 100);
 
-        Assert.Equal("DrLambdas incident dr-42: nrt weight 30 -> 100", _world.Batches[0].Comment);
-        _world.Route53.Verify(client => client.ChangeResourceRecordSetsAsync(HostedZoneId, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        Assert.Equal("DrLambdas incident dr-42: tpe 70 -> 0, nrt 30 -> 100", _world.Batches[0].Comment);
+        _world.Route53.Verify(client => client.ChangeResourceRecordSetsAsync(HostedZoneId, It.IsAny<ChangeBatch>(), It.IsAny<CancellationToken>()), Times.Once());
+    }
+
+    [Fact]
+    public async Task Apply_LongIncidentId_CommentTruncatedToRoute53sLimit()
+    {
+        var incidentId = new string('x', 400);
+
+        await _world.InvokeAsync(
+            $$"""{"operation":"apply","incidentId":"{{incidentId}}","desiredWeights":[{"setIdentifier":"tpe","region":"{{Tpe}}","weight":0}]}""",
+            ContractsJsonContext.Default.DnsChangeResponse);
+
+        Assert.Equal(PairChange.MaxCommentLength, Assert.Single(_world.Batches).Comment!.Length);
+    }
+
+    [Fact]
+    public void Plan_CommentCutInsideASurrogatePair_KeepsThePairWhole()
+    {
+        var incidentId = new string('x', PairChange.MaxCommentLength - "DrLambdas incident ".Length - 1) + "\U0001F525";
+
+        var comment = PairChange.Plan([DnsWorld.Taiwan, DnsWorld.Tokyo], [new("tpe", Tpe, 0)], incidentId).Batch!.Comment!;
+
+        Assert.Equal(PairChange.MaxCommentLength - 1, comment.Length);
+        Assert.False(char.IsHighSurrogate(comment[^1]));
+    }
+
+    [Fact]
+    public async Task Apply_PartialWeightsLeavingBothAtZero_ThrowsInputValidationWithoutAnyChange()
+    {
+        _world.Records[1] = DnsWorld.Tokyo with { Weight = 0 };
+
+        var error = await Assert.ThrowsAsync<InputValidationException>(() => _world.InvokeAsync(
+            $$"""{"operation":"apply","incidentId":"dr-42","desiredWeights":[{"setIdentifier":"tpe","region":"{{Tpe}}","weight":0}]}""",
+            ContractsJsonContext.Default.DnsChangeResponse));
+
+        Assert.Equal("desiredWeights", error.Field);
+        Assert.Contains("tpe 70 -> 0, nrt 0 -> 0", error.Problem, StringComparison.Ordinal);
+        _world.VerifyNoChangeSubmitted();
+    }
+
+    [Fact]
+    public async Task Apply_PartialWeightsAgainstANonZeroOther_ChangesOnlyThatWeight()
+    {
+        var result = await _world.InvokeAsync(
+            $$"""{"operation":"apply","incidentId":"dr-42","desiredWeights":[{"setIdentifier":"nrt","region":"{{Nrt}}","weight":0}]}""",
+            ContractsJsonContext.Default.DnsChangeResponse);
+
+        Assert.Equal([new WeightChange("nrt", 30, 0)], result.Changed);
+        Assert.Equal(0, result.Unchanged);
+        Assert.Equal([70L, 70L, 30L, 0L], Assert.Single(_world.Batches).Changes.Select(change => change.RecordSet.Weight!.Value));
+    }
+
+    [Fact]
+    public async Task Apply_RecordOwnedByATrafficPolicy_ThrowsConfigurationException()
+    {
+        _world.Records[0] = DnsWorld.Taiwan with { TrafficPolicyInstanceId = "12345678-abcd-abcd-abcd-123456789012" };
+
+        var error = await Assert.ThrowsAsync<ConfigurationException>(() => _world.ApplyAsync(0, 100));
+
+        Assert.Contains("traffic policy instance", error.Message, StringComparison.Ordinal);
+        _world.VerifyNoChangeSubmitted();
     }
 
     [Fact]
@@ -70,16 +137,6 @@ public sealed class ApplyOperationTests : IDisposable
         Assert.Empty(result.Changed!);
         Assert.Equal(2, result.Unchanged);
         Assert.Equal(DnsWorld.T0, result.SubmittedAt);
-    }
-
-    [Fact]
-    public async Task Apply_OneRecordAlreadyAsDesired_LeavesItAlone()
-    {
-        var result = await _world.ApplyAsync(0, 30);
-
-        var batch = Assert.Single(_world.Batches);
-        Assert.Equal("tpe", batch.Changes[0].RecordSet.SetIdentifier);
-        Assert.Equal(1, result.Unchanged);
     }
 
     [Fact]
@@ -104,7 +161,7 @@ public sealed class ApplyOperationTests : IDisposable
 
         var error = await Assert.ThrowsAsync<ConflictException>(() => _world.ApplyAsync(0, 100));
 
-        Assert.Contains("changed since it was read", error.Message, StringComparison.Ordinal);
+        Assert.Contains("changed since they were read (tpe=70, nrt=30)", error.Message, StringComparison.Ordinal);
         Assert.IsType<DrLambdas.Aws.AwsServiceException>(error.InnerException);
     }
 
@@ -135,7 +192,9 @@ public sealed class ApplyOperationTests : IDisposable
     {
         await _world.ApplyAsync(0, 100);
 
-        Assert.Equal(2, _world.Context.LogRecords.Count(record => record.TryGetProperty("changeId", out _)));
+        Assert.Equal(
+            ["/change/C1", "/change/C1"],
+            _world.Context.LogRecords.Where(record => record.TryGetProperty("changeId", out _)).Select(record => record.GetProperty("changeId").GetString()));
         Assert.All(_world.Context.LogRecords, record => Assert.Equal("dr-42", record.GetProperty("incidentId").GetString()));
         Assert.Equal(2, Assert.Single(_world.Context.Metric("DnsRecordChanges")).GetProperty("DnsRecordChanges").GetDouble());
     }

@@ -266,6 +266,17 @@ describe('failback state machine', () => {
       assert.deepEqual(appliedWeights(world), []);
     });
 
+    it('Run_SwitchoverEndsWithoutPromoting_FailsWithSwitchoverFailedAndMovesNoTraffic', async () => {
+      const world = failbackWorld({ 'AuroraPromoter.status': promotionStatus('NotPromoted') });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'FAILED');
+      assert.equal(result.error, 'SwitchoverFailed');
+      assert.equal(world.operations().filter((op) => op === 'AuroraPromoter.status').length, 1);
+      assert.deepEqual(appliedWeights(world), []);
+    });
+
     it('Run_SwitchoverStartRejected_NotifiesFailureNamingStep', async () => {
       const world = failbackWorld({ 'AuroraPromoter.start': fails('AwsServiceException', 'old primary not synchronised') });
 

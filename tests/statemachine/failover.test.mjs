@@ -136,13 +136,13 @@ describe('failover state machine', () => {
         const result = await run(world);
 
         assert.equal(result.status, 'SUCCEEDED');
-        assert.deepEqual(topLevelPath(definition, result.visited), [
-          'Initialize', 'Validate', 'RouteDecision', 'ExecuteRecovery', 'CollectActions', 'Verify', 'NotifyReport', 'RecoveryOutcome', 'Recovered',
+        assert.deepEqual(topLevelPath(definition, result.visited).slice(-6), [
+          'ExecuteRecovery', 'CollectActions', 'Verify', 'NotifyReport', 'RecoveryOutcome', 'Recovered',
         ]);
-        assertVisitedInOrder(result.visited, ['PromoteStart', 'PromoteStatus', 'PromotionProgress', 'WaitForPromotion', 'PromoteStatus', 'PromotionComplete']);
         assertVisitedInOrder(result.visited, ['DnsApply', 'DnsApplied', 'WaitForPropagation', 'DnsStatus', 'WaitForPropagation', 'DnsStatus', 'TrafficMoved']);
         assert.deepEqual(Object.keys(result.output), ['trigger', 'execution', 'assessment', 'actions', 'report']);
         assert.equal(result.output.actions.promotion.status, 'Completed');
+        assert.equal(result.output.actions.promotion.promoted, true);
         assert.equal(result.output.actions.dns.status, 'INSYNC');
         assert.equal(result.output.report.outcome, 'Recovered');
         assert.deepEqual(
@@ -168,6 +168,162 @@ describe('failover state machine', () => {
       });
     });
   }
+
+  describe('decision Failover runs database and traffic side by side', () => {
+    it('Run_DecisionFailover_PromotesInTheParallelBranch', async () => {
+      const world = recoveryWorld('Failover');
+
+      const result = await run(world);
+
+      assert.deepEqual(topLevelPath(definition, result.visited), [
+        'Initialize', 'Validate', 'RouteDecision', 'ExecuteRecovery', 'CollectActions', 'Verify', 'NotifyReport', 'RecoveryOutcome', 'Recovered',
+      ]);
+      assertVisitedInOrder(result.visited, ['PromoteStart', 'PromoteStatus', 'PromotionProgress', 'WaitForPromotion', 'PromoteStatus', 'PromotionComplete']);
+    });
+
+    it('Run_FailoverEndsWithoutPromoting_FailsWithPromotionFailed', async () => {
+      const world = recoveryWorld('Failover', { 'AuroraPromoter.status': promotionStatus('NotPromoted') });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'FAILED');
+      assert.equal(result.error, 'PromotionFailed');
+      assertVisitedInOrder(result.visited, ['PromotionProgress', 'PromotionReportedFailure', 'NotifyFailure']);
+      assert.match(failureDocument(result).error.Cause, /"promoted":false/);
+    });
+  });
+
+  describe('decision Switchover moves the writer before the traffic', () => {
+    /** Index of the first call of `operation` in call order. */
+    const firstCall = (world, operation) => world.operations().indexOf(operation);
+    const lastCall = (world, operation) => world.operations().lastIndexOf(operation);
+
+    it('Run_DecisionSwitchover_AppliesDnsOnlyAfterTheSwitchoverCompleted', async () => {
+      const world = recoveryWorld('Switchover');
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'SUCCEEDED');
+      assert.deepEqual(topLevelPath(definition, result.visited), [
+        'Initialize', 'Validate', 'RouteDecision', 'SwitchoverStart', 'SwitchoverStatus', 'SwitchoverProgress', 'WaitForSwitchover',
+        'SwitchoverStatus', 'SwitchoverProgress', 'ExecuteRecovery', 'CollectActions', 'Verify', 'NotifyReport', 'RecoveryOutcome', 'Recovered',
+      ]);
+      assertVisitedInOrder(result.visited, ['DatabaseChangeRequired', 'SwitchoverCompleted']);
+      assertNotVisited(result.visited, ['PromoteStart', 'PromoteStatus']);
+      assert.ok(firstCall(world, 'DnsUpdater.apply') > lastCall(world, 'AuroraPromoter.status'), world.operations().join());
+      assert.equal(world.operations().filter((op) => op === 'AuroraPromoter.start').length, 1);
+      assert.deepEqual(result.output.actions.promotion, promotionStatus('Completed'));
+    });
+
+    it('Run_SwitchoverNotCompletedThenFailoverDecided_ReassessesBeforeTouchingDnsAndFailsOver', async () => {
+      const world = recoveryWorld('Switchover', {
+        'HealthValidator.assess': sequence(assessment('Switchover'), assessment('Failover')),
+        'AuroraPromoter.start': (input) => promotionStarted(input.action),
+        'AuroraPromoter.status': sequence(promotionStatus('InProgress'), promotionStatus('NotPromoted'), promotionStatus('Completed')),
+      });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'SUCCEEDED');
+      assertVisitedInOrder(topLevelPath(definition, result.visited), [
+        'SwitchoverStart', 'SwitchoverProgress', 'SwitchoverNotCompleted', 'RecordSwitchoverNotCompleted', 'NotifySwitchoverNotCompleted',
+        'Validate', 'RouteDecision', 'ExecuteRecovery', 'Verify', 'Recovered',
+      ]);
+      assert.deepEqual(world.operations().slice(0, 5), [
+        'HealthValidator.assess', 'AuroraPromoter.start', 'AuroraPromoter.status', 'AuroraPromoter.status', 'HealthValidator.assess',
+      ]);
+      assert.deepEqual(world.calls.filter((c) => c.operation === 'start').map((c) => [c.input.action, c.input.allowDataLoss]), [
+        ['Switchover', false], ['Failover', true],
+      ]);
+      const reassess = world.calls.filter((c) => c.operation === 'assess')[1].input;
+      assert.deepEqual(reassess, { operation: 'assess', trigger: ALARM_EVENT, execution: result.output.execution });
+      assert.equal(result.output.assessment.decision.action, 'Failover');
+      assert.deepEqual(
+        world.notifications.map((n) => [n.stateName, n.severity, n.subject]),
+        [
+          ['NotifySwitchoverNotCompleted', 'high', 'DrLambdas switchover to ap-northeast-1 did not complete; assessing again'],
+          ['NotifyReport', 'high', 'DrLambdas: Recovered'],
+        ],
+      );
+      assert.match(world.notifications[0].message, /DNS was not changed/);
+    });
+
+    it('Run_SwitchoverNotCompletedThenEscalate_HandsToOperatorWithDnsUntouched', async () => {
+      const world = recoveryWorld('Switchover', {
+        'HealthValidator.assess': sequence(assessment('Switchover'), assessment('Escalate')),
+        'AuroraPromoter.status': promotionStatus('NotPromoted'),
+      });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'SUCCEEDED');
+      assert.deepEqual(topLevelPath(definition, result.visited).slice(-3), ['RouteDecision', 'NotifyOperator', 'HandedToOperator']);
+      assert.ok(!world.operations().some((op) => op.startsWith('DnsUpdater')), world.operations().join());
+      assert.deepEqual(world.notifications.map((n) => [n.stateName, n.severity]), [['NotifySwitchoverNotCompleted', 'high'], ['NotifyOperator', 'critical']]);
+    });
+
+    it('Run_SwitchoverNotCompletedTwice_FailsWithSwitchoverNotCompletedAndDnsUntouched', async () => {
+      const world = recoveryWorld('Switchover', { 'AuroraPromoter.status': promotionStatus('NotPromoted') });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'FAILED');
+      assert.equal(result.error, 'SwitchoverNotCompleted');
+      assert.match(result.cause, /^Step SwitchoverStatus failed: /);
+      assert.equal(world.operations().filter((op) => op === 'HealthValidator.assess').length, 2);
+      assert.equal(world.operations().filter((op) => op === 'AuroraPromoter.start').length, 2);
+      assert.ok(!world.operations().some((op) => op.startsWith('DnsUpdater')), world.operations().join());
+      const document = failureDocument(result);
+      assert.equal(document.failedStep, 'SwitchoverStatus');
+      assert.equal(document.switchoverNotCompleted.promotion.status, 'NotPromoted');
+      assert.equal(document.switchoverNotCompleted.decision.action, 'Switchover');
+    });
+
+    it('Run_SwitchoverReportsFailed_FailsWithSwitchoverFailedAndDnsUntouched', async () => {
+      const world = recoveryWorld('Switchover', { 'AuroraPromoter.status': promotionStatus('Failed') });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'FAILED');
+      assert.equal(result.error, 'SwitchoverFailed');
+      assertVisitedInOrder(result.visited, ['SwitchoverProgress', 'SwitchoverReportedFailure', 'SwitchoverStatusFailed', 'NotifyFailure']);
+      assert.ok(!world.operations().some((op) => op.startsWith('DnsUpdater')), world.operations().join());
+    });
+
+    it('Run_SwitchoverTimedOut_FailsWithSwitchoverTimedOutAndDnsUntouched', async () => {
+      const world = recoveryWorld('Switchover', { 'AuroraPromoter.status': promotionStatus('InProgress', { timedOut: true }) });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'FAILED');
+      assert.equal(result.error, 'SwitchoverTimedOut');
+      assert.equal(failureDocument(result).failedStep, 'SwitchoverStatus');
+      assert.ok(!world.operations().some((op) => op.startsWith('DnsUpdater')), world.operations().join());
+    });
+
+    it('Run_SwitchoverStartRejected_FailsAtSwitchoverStartAndDnsUntouched', async () => {
+      const world = recoveryWorld('Switchover', { 'AuroraPromoter.start': fails('AwsServiceException', 'InvalidGlobalClusterStateFault') });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'FAILED');
+      assert.equal(failureDocument(result).failedStep, 'SwitchoverStart');
+      assert.ok(!world.operations().some((op) => op.startsWith('DnsUpdater')), world.operations().join());
+    });
+
+    it('Run_SwitchoverNoticeFails_StillReassesses', async () => {
+      const world = recoveryWorld('Switchover', {
+        'HealthValidator.assess': sequence(assessment('Switchover'), assessment('Escalate')),
+        'AuroraPromoter.status': promotionStatus('NotPromoted'),
+        'SNS.publish': sequence(fails('SNS.ThrottledException'), fails('SNS.ThrottledException'), fails('SNS.ThrottledException'), fails('SNS.ThrottledException'), () => {}),
+      });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'SUCCEEDED');
+      assertVisitedInOrder(result.visited, ['NotifySwitchoverNotCompleted', 'Validate', 'NotifyOperator', 'HandedToOperator']);
+    });
+  });
 
   describe('promotion and propagation loops', () => {
     it('Run_PromotionStatus_PollsWithStartOutputThenLastStatus', async () => {

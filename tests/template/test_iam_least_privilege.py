@@ -1,9 +1,12 @@
 """A scan of every IAM statement of both templates, as deployed (SAM resources translated)."""
+import re
 import unittest
+from xml.etree import ElementTree
 
 from template_loader import (
     FORWARDER_TEMPLATE,
     MAIN_TEMPLATE,
+    REPO,
     as_list,
     iam_statements,
     load_deployed,
@@ -163,10 +166,34 @@ class FunctionRoleTests(unittest.TestCase):
         self.assertEqual(len(change), 1)
         self.assertEqual(actions_of(change[0]), ["route53:ChangeResourceRecordSets"])
         self.assertEqual(change[0]["Resource"], {"Fn::Sub": "arn:${AWS::Partition}:route53:::hostedzone/${HostedZoneId}"})
-        condition = change[0]["Condition"]["ForAllValues:StringEquals"]
-        self.assertEqual(condition["route53:ChangeResourceRecordSetsNormalizedRecordNames"], [{"Ref": "RecordName"}])
-        self.assertEqual(condition["route53:ChangeResourceRecordSetsRecordTypes"], [{"Ref": "RecordType"}])
-        self.assertEqual(condition["route53:ChangeResourceRecordSetsActions"], ["UPSERT"])
+        self.assertEqual(list(change[0]["Condition"]), ["ForAllValues:StringEquals"])
+
+    def test_dns_updater_policy_allows_the_batch_the_code_sends_and_nothing_wider(self):
+        # The batch is the golden fixture tests/DnsUpdater.Tests pins to what ApplyOperation puts on the wire
+        # (ChangePolicyTests); here it is evaluated against the deployed statement with stack values resolved.
+        statement = self._dns_change_statement()
+        context = change_batch_context(DNS_UPDATER_BATCH.read_text(encoding="utf-8"))
+        self.assertEqual(context["route53:ChangeResourceRecordSetsActions"], {"DELETE", "CREATE"})
+        self.assertTrue(for_all_values_string_equals(statement, context), context)
+        for key, values in allowed_values(statement).items():
+            with self.subTest(key=key):
+                self.assertEqual(set(values), context[key], "the policy allows more than the code sends")
+
+    def test_dns_updater_policy_refuses_upsert_and_other_records(self):
+        statement = self._dns_change_statement()
+        context = change_batch_context(DNS_UPDATER_BATCH.read_text(encoding="utf-8"))
+        for key, extra in (
+            ("route53:ChangeResourceRecordSetsActions", "UPSERT"),
+            ("route53:ChangeResourceRecordSetsNormalizedRecordNames", "www.example.com"),
+            ("route53:ChangeResourceRecordSetsRecordTypes", "TXT"),
+        ):
+            with self.subTest(key=key, extra=extra):
+                widened = {**context, key: context[key] | {extra}}
+                self.assertFalse(for_all_values_string_equals(statement, widened))
+
+    def _dns_change_statement(self):
+        [statement] = [s for s in role_statements(self.template, "DnsUpdaterRole") if "route53:ChangeResourceRecordSets" in actions_of(s)]
+        return resolve(statement, STACK_VALUES)
 
     def test_health_validator_reads_health_checks_by_arn(self):
         reads = [s for s in role_statements(self.template, "HealthValidatorRole") if "route53:GetHealthCheckStatus" in actions_of(s)]
@@ -214,6 +241,52 @@ class FunctionRoleTests(unittest.TestCase):
                 statements = role_statements(self.template, role)
                 self.assertEqual([actions_of(s) for s in statements], [["states:StartExecution"]])
                 self.assertEqual(statements[0]["Resource"], {"Ref": machine})
+
+
+# The stack values of the reference configuration the DnsUpdater tests use (tests/HealthValidator.Tests/Support/TestConfiguration.cs).
+STACK_VALUES = {"RecordName": "api.example.com", "RecordType": "A", "HostedZoneId": "Z0123456789ABCDEFGHIJ", "AWS::Partition": "aws"}
+DNS_UPDATER_BATCH = REPO / "tests" / "DnsUpdater.Tests" / "Fixtures" / "failover-change-batch.xml"
+ROUTE53_NS = "{https://route53.amazonaws.com/doc/2013-04-01/}"
+
+
+def resolve(value, values):
+    """Ref and Fn::Sub of stack values resolved (enough for the DnsUpdater statement)."""
+    if isinstance(value, dict) and set(value) == {"Ref"}:
+        return values[value["Ref"]]
+    if isinstance(value, dict) and set(value) == {"Fn::Sub"}:
+        return re.sub(r"\$\{([A-Za-z0-9:]+)\}", lambda m: values[m.group(1)], value["Fn::Sub"])
+    if isinstance(value, dict):
+        return {k: resolve(v, values) for k, v in value.items()}
+    if isinstance(value, list):
+        return [resolve(v, values) for v in value]
+    return value
+
+
+def normalized_record_name(name):
+    """route53:ChangeResourceRecordSetsNormalizedRecordNames form: lower case, no trailing dot, others as \\ooo."""
+    return "".join(c if re.fullmatch(r"[a-z0-9_.-]", c) else "\\%03o" % ord(c) for c in name.lower().rstrip("."))
+
+
+def change_batch_context(body):
+    """The condition-key values Route 53 builds from a ChangeResourceRecordSets request body."""
+    changes = ElementTree.fromstring(body).iter(ROUTE53_NS + "Change")
+    context = {"route53:ChangeResourceRecordSetsActions": set(), "route53:ChangeResourceRecordSetsNormalizedRecordNames": set(),
+               "route53:ChangeResourceRecordSetsRecordTypes": set()}
+    for change in changes:
+        record = change.find(ROUTE53_NS + "ResourceRecordSet")
+        context["route53:ChangeResourceRecordSetsActions"].add(change.findtext(ROUTE53_NS + "Action"))
+        context["route53:ChangeResourceRecordSetsNormalizedRecordNames"].add(normalized_record_name(record.findtext(ROUTE53_NS + "Name")))
+        context["route53:ChangeResourceRecordSetsRecordTypes"].add(record.findtext(ROUTE53_NS + "Type"))
+    return context
+
+
+def allowed_values(statement):
+    return {key: as_list(values) for key, values in statement["Condition"]["ForAllValues:StringEquals"].items()}
+
+
+def for_all_values_string_equals(statement, context):
+    """ForAllValues:StringEquals: every request value of every key is among the policy's values (case-sensitive)."""
+    return all(value in values for key, values in allowed_values(statement).items() for value in context.get(key, set()))
 
 
 def _branches(value):

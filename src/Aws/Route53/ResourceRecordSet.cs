@@ -1,7 +1,8 @@
 namespace DrLambdas.Aws.Route53;
 
 /// <summary>
-/// A Route 53 record set, reduced to what weighted routing uses. Either <see cref="AliasTarget"/> is set, or
+/// A Route 53 record set with every element the API defines for a weighted record, so that a record read can be
+/// DELETEd exactly (Route 53 requires every value to match). Either <see cref="AliasTarget"/> is set, or
 /// <see cref="Ttl"/> and <see cref="ResourceRecords"/> are.
 /// </summary>
 /// <param name="Name">Fully qualified name, e.g. <c>api.example.com.</c>.</param>
@@ -12,6 +13,10 @@ namespace DrLambdas.Aws.Route53;
 /// <param name="ResourceRecords">The record values (not for alias records).</param>
 /// <param name="AliasTarget">The alias target, for alias records.</param>
 /// <param name="HealthCheckId">The health check that gates this record.</param>
+/// <param name="TrafficPolicyInstanceId">
+/// The traffic policy instance that created this record, if any; such a record belongs to the policy and is
+/// managed through it, not through <c>ChangeResourceRecordSets</c>.
+/// </param>
 public sealed record ResourceRecordSet(
     string Name,
     string Type,
@@ -20,7 +25,8 @@ public sealed record ResourceRecordSet(
     long? Ttl = null,
     IReadOnlyList<string>? ResourceRecords = null,
     AliasTarget? AliasTarget = null,
-    string? HealthCheckId = null)
+    string? HealthCheckId = null,
+    string? TrafficPolicyInstanceId = null)
 {
     /// <summary>The record values; empty for alias records.</summary>
     public IReadOnlyList<string> ResourceRecords { get; init; } = ResourceRecords ?? [];

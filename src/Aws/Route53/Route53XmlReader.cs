@@ -23,7 +23,8 @@ internal static class Route53XmlReader
         element.Child("AliasTarget") is { } alias
             ? new AliasTarget(alias.RequiredText("HostedZoneId"), alias.RequiredText("DNSName"), alias.Bool("EvaluateTargetHealth") ?? false)
             : null,
-        element.Text("HealthCheckId"));
+        element.Text("HealthCheckId"),
+        element.Text("TrafficPolicyInstanceId"));
 
     public static ChangeInfo ChangeInfo(XElement element) => new(
         element.RequiredText("Id"),

@@ -88,6 +88,11 @@ internal static class Route53XmlWriter
             writer.WriteElementString("HealthCheckId", Namespace, set.HealthCheckId);
         }
 
+        if (set.TrafficPolicyInstanceId is not null)
+        {
+            writer.WriteElementString("TrafficPolicyInstanceId", Namespace, set.TrafficPolicyInstanceId);
+        }
+
         writer.WriteEndElement();
     }
 

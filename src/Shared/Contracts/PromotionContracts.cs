@@ -57,13 +57,17 @@ public sealed record PromotionStatusRequest(
     string? IncidentId = null);
 
 /// <summary>AuroraPromoter <c>status</c> output.</summary>
-/// <param name="Status">InProgress, Completed or Failed.</param>
+/// <param name="Status">InProgress, Completed, NotPromoted or Failed.</param>
 /// <param name="TargetClusterArn">The cluster being made the writer.</param>
 /// <param name="StartedAt">As given.</param>
 /// <param name="ElapsedSeconds">Since <paramref name="StartedAt"/>.</param>
 /// <param name="WriterEndpoint">The global writer endpoint, when RDS reports one.</param>
 /// <param name="TimedOut">Still in progress after <c>DR_PROMOTION_TIMEOUT_SECONDS</c>.</param>
 /// <param name="Detail">What RDS reports, in words.</param>
+/// <param name="Promoted">
+/// Whether the target cluster holds the global writer at this reading (put there by this promotion or already
+/// there). False with <see cref="PromotionState.NotPromoted"/>: the writer never moved.
+/// </param>
 public sealed record PromotionStatusResponse(
     PromotionState Status,
     string TargetClusterArn,
@@ -71,7 +75,8 @@ public sealed record PromotionStatusResponse(
     double ElapsedSeconds,
     string? WriterEndpoint,
     bool TimedOut,
-    string Detail);
+    string Detail,
+    bool Promoted);
 
 /// <summary>Progress of a promotion.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<PromotionState>))]
@@ -85,4 +90,10 @@ public enum PromotionState
 
     /// <summary>The operation ended without making the target the writer.</summary>
     Failed,
+
+    /// <summary>
+    /// No operation is under way any more and the writer is still the cluster being left (the switchover or
+    /// failover was refused or cancelled, e.g. because the old primary died mid-way): nothing was promoted.
+    /// </summary>
+    NotPromoted,
 }

@@ -15,7 +15,7 @@ internal static class OutputContracts
     private static readonly string[] SignalKinds = ["Probe", "Route53HealthCheck", "Alarm", "DatabaseEndpoint"];
     private static readonly string[] Verdicts = ["Healthy", "Unhealthy", "Unknown"];
     private static readonly string[] PromotionOutcomes = ["Started", "AlreadyPrimary", "InProgress"];
-    private static readonly string[] PromotionStates = ["InProgress", "Completed", "Failed"];
+    private static readonly string[] PromotionStates = ["InProgress", "Completed", "Failed", "NotPromoted"];
     private static readonly string[] PropagationStates = ["PENDING", "INSYNC"];
 
     /// <summary>HealthValidator <c>assess</c>; <paramref name="variables"/> are the function's configuration.</summary>

@@ -44,7 +44,7 @@ internal static class ContractSamples
         new(outcome, DecisionAction.Failover, NrtClusterArn, T0.AddSeconds(3));
 
     public static PromotionStatusResponse PromotionStatus(PromotionState status = PromotionState.Completed, string? writerEndpoint = "app-nrt.cluster-c1.ap-northeast-1.rds.amazonaws.com") =>
-        new(status, NrtClusterArn, T0.AddSeconds(3), 58.2, writerEndpoint, TimedOut: false, "app-nrt is the global writer.");
+        new(status, NrtClusterArn, T0.AddSeconds(3), 58.2, writerEndpoint, TimedOut: false, "app-nrt is the global writer.", Promoted: status == PromotionState.Completed);
 
     public static DnsChangeResponse DnsApply(ChangePropagation status = ChangePropagation.Pending) =>
         new(["/change/C2682N5HXP0BZ4"], status, T0.AddSeconds(3), 0, TimedOut: false, [new WeightChange("tpe", 70, 0), new WeightChange("nrt", 30, 100)], Unchanged: 0);

@@ -37,7 +37,7 @@ public class PromotionResponseTests
         ContractAssert.JsonEqual(
             """
             {"status":"Completed","targetClusterArn":"arn:aws:rds:ap-northeast-1:111122223333:cluster:app-nrt","startedAt":"2026-11-26T00:00:03.000Z",
-             "elapsedSeconds":58.2,"writerEndpoint":"app-nrt.cluster-c1.ap-northeast-1.rds.amazonaws.com","timedOut":false,"detail":"app-nrt is the global writer."}
+             "elapsedSeconds":58.2,"writerEndpoint":"app-nrt.cluster-c1.ap-northeast-1.rds.amazonaws.com","timedOut":false,"detail":"app-nrt is the global writer.","promoted":true}
             """,
             json);
     }
@@ -46,6 +46,7 @@ public class PromotionResponseTests
     [InlineData(PromotionState.InProgress, "InProgress")]
     [InlineData(PromotionState.Completed, "Completed")]
     [InlineData(PromotionState.Failed, "Failed")]
+    [InlineData(PromotionState.NotPromoted, "NotPromoted")]
     public void Write_Status_WritesPascalCaseName(PromotionState status, string expected)
     {
         var json = ContractJson.WriteObject(ContractSamples.PromotionStatus(status));

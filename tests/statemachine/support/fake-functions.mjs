@@ -83,7 +83,7 @@ export function promotionStarted(action = 'Failover', outcome = 'Started') {
   return { outcome, action, targetClusterArn: SECONDARY_CLUSTER_ARN, startedAt: AT };
 }
 
-export function promotionStatus(status, { timedOut = false, targetClusterArn = SECONDARY_CLUSTER_ARN } = {}) {
+export function promotionStatus(status, { timedOut = false, targetClusterArn = SECONDARY_CLUSTER_ARN, promoted = status === 'Completed' } = {}) {
   return {
     status,
     targetClusterArn,
@@ -92,6 +92,7 @@ export function promotionStatus(status, { timedOut = false, targetClusterArn = S
     writerEndpoint: 'app-nrt.cluster-x.ap-northeast-1.rds.amazonaws.com',
     timedOut,
     detail: `promotion ${status}`,
+    promoted,
   };
 }
 
