@@ -1,7 +1,6 @@
 using DrLambdas.Aws.Rds;
 using DrLambdas.Aws.StepFunctions;
 using DrLambdas.HealthValidator.Tests.Support;
-using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Decisions;
 using DrLambdas.Shared.Domain;
 using DrLambdas.Shared.Errors;

@@ -8,7 +8,6 @@ using DrLambdas.Aws.Route53;
 using DrLambdas.Aws.StepFunctions;
 using DrLambdas.Functions.Common;
 using DrLambdas.Functions.Testing;
-using DrLambdas.HealthValidator.Evidence;
 using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Contracts;
 using DrLambdas.Shared.Domain;
