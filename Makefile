@@ -1,13 +1,17 @@
-# DrLambdas: `make drill` runs a failover drill against the local lab; `make test` runs the whole suite.
+# DrLambdas: `make drill` runs a failover drill against the local lab; `make test` runs the whole suite;
+# `make check` builds and runs the unit tests only (the edit-test loop).
 # `make build-<Name>Function` publishes one function's Native AOT bootstrap; `sam build` (template
 # `Metadata: BuildMethod: makefile`) calls these targets with ARTIFACTS_DIR set. The target architecture is
 # LAMBDA_RID (linux-x64 by default; `LAMBDA_RID=linux-arm64 sam build` for Graviton functions).
-.PHONY: test drill build-HealthValidatorFunction build-AuroraPromoterFunction build-DnsUpdaterFunction
+.PHONY: test check drill build-HealthValidatorFunction build-AuroraPromoterFunction build-DnsUpdaterFunction
 
 LAMBDA_RID ?= linux-x64
 
 test:
 	bash scripts/test.sh
+
+check:
+	bash scripts/check.sh
 
 drill:
 	bash scripts/drill.sh $(ARGS)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DrLambdas.Runtime;
@@ -8,7 +7,8 @@ namespace DrLambdas.Functions.Common;
 
 /// <summary>
 /// An operation with a typed request and response: reads the request (shape errors are
-/// <c>InputValidationException</c>), logs start and end with the incident id, serializes the response.
+/// <c>InputValidationException</c>), logs start and end with the incident id and the duration (read through the
+/// context's <see cref="ILambdaContext.TimeProvider"/>), serializes the response.
 /// </summary>
 /// <typeparam name="TRequest">The source-generated request type.</typeparam>
 /// <typeparam name="TResponse">The source-generated response type.</typeparam>
@@ -54,14 +54,15 @@ public sealed class FunctionOperation<TRequest, TResponse> : IFunctionOperation
         var request = ContractReader.Read(input, _requestType);
         var incidentId = _incidentOf(request);
         var invocation = new Invocation(context, Name, string.IsNullOrWhiteSpace(incidentId) ? null : incidentId);
-        var started = Stopwatch.GetTimestamp();
+        var clock = context.TimeProvider;
+        var started = clock.GetTimestamp();
         invocation.Logger.Info($"Operation {Name} started");
         try
         {
             var response = await _handle(request, invocation, cancellationToken);
             invocation.Logger.Info(
                 $"Operation {Name} completed",
-                new LogField("durationMs", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+                new LogField("durationMs", clock.GetElapsedTime(started).TotalMilliseconds));
             return JsonSerializer.SerializeToElement(response, _responseType);
         }
         catch (Exception exception)
@@ -70,7 +71,7 @@ public sealed class FunctionOperation<TRequest, TResponse> : IFunctionOperation
             invocation.Logger.Warn(
                 $"Operation {Name} failed: {exception.Message}",
                 new LogField("failure", exception.GetType().Name),
-                new LogField("durationMs", Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+                new LogField("durationMs", clock.GetElapsedTime(started).TotalMilliseconds));
             throw;
         }
     }

@@ -36,6 +36,9 @@ public interface ILambdaContext
     /// <summary>Time left until <see cref="Deadline"/> (never negative), read through the host's TimeProvider.</summary>
     TimeSpan RemainingTime { get; }
 
+    /// <summary>The host's clock, which <see cref="RemainingTime"/> reads; handlers time their work with it.</summary>
+    TimeProvider TimeProvider { get; }
+
     /// <summary>One-line JSON logger whose records carry this invocation's requestId and traceId.</summary>
     ILambdaLogger Logger { get; }
 

@@ -39,6 +39,8 @@ internal sealed class LambdaContext(
         }
     }
 
+    public TimeProvider TimeProvider => timeProvider;
+
     public ILambdaLogger Logger => logger;
 
     public IMetricsWriter Metrics => metrics;

@@ -7,7 +7,7 @@ namespace DrLambdas.Runtime;
 
 /// <summary>
 /// The entry point of a function's <c>bootstrap</c>:
-/// <code>return await LambdaHost.RunAsync(init => LambdaHandler.Create(handler, ctx.Input, ctx.Output));</code>
+/// <code>return await LambdaHost.RunAsync(init => LambdaHandler.Create(handler, MyJsonContext.Default.MyInput, MyJsonContext.Default.MyOutput));</code>
 /// Reads <c>AWS_LAMBDA_RUNTIME_API</c>, initializes the function once (a failure is posted to
 /// <c>/runtime/init/error</c> and the process exits non-zero), then serves invocations until SIGTERM.
 /// </summary>

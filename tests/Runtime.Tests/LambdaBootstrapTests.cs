@@ -100,6 +100,24 @@ public sealed class LambdaBootstrapTests
     }
 
     [Fact]
+    public async Task RunAsync_Invocation_ContextTimeProviderIsTheHostsClock()
+    {
+        await using var harness = await BootstrapHarness.StartAsync();
+        harness.Api.Enqueue(FakeInvocation.Standard("req-clock", "{}", BootstrapHarness.DeadlineMs(InvocationTimeout)));
+        var observed = new TaskCompletionSource<TimeProvider>();
+        var run = harness.Run((payload, context, _) =>
+        {
+            observed.TrySetResult(context.TimeProvider);
+            return Task.FromResult(payload);
+        });
+
+        var clock = await observed.Task.WaitAsync(InvocationTimeout);
+        await harness.StopAsync(run);
+
+        Assert.Same(harness.Time, clock);
+    }
+
+    [Fact]
     public async Task RunAsync_TraceHeader_SetsTraceVariableAndClearsItWhenAbsent()
     {
         await using var harness = await BootstrapHarness.StartAsync();

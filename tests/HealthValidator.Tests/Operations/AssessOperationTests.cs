@@ -1,7 +1,6 @@
 using DrLambdas.Aws.Rds;
 using DrLambdas.Aws.StepFunctions;
 using DrLambdas.HealthValidator.Tests.Support;
-using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Decisions;
 using DrLambdas.Shared.Domain;
 using DrLambdas.Shared.Errors;
@@ -128,7 +127,7 @@ public sealed class AssessOperationTests : IDisposable
     {
         await _world.AssessAsync(ValidatorWorld.AlarmEvent(PrimaryAlarm), remaining: TimeSpan.FromSeconds(2));
 
-        _world.Probe.Verify(probe => probe.ProbeAsync(It.IsAny<RegionSite>(), TimeSpan.FromSeconds(1), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)], _world.Probe.Calls.Select(call => call.Budget));
     }
 
     [Fact]

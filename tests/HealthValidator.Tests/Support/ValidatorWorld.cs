@@ -8,7 +8,6 @@ using DrLambdas.Aws.Route53;
 using DrLambdas.Aws.StepFunctions;
 using DrLambdas.Functions.Common;
 using DrLambdas.Functions.Testing;
-using DrLambdas.HealthValidator.Evidence;
 using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Contracts;
 using DrLambdas.Shared.Domain;
@@ -32,9 +31,8 @@ internal sealed class ValidatorWorld : IDisposable
     public ValidatorWorld(DrConfiguration? configuration = null)
     {
         Configuration = configuration ?? TestConfiguration.Default;
-        Probe.Setup(probe => probe.ProbeAsync(It.IsAny<RegionSite>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
-            .Returns((RegionSite site, TimeSpan _, CancellationToken _) => Task.FromResult(
-                new HealthSignal(SignalKind.Probe, site.Region, Nrt, ProbeVerdicts[site.Region], $"probe {ProbeVerdicts[site.Region]}", Time.GetUtcNow())));
+        Probe = new FakeHealthProbe(site =>
+            new HealthSignal(SignalKind.Probe, site.Region, Nrt, ProbeVerdicts[site.Region], $"probe {ProbeVerdicts[site.Region]}", Time.GetUtcNow()));
         Route53.Setup(client => client.GetHealthCheckStatusAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Returns((string id, CancellationToken _) => Task.FromResult<IReadOnlyList<HealthCheckObservation>>(Checkers(id == TpeHealthCheckId ? Tpe : Nrt)));
         Route53.Setup(client => client.ListResourceRecordSetsAsync(It.IsAny<ListResourceRecordSetsRequest>(), It.IsAny<CancellationToken>()))
@@ -64,7 +62,7 @@ internal sealed class ValidatorWorld : IDisposable
 
     public DrConfiguration Configuration { get; }
 
-    public Mock<IHealthProbe> Probe { get; } = new();
+    public FakeHealthProbe Probe { get; }
 
     public Mock<IRdsClient> Rds { get; } = new();
 
@@ -106,7 +104,7 @@ internal sealed class ValidatorWorld : IDisposable
     /// <summary>Asserts that nothing was probed or called.</summary>
     public void VerifyNoAwsOrProbeCall()
     {
-        Probe.VerifyNoOtherCalls();
+        Assert.Empty(Probe.Calls);
         Rds.VerifyNoOtherCalls();
         Route53.VerifyNoOtherCalls();
         CloudWatch.VerifyNoOtherCalls();
@@ -114,7 +112,7 @@ internal sealed class ValidatorWorld : IDisposable
     }
 
     public ValidatorDependencies Dependencies => new(
-        Configuration, Rds.Object, Route53.Object, CloudWatch.Object, StepFunctions.Object, Probe.Object, Time);
+        Configuration, Rds.Object, Route53.Object, CloudWatch.Object, StepFunctions.Object, Probe, Time);
 
     public OperationRouter Router => HealthValidatorFunction.CreateRouter(Dependencies);
 

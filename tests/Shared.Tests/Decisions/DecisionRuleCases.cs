@@ -11,7 +11,7 @@ namespace DrLambdas.Shared.Tests.Decisions;
 /// <summary>One row of the rule table: a scenario, the action it must lead to and the reasons, in order.</summary>
 internal sealed record RuleCase(Func<Scenario> Arrange, DecisionAction Action, ReasonCode[] Codes);
 
-/// <summary>Every rule of DESIGN.md section 4 as scenarios.</summary>
+/// <summary>Every decision rule of README.md ("Decision rules") as scenarios.</summary>
 internal static class DecisionRuleCases
 {
     private static readonly ReasonCode[] DownAndTargetHealthy = [PrimaryDownByQuorum, TargetHealthy];

@@ -1,4 +1,3 @@
-using DrLambdas.Functions.Common;
 using DrLambdas.Functions.Testing;
 using DrLambdas.Runtime;
 using DrLambdas.Runtime.Hosting;
@@ -7,7 +6,7 @@ using DrLambdas.Runtime.Metrics;
 using DrLambdas.Shared.Errors;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DrLambdas.HealthValidator.Tests.Common;
+namespace DrLambdas.Functions.Common.Tests;
 
 public sealed class FunctionServicesTests
 {
