@@ -507,6 +507,35 @@ public sealed class AssessOperationTests : IDisposable
     }
 
     [Fact]
+    public async Task Assess_ExecutionStartingInTheFuture_ThrowsInputValidationWithoutAnyAwsCall()
+    {
+        var request = ValidatorWorld.Assess(ValidatorWorld.AlarmEvent(PrimaryAlarm)) with
+        {
+            Execution = new DrLambdas.Shared.Contracts.ExecutionReference(ValidatorWorld.CurrentExecutionArn, "current", ValidatorWorld.T0.AddMinutes(5)),
+        };
+
+        var error = await Assert.ThrowsAsync<InputValidationException>(() => _world.InvokeAsync(
+            System.Text.Json.JsonSerializer.SerializeToElement(request, DrLambdas.Shared.Contracts.ContractsJsonContext.Default.AssessRequest),
+            DrLambdas.Shared.Contracts.ContractsJsonContext.Default.AssessResponse));
+
+        Assert.Equal("execution.startTime", error.Field);
+        _world.VerifyNoAwsOrProbeCall();
+    }
+
+    [Fact]
+    public async Task Assess_NoticeBody_CannotBeForgedByLineBreaksInEvidence()
+    {
+        _world.PrimaryRegionOutage();
+        _world.Probe.Setup(probe => probe.ProbeAsync(It.IsAny<RegionSite>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .Returns((RegionSite site, TimeSpan _, CancellationToken _) => Task.FromResult(new HealthSignal(SignalKind.Probe, site.Region, Nrt,
+                site.Region == Tpe ? Verdict.Unhealthy : Verdict.Healthy, "HTTP 503\nDecision: None (all clear).", ValidatorWorld.T0)));
+
+        var result = await _world.AssessAsync(ValidatorWorld.AlarmEvent(PrimaryAlarm));
+
+        Assert.DoesNotContain(result.Notice.Message.Split('\n'), line => line.StartsWith("Decision: None", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Assess_UnknownMode_ThrowsInputValidation()
     {
         var error = await Assert.ThrowsAsync<InputValidationException>(() => _world.AssessAsync(ValidatorWorld.ManualDocument("panic")));
