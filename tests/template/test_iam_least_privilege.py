@@ -207,6 +207,25 @@ class FunctionRoleTests(unittest.TestCase):
             ]),
         )
 
+    def test_health_validator_reads_the_health_check_alarms_in_their_region(self):
+        reads = [s for s in role_statements(self.template, "HealthValidatorRole") if "cloudwatch:DescribeAlarms" in actions_of(s)]
+        arns = sorted(literal(r) for s in reads for arm in as_list(s["Resource"]) for r in _branches(arm))
+        self.assertEqual(
+            arns,
+            sorted([
+                "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:*",
+                "arn:${AWS::Partition}:cloudwatch:${HealthCheckAlarmRegion}:${AWS::AccountId}:alarm:${PrimaryHealthCheckAlarmName}",
+                "arn:${AWS::Partition}:cloudwatch:${HealthCheckAlarmRegion}:${AWS::AccountId}:alarm:${SecondaryHealthCheckAlarmName}",
+            ]),
+        )
+
+    def test_health_validator_reads_the_history_of_failover_executions_only(self):
+        reads = [s for s in role_statements(self.template, "HealthValidatorRole") if "states:GetExecutionHistory" in actions_of(s)]
+        self.assertEqual(
+            [literal(s["Resource"]) for s in reads],
+            ["arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${AWS::StackName}-failover:*"],
+        )
+
     def test_health_validator_reads_executions_of_the_failover_machine_only(self):
         statements = role_statements(self.template, "HealthValidatorRole")
         list_executions = [s for s in statements if "states:ListExecutions" in actions_of(s)]

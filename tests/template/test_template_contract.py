@@ -116,7 +116,10 @@ class OrchestrationTests(unittest.TestCase):
         self.assertEqual(pattern["source"], ["aws.cloudwatch"])
         self.assertEqual(pattern["detail-type"], ["CloudWatch Alarm State Change"])
         self.assertEqual(pattern["detail"]["state"], {"value": ["ALARM"]})
-        self.assertEqual(parameter_refs(pattern["detail"]["alarmName"]), {"AlarmNames", "SecondaryAlarmNames", "HealthCheckAlarmNames"})
+        self.assertEqual(
+            parameter_refs(pattern["detail"]["alarmName"]) - {"AWS::NoValue"},
+            {"AlarmNames", "SecondaryAlarmNames", "PrimaryHealthCheckAlarmName", "SecondaryHealthCheckAlarmName"},
+        )
         (target,) = rule["Properties"]["Targets"]
         self.assertEqual(target["Arn"], {"Ref": "FailoverStateMachine"})
         self.assertFalse({"Input", "InputPath", "InputTransformer"} & set(target), "the event itself must be the input")
@@ -174,6 +177,13 @@ class ForwarderTests(unittest.TestCase):
             properties = self.resources[logical_id]["Properties"]
             with self.subTest(alarm=logical_id):
                 self.assertEqual((properties["Namespace"], properties["MetricName"]), ("AWS/Route53", "HealthCheckStatus"))
+
+    def test_forwarder_outputs_one_name_per_health_check_alarm_as_the_main_parameters(self):
+        main = load_source(MAIN_TEMPLATE)["Parameters"]
+        for output in ("PrimaryHealthCheckAlarmName", "SecondaryHealthCheckAlarmName"):
+            with self.subTest(output=output):
+                self.assertIn(output, self.template["Outputs"])
+                self.assertEqual(main[output]["Type"], "String")
 
     def test_forwarder_sends_alarm_events_to_the_recovery_region_default_bus(self):
         rule = self.resources["ForwardToRecoveryRegionRule"]["Properties"]

@@ -58,3 +58,30 @@ public sealed record ExecutionDescription(
     string? Output,
     string? Error,
     string? Cause);
+
+/// <summary>Input of <c>GetExecutionHistory</c>.</summary>
+/// <param name="ExecutionArn">The execution whose events to read.</param>
+/// <param name="ReverseOrder">Newest events first.</param>
+/// <param name="MaxResults">Page size 1-1000 (service default 100).</param>
+/// <param name="NextToken">The previous page's token.</param>
+public sealed record GetExecutionHistoryRequest(
+    string ExecutionArn,
+    bool ReverseOrder = false,
+    int? MaxResults = null,
+    string? NextToken = null);
+
+/// <summary>
+/// One history event, flattened: the state it names (<c>stateEnteredEventDetails</c> or <c>stateExitedEventDetails</c>)
+/// and the output it carries (a state's, a task's or a Lambda function's).
+/// </summary>
+/// <param name="Id">The event id.</param>
+/// <param name="Type">The event type, e.g. <c>TaskStateEntered</c>, <c>LambdaFunctionSucceeded</c>.</param>
+/// <param name="Timestamp">When it happened.</param>
+/// <param name="StateName">The state entered or exited, if any.</param>
+/// <param name="Output">The JSON output it carries, if any.</param>
+public sealed record HistoryEvent(long Id, string Type, DateTimeOffset Timestamp, string? StateName, string? Output);
+
+/// <summary>One page of history events.</summary>
+/// <param name="Events">The events of this page.</param>
+/// <param name="NextToken">Token for the next page; null on the last page.</param>
+public sealed record ExecutionHistoryPage(IReadOnlyList<HistoryEvent> Events, string? NextToken);

@@ -12,4 +12,7 @@ public interface IStepFunctionsClient
 
     /// <summary>Describes one execution, including its input, output and error.</summary>
     Task<ExecutionDescription> DescribeExecutionAsync(string executionArn, CancellationToken cancellationToken = default);
+
+    /// <summary>Returns one page of an execution's history events (with their data).</summary>
+    Task<ExecutionHistoryPage> GetExecutionHistoryAsync(GetExecutionHistoryRequest request, CancellationToken cancellationToken = default);
 }

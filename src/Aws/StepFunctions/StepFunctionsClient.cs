@@ -70,6 +70,32 @@ internal sealed class StepFunctionsClient(AwsServiceTransport transport) : IStep
             output.StartDate, output.StopDate, output.Input, output.Output, output.Error, output.Cause);
     }
 
+    public async Task<ExecutionHistoryPage> GetExecutionHistoryAsync(GetExecutionHistoryRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Required(request.ExecutionArn, nameof(request.ExecutionArn));
+        if (request.MaxResults is < 1 or > 1000)
+        {
+            throw new ArgumentException($"MaxResults {request.MaxResults} is outside 1-1000.", nameof(request));
+        }
+
+        var output = await _json.InvokeAsync(
+            "GetExecutionHistory",
+            new GetExecutionHistoryInput(request.ExecutionArn, request.ReverseOrder, IncludeExecutionData: true, request.MaxResults, request.NextToken),
+            StepFunctionsJsonContext.Default.GetExecutionHistoryInput,
+            StepFunctionsJsonContext.Default.GetExecutionHistoryOutput,
+            cancellationToken);
+        var events = (output.Events ?? [])
+            .Select(e => new HistoryEvent(
+                e.Id,
+                e.Type,
+                e.Timestamp,
+                e.StateEntered?.Name ?? e.StateExited?.Name,
+                e.StateExited?.Output ?? e.TaskSucceeded?.Output ?? e.LambdaFunctionSucceeded?.Output))
+            .ToList();
+        return new ExecutionHistoryPage(events, string.IsNullOrEmpty(output.NextToken) ? null : output.NextToken);
+    }
+
     private static void Required(string? value, string name)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -45,6 +45,34 @@ internal sealed record DescribeExecutionOutput(
     [property: JsonPropertyName("error")] string? Error = null,
     [property: JsonPropertyName("cause")] string? Cause = null);
 
+internal sealed record GetExecutionHistoryInput(
+    [property: JsonPropertyName("executionArn")] string ExecutionArn,
+    [property: JsonPropertyName("reverseOrder")] bool ReverseOrder,
+    [property: JsonPropertyName("includeExecutionData")] bool IncludeExecutionData,
+    [property: JsonPropertyName("maxResults")] int? MaxResults = null,
+    [property: JsonPropertyName("nextToken")] string? NextToken = null);
+
+internal sealed record GetExecutionHistoryOutput(
+    [property: JsonPropertyName("events")] IReadOnlyList<HistoryEventItem>? Events = null,
+    [property: JsonPropertyName("nextToken")] string? NextToken = null);
+
+internal sealed record HistoryEventItem(
+    [property: JsonPropertyName("id")] long Id,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("timestamp")] DateTimeOffset Timestamp,
+    [property: JsonPropertyName("stateEnteredEventDetails")] StateEventDetails? StateEntered = null,
+    [property: JsonPropertyName("stateExitedEventDetails")] StateEventDetails? StateExited = null,
+    [property: JsonPropertyName("taskSucceededEventDetails")] OutputEventDetails? TaskSucceeded = null,
+    [property: JsonPropertyName("lambdaFunctionSucceededEventDetails")] OutputEventDetails? LambdaFunctionSucceeded = null);
+
+internal sealed record StateEventDetails(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("input")] string? Input = null,
+    [property: JsonPropertyName("output")] string? Output = null);
+
+internal sealed record OutputEventDetails(
+    [property: JsonPropertyName("output")] string? Output = null);
+
 /// <summary>Source-generated (AOT-safe) serialization of the Step Functions bodies.</summary>
 [JsonSourceGenerationOptions(
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -56,4 +84,6 @@ internal sealed record DescribeExecutionOutput(
 [JsonSerializable(typeof(ListExecutionsOutput))]
 [JsonSerializable(typeof(DescribeExecutionInput))]
 [JsonSerializable(typeof(DescribeExecutionOutput))]
+[JsonSerializable(typeof(GetExecutionHistoryInput))]
+[JsonSerializable(typeof(GetExecutionHistoryOutput))]
 internal sealed partial class StepFunctionsJsonContext : JsonSerializerContext;

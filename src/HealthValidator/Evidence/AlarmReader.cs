@@ -6,44 +6,63 @@ using AwsAlarmState = DrLambdas.Aws.CloudWatch.AlarmState;
 namespace DrLambdas.HealthValidator.Evidence;
 
 /// <summary>
-/// The current state of the configured CloudWatch alarms (in the recovery Region): the primary's failure alarms
-/// speak for the primary, the secondary's for the secondary. One signal per configured alarm.
+/// The current state of the configured CloudWatch alarms: the failure alarms in the recovery Region, the Route 53
+/// health-check alarms in <see cref="AlarmSettings.HealthCheckAlarmRegion"/> (us-east-1, where Route 53 publishes its
+/// metrics). Each alarm speaks for the Region it is configured for. An alarm on Route 53's <c>HealthCheckStatus</c> is
+/// the Route 53 checkers speaking again, so it votes as <see cref="SignalKind.Route53HealthCheck"/>.
 /// </summary>
 internal sealed class AlarmReader(ICloudWatchClient cloudWatch, DrConfiguration configuration, SourceRunner runner, TimeProvider timeProvider)
 {
-    /// <summary>One signal per configured alarm; all Unknown when the alarms cannot be read.</summary>
+    private AlarmSettings Alarms => configuration.Alarms;
+
+    /// <summary>One signal per configured alarm; Unknown for alarms that cannot be read.</summary>
     public async Task<IReadOnlyList<HealthSignal>> ReadAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
         await ReadAsync(configuration.Topology.Sites, timeout, cancellationToken);
 
     /// <summary>The signals of the alarms configured for <paramref name="sites"/> only.</summary>
     public async Task<IReadOnlyList<HealthSignal>> ReadAsync(IEnumerable<RegionSite> sites, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var wanted = sites.SelectMany(site => AlarmsOf(site).Select(name => (Name: name, Site: site))).ToList();
+        var list = sites.ToList();
+        var failure = list.SelectMany(site => Alarms.FailureAlarmsOf(site.Role).Select(name => new WantedAlarm(name, site, IsHealthCheck: false))).ToList();
+        var healthChecks = list
+            .Select(site => (Name: Alarms.HealthCheckAlarmOf(site.Role), Site: site))
+            .Where(entry => entry.Name is not null)
+            .Select(entry => new WantedAlarm(entry.Name!, entry.Site, IsHealthCheck: true))
+            .ToList();
+
+        var reads = new[]
+        {
+            ReadInAsync(failure, region: null, configuration.Topology.RecoveryRegion, timeout, cancellationToken),
+            ReadInAsync(healthChecks, Alarms.HealthCheckAlarmRegion, Alarms.HealthCheckAlarmRegion, timeout, cancellationToken),
+        };
+        return (await Task.WhenAll(reads)).SelectMany(signals => signals).ToList();
+    }
+
+    private async Task<IReadOnlyList<HealthSignal>> ReadInAsync(
+        IReadOnlyList<WantedAlarm> wanted, string? region, string regionName, TimeSpan timeout, CancellationToken cancellationToken)
+    {
         if (wanted.Count == 0)
         {
             return [];
         }
 
         var names = wanted.Select(entry => entry.Name).ToList();
-        var result = await runner.RunAsync(ct => cloudWatch.DescribeAlarmsAsync(names, region: null, ct), timeout, cancellationToken);
-        return wanted.Select(entry => Judge(entry.Name, entry.Site, result)).ToList();
+        var result = await runner.RunAsync(ct => cloudWatch.DescribeAlarmsAsync(names, region, ct), timeout, cancellationToken);
+        return wanted.Select(entry => Judge(entry, regionName, result)).ToList();
     }
 
-    private IReadOnlyList<string> AlarmsOf(RegionSite site) => site.Role == RegionRole.Primary
-        ? configuration.Alarms.PrimaryFailureAlarms
-        : configuration.Alarms.SecondaryFailureAlarms;
-
-    private HealthSignal Judge(string name, RegionSite site, SourceResult<IReadOnlyList<CloudWatchAlarm>> result)
+    private HealthSignal Judge(WantedAlarm wanted, string regionName, SourceResult<IReadOnlyList<CloudWatchAlarm>> result)
     {
+        var name = wanted.Name;
         if (!result.Succeeded)
         {
-            return Signal(site, Verdict.Unknown, $"alarm {name} unreadable: {result.Failure}");
+            return Signal(wanted, wanted.IsHealthCheck, Verdict.Unknown, $"alarm {name} in {regionName} unreadable: {result.Failure}");
         }
 
         var alarm = result.Value!.FirstOrDefault(candidate => string.Equals(candidate.Name, name, StringComparison.Ordinal));
         if (alarm is null)
         {
-            return Signal(site, Verdict.Unknown, $"alarm {name} not found in {configuration.Topology.RecoveryRegion}");
+            return Signal(wanted, wanted.IsHealthCheck, Verdict.Unknown, $"alarm {name} not found in {regionName}");
         }
 
         var (verdict, state) = alarm.State switch
@@ -54,9 +73,13 @@ internal sealed class AlarmReader(ICloudWatchClient cloudWatch, DrConfiguration 
             _ => (Verdict.Unknown, "unknown state"),
         };
         var reason = string.IsNullOrWhiteSpace(alarm.StateReason) ? string.Empty : $": {alarm.StateReason}";
-        return Signal(site, verdict, $"alarm {name} {state}{reason}");
+        var fromRoute53 = wanted.IsHealthCheck || SignalSources.KindOfAlarm(alarm.Namespace, alarm.MetricName) == SignalKind.Route53HealthCheck;
+        return Signal(wanted, fromRoute53, verdict, $"alarm {name} {state}{reason}");
     }
 
-    private HealthSignal Signal(RegionSite site, Verdict verdict, string detail) =>
-        new(SignalKind.Alarm, site.Region, configuration.Topology.RecoveryRegion, verdict, detail, timeProvider.GetUtcNow());
+    private HealthSignal Signal(WantedAlarm wanted, bool fromRoute53, Verdict verdict, string detail) => fromRoute53
+        ? new(SignalKind.Route53HealthCheck, wanted.Site.Region, Observers.Route53, verdict, detail, timeProvider.GetUtcNow())
+        : new(SignalKind.Alarm, wanted.Site.Region, configuration.Topology.RecoveryRegion, verdict, detail, timeProvider.GetUtcNow());
+
+    private sealed record WantedAlarm(string Name, RegionSite Site, bool IsHealthCheck);
 }

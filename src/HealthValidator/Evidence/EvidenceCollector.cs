@@ -5,7 +5,7 @@ namespace DrLambdas.HealthValidator.Evidence;
 
 /// <summary>
 /// Gathers the evidence about both Regions in parallel, each source within its own timeout; a source that fails
-/// or times out contributes Unknown signals (or a conservative default) and a note, never an exception.
+/// or times out contributes Unknown signals (or unknown, null, evidence) and a note, never an exception or a guess.
 /// </summary>
 internal sealed class EvidenceCollector(
     DrConfiguration configuration,
@@ -50,15 +50,10 @@ internal sealed class EvidenceCollector(
                 + string.Join("; ", lagResults.Select(pair => $"{pair.Key}: {(pair.Value.Succeeded ? "no data points" : pair.Value.Failure)}")));
         }
 
-        IReadOnlyList<RecordWeight> recordWeights;
-        if (weightResult.Succeeded)
+        var recordWeights = weightResult.Succeeded ? weightResult.Value : null;
+        if (!weightResult.Succeeded)
         {
-            recordWeights = weightResult.Value!;
-        }
-        else
-        {
-            recordWeights = sites.Select(site => new RecordWeight(site.SetIdentifier, site.Region, site.NormalWeight)).ToList();
-            notes.Add($"weighted records unreadable ({weightResult.Failure}); assuming the normal weights");
+            notes.Add($"weighted records unreadable ({weightResult.Failure}): current weights unknown; the DNS step reads them itself");
         }
 
         var signals = probeSignals

@@ -10,7 +10,8 @@ namespace DrLambdas.HealthValidator.Evidence;
 
 /// <summary>
 /// Running and recent executions of the failover state machine, for the one-acting-execution rule and the
-/// cooldown. The action a stopped execution decided is read from its output (<c>assessment.decision.action</c>).
+/// cooldown. The action a succeeded execution decided is read from its output (<c>assessment.decision.action</c>);
+/// whether a FAILED, ABORTED or TIMED_OUT one promoted anything, from its history (<see cref="PromotionHistory"/>).
 /// </summary>
 internal sealed class ExecutionHistoryReader(IStepFunctionsClient stepFunctions, DrConfiguration configuration, SourceRunner runner)
 {
@@ -18,8 +19,8 @@ internal sealed class ExecutionHistoryReader(IStepFunctionsClient stepFunctions,
     public const int MaxListed = 50;
 
     /// <summary>
-    /// The executions that matter now. When they cannot be read, a conservative stand-in is returned: a possible
-    /// promotion just now, so that the cooldown holds back an automatic failover rather than risking a second one.
+    /// The executions that matter now; null executions (unknown, with a note) when they cannot be read: the decision
+    /// rules answer that themselves, nothing is invented here.
     /// </summary>
     public async Task<ExecutionHistory> ReadAsync(DateTimeOffset now, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -34,8 +35,7 @@ internal sealed class ExecutionHistoryReader(IStepFunctionsClient stepFunctions,
             return new ExecutionHistory(result.Value!, null);
         }
 
-        var note = $"executions of {stateMachineArn} unreadable ({result.Failure}); assuming a possible promotion just now";
-        return new ExecutionHistory([new RecentExecution($"unknown-executions ({result.Failure})", now, DomainExecutionStatus.Succeeded, now, null)], note);
+        return new ExecutionHistory(null, $"executions of {stateMachineArn} unreadable ({result.Failure}): whether another one runs or just promoted is unknown");
     }
 
     private async Task<IReadOnlyList<RecentExecution>> ListAsync(string stateMachineArn, DateTimeOffset now, CancellationToken cancellationToken)
@@ -53,12 +53,30 @@ internal sealed class ExecutionHistoryReader(IStepFunctionsClient stepFunctions,
     {
         var status = Map(summary.Status);
         DecisionAction? action = null;
-        if (status != DomainExecutionStatus.Running)
+        bool? promoted = null;
+        if (status == DomainExecutionStatus.Succeeded)
         {
             action = await DecidedActionAsync(summary.ExecutionArn, cancellationToken);
         }
+        else if (status != DomainExecutionStatus.Running)
+        {
+            promoted = await PromotedAsync(summary.ExecutionArn, cancellationToken);
+        }
 
-        return new RecentExecution(summary.ExecutionArn, summary.StartDate, status, summary.StopDate, action);
+        return new RecentExecution(summary.ExecutionArn, summary.StartDate, status, summary.StopDate, action, promoted);
+    }
+
+    /// <summary>What a stopped run's history shows; null (counted as a possible promotion) when it cannot be read.</summary>
+    private async Task<bool?> PromotedAsync(string executionArn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return PromotionHistory.Promoted(await PromotionHistory.ReadAsync(stepFunctions, executionArn, cancellationToken));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The action in the execution's output; null (counted as a possible promotion) when unknown.</summary>
@@ -113,6 +131,6 @@ internal sealed class ExecutionHistoryReader(IStepFunctionsClient stepFunctions,
 }
 
 /// <summary>The executions the decision looks at, and a note when they could not be read.</summary>
-/// <param name="Executions">Running and recently stopped executions.</param>
-/// <param name="Note">Why a conservative stand-in was used, if it was.</param>
-internal sealed record ExecutionHistory(IReadOnlyList<RecentExecution> Executions, string? Note);
+/// <param name="Executions">Running and recently stopped executions; null when they could not be read.</param>
+/// <param name="Note">Why they are unknown, if they are.</param>
+internal sealed record ExecutionHistory(IReadOnlyList<RecentExecution>? Executions, string? Note);

@@ -15,6 +15,9 @@ internal sealed class ReplicationLagReader(ICloudWatchClient cloudWatch, DrConfi
 
     private const int PeriodSeconds = 60;
 
+    /// <summary>The window searched: wide enough that a stale point is found and reported as stale, not as missing.</summary>
+    private TimeSpan LookBack => configuration.Policy.RpoLagMaxAge > Window ? configuration.Policy.RpoLagMaxAge : Window;
+
     /// <summary>The lag of each Region's cluster, by Region.</summary>
     public async Task<IReadOnlyDictionary<string, SourceResult<ReplicationStatus>>> ReadAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -39,7 +42,7 @@ internal sealed class ReplicationLagReader(ICloudWatchClient cloudWatch, DrConfi
         var metric = new Metric("AWS/RDS", "AuroraGlobalDBRPOLag",
             [new MetricDimension("DBClusterIdentifier", ClusterArns.IdentifierOf(site.ClusterArn))]);
         var results = await cloudWatch.GetMetricDataAsync(
-            new GetMetricDataRequest([MetricDataQuery.ForMetric("rpoLag", metric, PeriodSeconds, "Maximum")], now - Window, now),
+            new GetMetricDataRequest([MetricDataQuery.ForMetric("rpoLag", metric, PeriodSeconds, "Maximum")], now - LookBack, now),
             site.Region,
             cancellationToken);
         var newest = results.SelectMany(result => result.Points).MaxBy(point => point.Timestamp);

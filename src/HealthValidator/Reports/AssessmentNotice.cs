@@ -26,7 +26,7 @@ internal static class AssessmentNotice
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Decision: {decision.Action} ({headline}).");
         text.AppendLine(CultureInfo.InvariantCulture, $"Incident: {incidentId}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Trigger: {DescribeTrigger(trigger)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Trigger: {SnsText.Line(DescribeTrigger(trigger))}");
         if (decision.DryRun)
         {
             text.AppendLine("Dry run: nothing will be changed.");
@@ -34,7 +34,7 @@ internal static class AssessmentNotice
 
         if (decision.Forced)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"Forced by {trigger.RequestedBy ?? "an operator"}: at least one safety gate was overridden.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Forced by {SnsText.Line(trigger.RequestedBy ?? "an operator")}: at least one safety gate was overridden.");
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"Data loss: {DescribeDataLoss(decision)}");
@@ -50,10 +50,10 @@ internal static class AssessmentNotice
         var number = 1;
         foreach (var reason in decision.Reasons)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"{number++}. [{reason.Code}] {reason.Message}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{number++}. [{reason.Code}] {SnsText.Line(reason.Message)}");
             foreach (var evidence in reason.Evidence)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"   - {evidence}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"   - {SnsText.Line(evidence)}");
             }
         }
 
@@ -63,7 +63,7 @@ internal static class AssessmentNotice
             text.AppendLine("Evidence gaps:");
             foreach (var note in notes)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"- {note}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {SnsText.Line(note)}");
             }
         }
 

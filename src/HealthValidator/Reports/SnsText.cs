@@ -23,6 +23,26 @@ internal static class SnsText
         return subject.Length <= MaxSubjectLength ? subject : subject[..(MaxSubjectLength - 3)] + "...";
     }
 
+    /// <summary>
+    /// One line of a message body: control characters (line breaks included) become spaces, so text taken from
+    /// input or evidence can never start a line of its own and forge part of a notice.
+    /// </summary>
+    public static string Line(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var character in text)
+        {
+            builder.Append(char.IsControl(character) || character is '\u2028' or '\u2029' ? ' ' : character);
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>A duration for people: <c>0.8 s</c>, <c>75 s</c>.</summary>
     public static string Seconds(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
 

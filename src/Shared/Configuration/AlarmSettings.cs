@@ -1,10 +1,39 @@
+using DrLambdas.Shared.Domain;
+
 namespace DrLambdas.Shared.Configuration;
 
-/// <summary>Which CloudWatch alarms mean what.</summary>
-/// <param name="PrimaryFailureAlarms">Alarms that signal a primary failure.</param>
-/// <param name="SecondaryFailureAlarms">Alarms that signal a secondary failure.</param>
+/// <summary>
+/// Which CloudWatch alarms mean what: the one source of truth for every alarm the EventBridge rule forwards
+/// (<c>docs/contracts.md</c> section 2).
+/// </summary>
+/// <param name="PrimaryFailureAlarms">Alarms in the recovery Region that signal a primary failure.</param>
+/// <param name="SecondaryFailureAlarms">Alarms in the recovery Region that signal a secondary failure.</param>
 /// <param name="StateMachineArn">The failover state machine, if configured.</param>
+/// <param name="PrimaryHealthCheckAlarm">The alarm on the primary's Route 53 <c>HealthCheckStatus</c>, if configured.</param>
+/// <param name="SecondaryHealthCheckAlarm">The alarm on the secondary's Route 53 <c>HealthCheckStatus</c>, if configured.</param>
+/// <param name="HealthCheckAlarmRegion">Where the health-check alarms live: Route 53 publishes its metrics only in us-east-1.</param>
 public sealed record AlarmSettings(
     IReadOnlyList<string> PrimaryFailureAlarms,
     IReadOnlyList<string> SecondaryFailureAlarms,
-    string? StateMachineArn);
+    string? StateMachineArn,
+    string? PrimaryHealthCheckAlarm = null,
+    string? SecondaryHealthCheckAlarm = null,
+    string HealthCheckAlarmRegion = ConfigurationDefaults.HealthCheckAlarmRegion)
+{
+    /// <summary>
+    /// The Region <paramref name="alarmName"/> speaks about, or null when it is not managed here. Every alarm the
+    /// EventBridge rule forwards is managed: a failure alarm or a health-check alarm of either Region.
+    /// </summary>
+    public RegionRole? RoleOf(string alarmName) =>
+        PrimaryFailureAlarms.Contains(alarmName, StringComparer.Ordinal) || string.Equals(alarmName, PrimaryHealthCheckAlarm, StringComparison.Ordinal)
+            ? RegionRole.Primary
+            : SecondaryFailureAlarms.Contains(alarmName, StringComparer.Ordinal) || string.Equals(alarmName, SecondaryHealthCheckAlarm, StringComparison.Ordinal)
+                ? RegionRole.Secondary
+                : null;
+
+    /// <summary>The health-check alarm of a Region's role, if configured.</summary>
+    public string? HealthCheckAlarmOf(RegionRole role) => role == RegionRole.Primary ? PrimaryHealthCheckAlarm : SecondaryHealthCheckAlarm;
+
+    /// <summary>The failure alarms (recovery Region) of a Region's role.</summary>
+    public IReadOnlyList<string> FailureAlarmsOf(RegionRole role) => role == RegionRole.Primary ? PrimaryFailureAlarms : SecondaryFailureAlarms;
+}

@@ -18,6 +18,12 @@ public static class ConfigurationDefaults
     /// <summary>Default of <see cref="EnvironmentVariables.DataLossBudgetSeconds"/>.</summary>
     public const int DataLossBudgetSeconds = 5;
 
+    /// <summary>Default of <see cref="EnvironmentVariables.HealthCheckAlarmRegion"/>.</summary>
+    public const string HealthCheckAlarmRegion = "us-east-1";
+
+    /// <summary>Default of <see cref="EnvironmentVariables.RpoLagMaxAgeSeconds"/>: two of the metric's one-minute periods.</summary>
+    public const int RpoLagMaxAgeSeconds = 120;
+
     /// <summary>Default of <see cref="EnvironmentVariables.RtoTargetSeconds"/>.</summary>
     public const int RtoTargetSeconds = 60;
 

@@ -217,13 +217,32 @@ internal static class ConfigurationLoader
             reader.Problem(Env.SecondaryAlarmNames, $"must not repeat alarms of {Env.AlarmNames}: {string.Join(", ", shared)}");
         }
 
+        var primaryCheck = reader.Optional(Env.PrimaryHealthCheckAlarmName);
+        var secondaryCheck = reader.Optional(Env.SecondaryHealthCheckAlarmName);
+        CheckUnique(reader, Env.PrimaryHealthCheckAlarmName, primaryCheck, primary.Concat(secondary));
+        CheckUnique(reader, Env.SecondaryHealthCheckAlarmName, secondaryCheck, primary.Concat(secondary).Append(primaryCheck));
+        var checkRegion = reader.Optional(Env.HealthCheckAlarmRegion) ?? ConfigurationDefaults.HealthCheckAlarmRegion;
+        if (!ConfigurationFormats.RegionName().IsMatch(checkRegion))
+        {
+            reader.Problem(Env.HealthCheckAlarmRegion, $"must be an AWS Region name such as us-east-1, got '{checkRegion}'");
+        }
+
         var stateMachine = reader.Optional(Env.StateMachineArn);
         if (stateMachine is not null && !ConfigurationFormats.StateMachineArn().IsMatch(stateMachine))
         {
             reader.Problem(Env.StateMachineArn, $"must be a state machine ARN (arn:aws:states:REGION:ACCOUNT:stateMachine:NAME), got '{stateMachine}'");
         }
 
-        return new AlarmSettings(primary, secondary, stateMachine);
+        return new AlarmSettings(primary, secondary, stateMachine, primaryCheck, secondaryCheck, checkRegion);
+    }
+
+    /// <summary>One alarm means one thing: a name listed twice would make the Region it speaks about ambiguous.</summary>
+    private static void CheckUnique(VariableReader reader, string name, string? alarm, IEnumerable<string?> others)
+    {
+        if (alarm is not null && others.Contains(alarm, StringComparer.Ordinal))
+        {
+            reader.Problem(name, $"names alarm '{alarm}', which another alarm variable already lists");
+        }
     }
 
     private static DecisionPolicy Policy(VariableReader reader) => new(
@@ -231,7 +250,8 @@ internal static class ConfigurationLoader
         reader.Seconds(Env.CooldownSeconds, ConfigurationDefaults.CooldownSeconds, 0),
         reader.Seconds(Env.DataLossBudgetSeconds, ConfigurationDefaults.DataLossBudgetSeconds, 0),
         reader.Seconds(Env.RtoTargetSeconds, ConfigurationDefaults.RtoTargetSeconds, 1),
-        reader.Seconds(Env.RpoTargetSeconds, ConfigurationDefaults.RpoTargetSeconds, 0));
+        reader.Seconds(Env.RpoTargetSeconds, ConfigurationDefaults.RpoTargetSeconds, 0),
+        reader.Seconds(Env.RpoLagMaxAgeSeconds, ConfigurationDefaults.RpoLagMaxAgeSeconds, 1));
 
     private static ProbeSettings Probes(VariableReader reader) => new(
         reader.Integer(Env.ProbeAttempts, ConfigurationDefaults.ProbeAttempts, 1, 10),

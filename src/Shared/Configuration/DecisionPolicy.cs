@@ -6,12 +6,14 @@ namespace DrLambdas.Shared.Configuration;
 /// <param name="DataLossBudget">Largest RPO lag accepted for an automatic failover.</param>
 /// <param name="RtoTarget">The recovery time objective.</param>
 /// <param name="RpoTarget">The recovery point objective.</param>
+/// <param name="RpoLagMaxAge">An RPO lag measurement older than this is no measurement: the lag is unknown.</param>
 public sealed record DecisionPolicy(
     int Quorum,
     TimeSpan Cooldown,
     TimeSpan DataLossBudget,
     TimeSpan RtoTarget,
-    TimeSpan RpoTarget)
+    TimeSpan RpoTarget,
+    TimeSpan RpoLagMaxAge)
 {
     /// <summary>The number of distinct signal kinds, the largest meaningful quorum.</summary>
     public const int SignalKindCount = 4;

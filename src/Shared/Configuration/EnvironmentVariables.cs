@@ -60,6 +60,18 @@ public static class EnvironmentVariables
     /// <summary>Comma-separated alarms that signal a secondary failure (optional).</summary>
     public const string SecondaryAlarmNames = "DR_SECONDARY_ALARM_NAMES";
 
+    /// <summary>The alarm on the primary's Route 53 <c>HealthCheckStatus</c> metric, in us-east-1 (optional).</summary>
+    public const string PrimaryHealthCheckAlarmName = "DR_PRIMARY_HEALTH_CHECK_ALARM_NAME";
+
+    /// <summary>The alarm on the secondary's Route 53 <c>HealthCheckStatus</c> metric, in us-east-1 (optional).</summary>
+    public const string SecondaryHealthCheckAlarmName = "DR_SECONDARY_HEALTH_CHECK_ALARM_NAME";
+
+    /// <summary>The Region of the health-check alarms (default <c>us-east-1</c>, the only Region with Route 53 metrics).</summary>
+    public const string HealthCheckAlarmRegion = "DR_HEALTH_CHECK_ALARM_REGION";
+
+    /// <summary>An <c>AuroraGlobalDBRPOLag</c> data point older than this many seconds is no measurement (default 120).</summary>
+    public const string RpoLagMaxAgeSeconds = "DR_RPO_LAG_MAX_AGE_SECONDS";
+
     /// <summary>The failover state machine ARN (optional).</summary>
     public const string StateMachineArn = "DR_STATE_MACHINE_ARN";
 

@@ -9,7 +9,12 @@ internal static class ConcurrencyRule
     public static bool DefersToEarlierExecution(DecisionContext context)
     {
         var current = context.Input.CurrentExecution;
-        var earlier = context.Input.RecentExecutions
+        if (context.Input.RecentExecutions is not { } executions)
+        {
+            return false;
+        }
+
+        var earlier = executions
             .Where(execution => execution.Status == ExecutionStatus.Running)
             .Where(execution => !string.Equals(execution.ExecutionId, current.ExecutionId, StringComparison.Ordinal))
             .Where(execution => StartedBefore(execution, current))
@@ -25,6 +30,21 @@ internal static class ConcurrencyRule
             ReasonCode.DeferredToEarlierExecution,
             ReasonTexts.DeferredToEarlierExecution(earlier.ExecutionId, earlier.StartedAt),
             [Evidence.Of(earlier)]);
+        return true;
+    }
+
+    /// <summary>
+    /// True (with the reason recorded) when the executions could not be read: another one may be running or may
+    /// just have moved the writer, so moving it now could act twice or flap.
+    /// </summary>
+    public static bool HistoryUnknown(DecisionContext context)
+    {
+        if (context.Input.RecentExecutions is not null)
+        {
+            return false;
+        }
+
+        context.Add(ReasonCode.ExecutionHistoryUnknown, ReasonTexts.ExecutionHistoryUnknown(), [Evidence.ExecutionsUnreadable]);
         return true;
     }
 

@@ -4,7 +4,8 @@ namespace DrLambdas.Shared.Decisions;
 
 /// <summary>
 /// Every step is convergent: when the target already holds the writer there is nothing to promote,
-/// and at most the traffic still has to follow.
+/// and at most the traffic still has to follow. Unreadable weights are never taken as converged: the DNS
+/// step reads the records itself and changes them only by compare-and-swap, so acting is safe and a guess is not.
 /// </summary>
 internal static class ConvergenceRule
 {
@@ -13,11 +14,11 @@ internal static class ConvergenceRule
 
     /// <summary>
     /// Called when the target is the writer: true (already converged) when nothing must change,
-    /// false when the Region left behind still receives traffic. Records the reason either way.
+    /// false when the Region left behind still receives traffic (or may). Records the reason either way.
     /// </summary>
     public static bool Converged(DecisionContext context, RegionSite from, RegionSite target, bool isFailback)
     {
-        var evidence = context.Input.CurrentWeights.Select(Evidence.Of).ToList();
+        var evidence = context.WeightEvidence().ToList();
         if (context.Input.GlobalCluster.Writer is { } writer)
         {
             evidence.Insert(0, Evidence.Of(writer));
@@ -29,26 +30,33 @@ internal static class ConvergenceRule
             return true;
         }
 
-        var remaining = context.CurrentWeight(from);
-        if (remaining == 0)
+        switch (context.CurrentWeight(from))
         {
-            context.Add(ReasonCode.AlreadyConverged, ReasonTexts.AlreadyConvergedWriter(target.Region, from.Region), evidence);
-            return true;
+            case null:
+                context.Add(ReasonCode.WeightsUnknown, ReasonTexts.WeightsUnknownAfterWriterMove(target.Region, from.Region), evidence);
+                return false;
+            case 0:
+                context.Add(ReasonCode.AlreadyConverged, ReasonTexts.AlreadyConvergedWriter(target.Region, from.Region), evidence);
+                return true;
+            case { } remaining:
+                context.Add(ReasonCode.TargetAlreadyWriter, ReasonTexts.TargetAlreadyWriter(target.Region, from.Region, remaining), evidence);
+                return false;
         }
-
-        context.Add(ReasonCode.TargetAlreadyWriter, ReasonTexts.TargetAlreadyWriter(target.Region, from.Region, remaining), evidence);
-        return false;
     }
 
     /// <summary>True (with the reason recorded) when the drained Region already receives no traffic.</summary>
     public static bool Drained(DecisionContext context, RegionSite drained)
     {
-        if (context.CurrentWeight(drained) != 0)
+        switch (context.CurrentWeight(drained))
         {
-            return false;
+            case null:
+                context.Add(ReasonCode.WeightsUnknown, ReasonTexts.WeightsUnknownDrain(drained.Region), context.WeightEvidence());
+                return false;
+            case 0:
+                context.Add(ReasonCode.AlreadyConverged, ReasonTexts.AlreadyConvergedDrained(drained.Region), context.WeightEvidence());
+                return true;
+            default:
+                return false;
         }
-
-        context.Add(ReasonCode.AlreadyConverged, ReasonTexts.AlreadyConvergedDrained(drained.Region), context.Input.CurrentWeights.Select(Evidence.Of));
-        return true;
     }
 }

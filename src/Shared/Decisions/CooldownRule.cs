@@ -4,8 +4,8 @@ namespace DrLambdas.Shared.Decisions;
 
 /// <summary>
 /// Anti-flapping: no failover within the cooldown of the last execution that promoted (or may have:
-/// an execution whose decision is unknown counts, to stay on the safe side). Running executions are
-/// left to <see cref="ConcurrencyRule"/>.
+/// an execution whose decision is unknown counts, to stay on the safe side; one whose history proves it
+/// promoted nothing does not). Running executions are left to <see cref="ConcurrencyRule"/>.
 /// </summary>
 internal static class CooldownRule
 {
@@ -14,10 +14,10 @@ internal static class CooldownRule
     {
         var cooldown = context.Policy.Cooldown;
         var now = context.Input.Now;
-        var last = context.Input.RecentExecutions
+        var last = (context.Input.RecentExecutions ?? [])
             .Where(execution => !string.Equals(execution.ExecutionId, context.Input.CurrentExecution.ExecutionId, StringComparison.Ordinal))
             .Where(execution => execution.Status != ExecutionStatus.Running)
-            .Where(execution => execution.Action is null or DecisionAction.Failover or DecisionAction.Switchover)
+            .Where(MayHavePromoted)
             .Select(execution => (Execution: execution, At: execution.StoppedAt ?? execution.StartedAt))
             .Where(entry => entry.At <= now)
             .OrderByDescending(entry => entry.At)
@@ -35,4 +35,8 @@ internal static class CooldownRule
             [Evidence.Of(last.Execution)]);
         return true;
     }
+
+    /// <summary>What its history shows wins; without it, a decided (or unknown) writer move counts.</summary>
+    private static bool MayHavePromoted(RecentExecution execution) =>
+        execution.Promoted ?? execution.Action is null or DecisionAction.Failover or DecisionAction.Switchover;
 }

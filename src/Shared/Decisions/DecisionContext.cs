@@ -33,9 +33,14 @@ internal sealed class DecisionContext(DecisionInput input)
         return health;
     }
 
-    /// <summary>The current weight of a Region's record; a missing record sends no traffic.</summary>
-    public int CurrentWeight(RegionSite site) =>
-        Input.CurrentWeights.FirstOrDefault(weight => string.Equals(weight.SetIdentifier, site.SetIdentifier, StringComparison.Ordinal))?.Weight ?? 0;
+    /// <summary>The current weight of a Region's record (a missing record sends no traffic); null when the records could not be read.</summary>
+    public int? CurrentWeight(RegionSite site) => Input.CurrentWeights is { } weights
+        ? weights.FirstOrDefault(weight => string.Equals(weight.SetIdentifier, site.SetIdentifier, StringComparison.Ordinal))?.Weight ?? 0
+        : null;
+
+    /// <summary>The current weights as evidence lines, or the line saying they could not be read.</summary>
+    public IEnumerable<string> WeightEvidence() =>
+        Input.CurrentWeights is { } weights ? weights.Select(Evidence.Of) : [Evidence.WeightsUnreadable];
 
     public void Add(ReasonCode code, string message, IEnumerable<string>? evidence = null) =>
         _reasons.Add(new Reason(code, message, evidence?.ToList() ?? []));

@@ -1,4 +1,5 @@
 using DrLambdas.Shared.Configuration;
+using DrLambdas.Shared.Domain;
 using DrLambdas.Shared.Triggers;
 
 namespace DrLambdas.Shared.Decisions;
@@ -38,14 +39,12 @@ public static class DecisionEngine
             return context.Finish(DecisionAction.None);
         }
 
-        if (alarms.PrimaryFailureAlarms.Contains(alarmName, StringComparer.Ordinal))
+        switch (alarms.RoleOf(alarmName))
         {
-            return MoveWriterPath.Decide(context, topology.Primary, topology.Secondary, MoveIntent.Automatic);
-        }
-
-        if (alarms.SecondaryFailureAlarms.Contains(alarmName, StringComparer.Ordinal))
-        {
-            return DrainPath.Decide(context, topology.Secondary, topology.Primary);
+            case RegionRole.Primary:
+                return MoveWriterPath.Decide(context, topology.Primary, topology.Secondary, MoveIntent.Automatic);
+            case RegionRole.Secondary:
+                return DrainPath.Decide(context, topology.Secondary, topology.Primary);
         }
 
         context.Add(ReasonCode.AlarmNotManaged, ReasonTexts.AlarmNotManaged(alarmName), evidence);

@@ -11,8 +11,9 @@ namespace DrLambdas.Shared.Decisions;
 /// <param name="GlobalCluster">The Aurora global database.</param>
 /// <param name="Replication">The latest RPO lag measurement.</param>
 /// <param name="CurrentExecution">The execution deciding now.</param>
-/// <param name="RecentExecutions">Recent executions of the failover state machine (the current one may be included).</param>
-/// <param name="CurrentWeights">The weighted records as they are now.</param>
+/// <param name="RecentExecutions">Recent executions of the failover state machine (the current one may be included);
+/// null when they could not be read: unknown, never replaced by a guess.</param>
+/// <param name="CurrentWeights">The weighted records as they are now; null when they could not be read.</param>
 /// <param name="Now">The current time.</param>
 public sealed record DecisionInput(
     Trigger Trigger,
@@ -21,6 +22,6 @@ public sealed record DecisionInput(
     GlobalClusterView GlobalCluster,
     ReplicationStatus Replication,
     ExecutionIdentity CurrentExecution,
-    IReadOnlyList<RecentExecution> RecentExecutions,
-    IReadOnlyList<RecordWeight> CurrentWeights,
+    IReadOnlyList<RecentExecution>? RecentExecutions,
+    IReadOnlyList<RecordWeight>? CurrentWeights,
     DateTimeOffset Now);

@@ -5,6 +5,12 @@ namespace DrLambdas.Shared.Decisions;
 /// <summary>One-line evidence strings, shaped <c>source:who→what verdict: detail</c>.</summary>
 public static class Evidence
 {
+    /// <summary>The evidence line of executions that could not be read.</summary>
+    public const string ExecutionsUnreadable = "executions: unreadable";
+
+    /// <summary>The evidence line of weighted records that could not be read.</summary>
+    public const string WeightsUnreadable = "weights: unreadable";
+
     /// <summary>A health observation, e.g. <c>probe:ap-northeast-1→ap-east-2 unhealthy: timeout</c>.</summary>
     public static string Of(HealthSignal signal)
     {

@@ -4,8 +4,8 @@ namespace DrLambdas.Shared.Decisions;
 
 /// <summary>
 /// Moving the writer (and traffic) from one Region to the other. Gates, in order: one acting execution,
-/// no global operation under way, no partition, quorum, healthy target, already converged, cooldown,
-/// then switchover before failover and the data-loss budget.
+/// no global operation under way, no partition, quorum, healthy target, already converged, known execution
+/// history, cooldown, then switchover before failover, the counter-vote and the data-loss budget.
 /// </summary>
 internal static class MoveWriterPath
 {
@@ -59,6 +59,11 @@ internal static class MoveWriterPath
                 : Finish(DecisionAction.DrainSecondary);
         }
 
+        if (ConcurrencyRule.HistoryUnknown(context))
+        {
+            return Finish(DecisionAction.Escalate);
+        }
+
         if (CooldownRule.IsActive(context))
         {
             if (!context.ForceRequested)
@@ -80,13 +85,18 @@ internal static class MoveWriterPath
             return Finish(DecisionAction.Escalate);
         }
 
-        return FailoverWithinBudget(context, Finish);
+        if (CounterVoteRule.VetoesDataLoss(context, from))
+        {
+            return Finish(DecisionAction.Escalate);
+        }
+
+        return FailoverWithinBudget(context, target, Finish);
     }
 
-    private static Decision FailoverWithinBudget(DecisionContext context, Func<DecisionAction, double?, Decision> finish)
+    private static Decision FailoverWithinBudget(DecisionContext context, RegionSite target, Func<DecisionAction, double?, Decision> finish)
     {
         var lagSeconds = context.Input.Replication.RpoLag?.TotalSeconds;
-        switch (DataLossRule.Evaluate(context))
+        switch (DataLossRule.Evaluate(context, target))
         {
             case DataLossRule.Verdict.WithinBudget:
                 return finish(DecisionAction.Failover, lagSeconds);

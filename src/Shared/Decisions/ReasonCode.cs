@@ -77,4 +77,19 @@ public enum ReasonCode
 
     /// <summary>Dry run: nothing will be changed.</summary>
     DryRun,
+
+    /// <summary>The state machine's executions could not be read: another may be running or may just have moved the writer.</summary>
+    ExecutionHistoryUnknown,
+
+    /// <summary>The weighted records could not be read: the DNS step converges them itself.</summary>
+    WeightsUnknown,
+
+    /// <summary>The newest RPO lag measurement is older than <c>DR_RPO_LAG_MAX_AGE_SECONDS</c> (or of unknown age).</summary>
+    ReplicationLagStale,
+
+    /// <summary>The target is <c>pending-resync</c>: not replicating, so its data loss cannot be estimated.</summary>
+    TargetPendingResync,
+
+    /// <summary>A recovery-Region probe sees the Region being left working: no failover with data loss.</summary>
+    HealthyProbeCounterVote,
 }

@@ -32,7 +32,8 @@ public static class ReasonTexts
 
     /// <summary><see cref="ReasonCode.AlarmNotManaged"/>.</summary>
     public static string AlarmNotManaged(string alarmName) =>
-        $"Alarm {alarmName} is not listed in DR_ALARM_NAMES or DR_SECONDARY_ALARM_NAMES: nothing to do.";
+        $"Alarm {alarmName} is not listed in DR_ALARM_NAMES, DR_SECONDARY_ALARM_NAMES, DR_PRIMARY_HEALTH_CHECK_ALARM_NAME "
+        + "or DR_SECONDARY_HEALTH_CHECK_ALARM_NAME: nothing to do.";
 
     /// <summary><see cref="ReasonCode.TargetRegionInvalid"/> for a Region this deployment does not manage.</summary>
     public static string TargetRegionNotManaged(string region, string primary, string secondary) =>
@@ -88,6 +89,9 @@ public static class ReasonTexts
 
     /// <summary>A <see cref="TargetUnhealthy"/> problem: no healthy probe.</summary>
     public static string NoHealthyProbe() => "no probe sees it up";
+
+    /// <summary>A <see cref="TargetUnhealthy"/> problem: Route 53 watches the target but gives no healthy verdict.</summary>
+    public static string NoRoute53Verdict() => "Route 53 watches it but has no healthy verdict";
 
     /// <summary>A <see cref="TargetUnhealthy"/> problem: failing observations.</summary>
     public static string FailingObservations(int count) => $"{Count(count, "observation sees", "observations see")} it failing";
@@ -165,6 +169,37 @@ public static class ReasonTexts
     /// <summary><see cref="ReasonCode.ReplicationLagUnknown"/>.</summary>
     public static string ReplicationLagUnknown() =>
         "No AuroraGlobalDBRPOLag measurement is available, so the data loss cannot be estimated: a human must decide (a manual failover with force accepts the unknown loss).";
+
+    /// <summary><see cref="ReasonCode.ReplicationLagStale"/>.</summary>
+    public static string ReplicationLagStale(DateTimeOffset? measuredAt, TimeSpan maxAge) =>
+        (measuredAt is { } at ? $"The newest AuroraGlobalDBRPOLag measurement ({Time(at)}) is older than {Seconds(maxAge)}" : "The AuroraGlobalDBRPOLag measurement has no time")
+        + ", so the data loss cannot be estimated: a human must decide (a manual failover with force accepts the unknown loss).";
+
+    /// <summary><see cref="ReasonCode.TargetPendingResync"/>.</summary>
+    public static string TargetPendingResync(string target) =>
+        $"{target} is pending-resync: it is not replicating, so no RPO lag describes what it misses and the data loss cannot be estimated: "
+        + "a human must decide (a manual failover with force accepts the unknown loss).";
+
+    /// <summary><see cref="ReasonCode.HealthyProbeCounterVote"/>.</summary>
+    public static string HealthyProbeCounterVote(string region, string recoveryRegion) =>
+        $"A probe from {recoveryRegion} sees {region} up: it still serves the Region that would take over, so no vote of other signals "
+        + "turns this into a failover that loses data (force does not override this). A switchover becomes possible once the database is "
+        + "reachable and synchronised; a human must decide.";
+
+    /// <summary><see cref="ReasonCode.ExecutionHistoryUnknown"/>.</summary>
+    public static string ExecutionHistoryUnknown() =>
+        "The failover state machine's executions could not be read, so another execution may be moving the writer now or may just have moved it: "
+        + "not moving it again (force does not override this); a human must decide.";
+
+    /// <summary><see cref="ReasonCode.WeightsUnknown"/> when the target already holds the writer.</summary>
+    public static string WeightsUnknownAfterWriterMove(string target, string failed) =>
+        $"{target} is already the writer, but the weighted records could not be read: moving traffic off {failed} in DNS, "
+        + "which reads the records itself and changes them only if they still are what it read.";
+
+    /// <summary><see cref="ReasonCode.WeightsUnknown"/> for a drain.</summary>
+    public static string WeightsUnknownDrain(string region) =>
+        $"The weighted records could not be read, so whether {region} still receives traffic is unknown: draining it in DNS, "
+        + "which reads the records itself and changes them only if they still are what it read.";
 
     /// <summary><see cref="ReasonCode.ForcedOverride"/>.</summary>
     public static string ForcedOverride(string gate, string? requestedBy) =>

@@ -1,10 +1,12 @@
 using DrLambdas.Shared.Configuration;
+using DrLambdas.Shared.Domain;
 
 namespace DrLambdas.Shared.Decisions;
 
 /// <summary>
 /// Never move traffic into a sick Region: the target needs a probe that sees it up, no observer that
-/// sees it failing, and an available cluster in the global database.
+/// sees it failing, an available cluster in the global database and, when Route 53 watches it (a health check
+/// or a health-check alarm is configured), a healthy Route 53 verdict: no verdict is not healthy to Route 53.
 /// </summary>
 internal static class TargetHealthRule
 {
@@ -18,6 +20,11 @@ internal static class TargetHealthRule
         if (!health.HasHealthyProbe)
         {
             problems.Add(ReasonTexts.NoHealthyProbe());
+        }
+
+        if (IsWatchedByRoute53(context, target) && health.VoteOf(SignalKind.Route53HealthCheck) != Verdict.Healthy)
+        {
+            problems.Add(ReasonTexts.NoRoute53Verdict());
         }
 
         var failing = health.Unhealthy.Count();
@@ -50,4 +57,7 @@ internal static class TargetHealthRule
         context.Add(ReasonCode.TargetUnhealthy, ReasonTexts.TargetUnhealthy(target.Region, problems), evidence);
         return false;
     }
+
+    private static bool IsWatchedByRoute53(DecisionContext context, RegionSite target) =>
+        target.HealthCheckId is not null || context.Input.Configuration.Alarms.HealthCheckAlarmOf(target.Role) is not null;
 }

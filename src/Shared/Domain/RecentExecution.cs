@@ -9,9 +9,13 @@ namespace DrLambdas.Shared.Domain;
 /// <param name="StoppedAt">When it stopped, or null while running.</param>
 /// <param name="Action">The action its assessment decided, or null when unknown (the cooldown then
 /// counts it as a promotion, to stay on the safe side).</param>
+/// <param name="Promoted">Whether it moved (or may have moved) the writer, as its history shows: false only when
+/// the history proves nothing was promoted (a FAILED or ABORTED run that never started a promotion, or whose
+/// promotion Aurora reported as failed); null when not known, which leaves <paramref name="Action"/> to decide.</param>
 public sealed record RecentExecution(
     string ExecutionId,
     DateTimeOffset StartedAt,
     ExecutionStatus Status,
     DateTimeOffset? StoppedAt,
-    DecisionAction? Action);
+    DecisionAction? Action,
+    bool? Promoted = null);

@@ -9,10 +9,13 @@ public enum SignalKind
     /// <summary>A direct <c>/actuator/health</c> probe.</summary>
     Probe,
 
-    /// <summary>A Route 53 health check, evaluated by checkers around the world.</summary>
+    /// <summary>
+    /// A Route 53 health check, evaluated by checkers around the world; an alarm on its <c>HealthCheckStatus</c>
+    /// metric is the same source and counts as this kind (<see cref="SignalSources"/>).
+    /// </summary>
     Route53HealthCheck,
 
-    /// <summary>A CloudWatch alarm.</summary>
+    /// <summary>A CloudWatch alarm on anything but Route 53's health-check metric.</summary>
     Alarm,
 
     /// <summary>Reachability of the Region's RDS endpoint.</summary>

@@ -38,8 +38,80 @@ internal static class JsonFields
             throw new InputValidationException(path, $"must be a string, got {Describe(value)}");
         }
 
-        var text = value.GetString()!.Trim();
+        string text;
+        try
+        {
+            text = value.GetString()!.Trim();
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new InputValidationException(path, "must be valid Unicode text (a split surrogate pair cannot be read)", exception);
+        }
+
         return text.Length > 0 ? text : throw new InputValidationException(path, "must not be empty");
+    }
+
+    /// <summary>
+    /// Operator text: a required string of at most <paramref name="maxLength"/> characters with no control
+    /// characters (no line breaks that could forge lines of a notice) and no split surrogate pair.
+    /// </summary>
+    public static string RequiredText(JsonElement parent, string name, string path, int maxLength)
+    {
+        var text = RequiredString(parent, name, path);
+        if (text.Length > maxLength)
+        {
+            throw new InputValidationException(path, $"must be at most {maxLength} characters, got {text.Length}");
+        }
+
+        for (var index = 0; index < text.Length; index++)
+        {
+            var character = text[index];
+            if (char.IsControl(character))
+            {
+                throw new InputValidationException(path, $"must not contain control characters (U+{(int)character:X4} at position {index})");
+            }
+
+            if (char.IsHighSurrogate(character) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+            {
+                index++;
+            }
+            else if (char.IsSurrogate(character))
+            {
+                throw new InputValidationException(path, $"must be valid Unicode text: a split surrogate pair at position {index}");
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>Refuses an object (at any depth) that names a property twice: which value would count is ambiguous.</summary>
+    public static void RejectDuplicateProperties(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    var child = path == "$" ? property.Name : $"{path}.{property.Name}";
+                    if (!seen.Add(property.Name))
+                    {
+                        throw new InputValidationException(child, "appears more than once; each field may be given only once");
+                    }
+
+                    RejectDuplicateProperties(property.Value, child);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var position = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    RejectDuplicateProperties(item, $"{path}[{position++}]");
+                }
+
+                break;
+        }
     }
 
     public static bool OptionalBoolean(JsonElement parent, string name, string path)

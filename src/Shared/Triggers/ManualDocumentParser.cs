@@ -9,6 +9,12 @@ namespace DrLambdas.Shared.Triggers;
 /// </summary>
 internal static class ManualDocumentParser
 {
+    /// <summary>The longest <c>reason</c> accepted: a paragraph, not a document (it is copied into notices and logs).</summary>
+    public const int MaxReasonLength = 512;
+
+    /// <summary>The longest <c>requestedBy</c> accepted: an IAM user name or e-mail address fits.</summary>
+    public const int MaxRequestedByLength = 128;
+
     private static readonly string[] KnownFields = ["mode", "targetRegion", "reason", "force", "requestedBy"];
 
     public static Trigger Parse(JsonElement root)
@@ -31,9 +37,9 @@ internal static class ManualDocumentParser
         return Trigger.FromManual(
             mode,
             targetRegion,
-            JsonFields.RequiredString(root, "reason", "reason"),
+            JsonFields.RequiredText(root, "reason", "reason", MaxReasonLength),
             JsonFields.OptionalBoolean(root, "force", "force"),
-            JsonFields.RequiredString(root, "requestedBy", "requestedBy"));
+            JsonFields.RequiredText(root, "requestedBy", "requestedBy", MaxRequestedByLength));
     }
 
     private static TriggerMode ParseMode(string value) => value switch

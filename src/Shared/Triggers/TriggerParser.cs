@@ -16,7 +16,7 @@ public static class TriggerParser
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            using var document = JsonDocument.Parse(json);
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowDuplicateProperties = false });
             return Parse(document.RootElement);
         }
         catch (JsonException exception)
@@ -33,6 +33,8 @@ public static class TriggerParser
         {
             throw new InputValidationException("$", $"must be a JSON object, got {JsonFields.Describe(root)}");
         }
+
+        JsonFields.RejectDuplicateProperties(root, "$");
 
         if (root.TryGetProperty("source", out _) || root.TryGetProperty("detail-type", out _))
         {

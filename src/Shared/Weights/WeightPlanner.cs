@@ -11,16 +11,16 @@ public static class WeightPlanner
     /// The desired weights of both records (primary first), each within 0–255 and never all zero:
     /// Switchover/Failover and DrainSecondary send everything to the target (failed Region 0, target
     /// 100); a failback switchover goes to the next failback step above the primary's current share.
-    /// None, Escalate and Abort change nothing and return an empty list.
+    /// None, Escalate and Abort change nothing and return an empty list. With unknown current weights
+    /// (null) a failback starts at its first, smallest step: it never sends the primary more than planned.
     /// </summary>
     /// <exception cref="ArgumentException">A traffic-moving decision names a Region that is not managed.</exception>
     public static IReadOnlyList<RecordWeight> PlanWeights(
         Decision decision,
-        IReadOnlyList<RecordWeight> currentWeights,
+        IReadOnlyList<RecordWeight>? currentWeights,
         DrConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        ArgumentNullException.ThrowIfNull(currentWeights);
         ArgumentNullException.ThrowIfNull(configuration);
         if (!decision.MovesTraffic)
         {
@@ -40,11 +40,16 @@ public static class WeightPlanner
     }
 
     /// <summary>The first failback step that sends the primary more than it gets now, so a resumed failback never steps back.</summary>
-    private static IReadOnlyList<RecordWeight> NextFailbackStep(DrConfiguration configuration, IReadOnlyList<RecordWeight> currentWeights)
+    private static IReadOnlyList<RecordWeight> NextFailbackStep(DrConfiguration configuration, IReadOnlyList<RecordWeight>? currentWeights)
     {
         var topology = configuration.Topology;
-        var currentShare = WeightSets.PrimaryShare(topology, currentWeights);
         var steps = FailbackPlanner.Plan(configuration).Steps;
+        if (currentWeights is null)
+        {
+            return steps[0].Weights;
+        }
+
+        var currentShare = WeightSets.PrimaryShare(topology, currentWeights);
         return steps.FirstOrDefault(step => WeightSets.PrimaryShare(topology, step.Weights) > currentShare)?.Weights
             ?? steps[^1].Weights;
     }

@@ -270,7 +270,7 @@ public sealed class AssessOperationTests : IDisposable
     }
 
     [Fact]
-    public async Task Assess_ExecutionsUnreadable_AssumesARecentPromotion()
+    public async Task Assess_ExecutionsUnreadable_EscalatesWithoutInventingAnExecution()
     {
         _world.PrimaryRegionOutage();
         _world.StepFunctions.Setup(client => client.ListExecutionsAsync(It.IsAny<ListExecutionsRequest>(), It.IsAny<CancellationToken>()))
@@ -279,8 +279,109 @@ public sealed class AssessOperationTests : IDisposable
         var result = await _world.AssessAsync(ValidatorWorld.AlarmEvent(PrimaryAlarm));
 
         Assert.Equal(DecisionAction.Escalate, result.Decision.Action);
+        Assert.Contains(result.Decision.Reasons, reason => reason.Code == ReasonCode.ExecutionHistoryUnknown);
+        Assert.DoesNotContain(result.Decision.Reasons, reason => reason.Code == ReasonCode.CooldownActive);
+        Assert.Contains("whether another one runs or just promoted is unknown", result.Notice.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Assess_FailedExecutionThatNeverStartedAPromotion_DoesNotStartTheCooldown()
+    {
+        const string earlier = "arn:aws:states:ap-northeast-1:111122223333:execution:dr-failover:earlier";
+        _world.PrimaryRegionOutage();
+        _world.Executions.Add(new ExecutionSummary(earlier, StateMachineArn, "earlier", AwsExecutionStatus.Failed,
+            ValidatorWorld.T0.AddMinutes(-20), ValidatorWorld.T0.AddMinutes(-10)));
+        _world.ExecutionHistories[earlier] =
+        [
+            new HistoryEvent(1, "ExecutionStarted", ValidatorWorld.T0.AddMinutes(-20), null, null),
+            new HistoryEvent(2, "TaskStateEntered", ValidatorWorld.T0.AddMinutes(-20), "Validate", null),
+            new HistoryEvent(3, "ExecutionFailed", ValidatorWorld.T0.AddMinutes(-10), null, null),
+        ];
+
+        var result = await _world.AssessAsync(ValidatorWorld.AlarmEvent(PrimaryAlarm));
+
+        Assert.Equal(DecisionAction.Failover, result.Decision.Action);
+    }
+
+    [Fact]
+    public async Task Assess_AbortedExecutionWithAStartedPromotion_StartsTheCooldown()
+    {
+        const string earlier = "arn:aws:states:ap-northeast-1:111122223333:execution:dr-failover:earlier";
+        _world.PrimaryRegionOutage();
+        _world.Executions.Add(new ExecutionSummary(earlier, StateMachineArn, "earlier", AwsExecutionStatus.Aborted,
+            ValidatorWorld.T0.AddMinutes(-20), ValidatorWorld.T0.AddMinutes(-10)));
+        _world.ExecutionHistories[earlier] =
+        [
+            new HistoryEvent(7, "TaskStateEntered", ValidatorWorld.T0.AddMinutes(-19), "PromoteStart", null),
+            new HistoryEvent(9, "LambdaFunctionSucceeded", ValidatorWorld.T0.AddMinutes(-19),
+                null, $$"""{"outcome":"Started","action":"Failover","targetClusterArn":"{{NrtArn}}","startedAt":"2026-11-25T23:41:00Z"}"""),
+            new HistoryEvent(12, "ExecutionAborted", ValidatorWorld.T0.AddMinutes(-10), null, null),
+        ];
+
+        var result = await _world.AssessAsync(ValidatorWorld.AlarmEvent(PrimaryAlarm));
+
+        Assert.Equal(DecisionAction.Escalate, result.Decision.Action);
         Assert.Contains(result.Decision.Reasons, reason => reason.Code == ReasonCode.CooldownActive);
-        Assert.Contains("assuming a possible promotion", result.Notice.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Assess_HealthCheckAlarmOfThePrimary_IsManagedAndActs()
+    {
+        using var world = new ValidatorWorld(ValidatorWorld.WithHealthCheckAlarm()).PrimaryRegionOutage();
+
+        var result = await world.AssessAsync(ValidatorWorld.AlarmEvent(ValidatorWorld.PrimaryHealthCheckAlarm));
+
+        Assert.Equal(DecisionAction.Failover, result.Decision.Action);
+        Assert.DoesNotContain(result.Decision.Reasons, reason => reason.Code == ReasonCode.AlarmNotManaged);
+    }
+
+    [Fact]
+    public async Task Assess_HealthCheckAlarm_IsReadInUsEast1AndVotesWithRoute53()
+    {
+        using var world = new ValidatorWorld(ValidatorWorld.WithHealthCheckAlarm()).PrimaryRegionOutage();
+
+        var result = await world.AssessAsync(ValidatorWorld.AlarmEvent(ValidatorWorld.PrimaryHealthCheckAlarm));
+
+        world.CloudWatch.Verify(client => client.DescribeAlarmsAsync(
+            It.Is<IReadOnlyCollection<string>>(names => names.SequenceEqual(new[] { ValidatorWorld.PrimaryHealthCheckAlarm })), "us-east-1", It.IsAny<CancellationToken>()));
+        var signal = Assert.Single(result.Signals, signal => signal.Detail.StartsWith("alarm " + ValidatorWorld.PrimaryHealthCheckAlarm, StringComparison.Ordinal));
+        Assert.Equal((SignalKind.Route53HealthCheck, "route53-global", Verdict.Unhealthy), (signal.Kind, signal.Observer, signal.Verdict));
+    }
+
+    [Fact]
+    public async Task Assess_StaleRpoLag_EscalatesAsUnknownLag()
+    {
+        _world.PrimaryRegionOutage();
+        _world.RpoLagAt = ValidatorWorld.T0.AddMinutes(-4);
+
+        var result = await _world.AssessAsync(ValidatorWorld.AlarmEvent(PrimaryAlarm));
+
+        Assert.Equal(DecisionAction.Escalate, result.Decision.Action);
+        Assert.Contains(result.Decision.Reasons, reason => reason.Code == ReasonCode.ReplicationLagStale);
+    }
+
+    [Fact]
+    public async Task Assess_TargetPendingResync_EscalatesAsUnknownLag()
+    {
+        _world.PrimaryRegionOutage();
+        _world.NrtSynchronisation = "pending-resync";
+
+        var result = await _world.AssessAsync(ValidatorWorld.AlarmEvent(PrimaryAlarm));
+
+        Assert.Equal(DecisionAction.Escalate, result.Decision.Action);
+        Assert.Contains(result.Decision.Reasons, reason => reason.Code == ReasonCode.TargetPendingResync);
+    }
+
+    [Fact]
+    public async Task Assess_RecoveryProbeSeesThePrimaryUp_NeverFailsOverWithDataLoss()
+    {
+        _world.PrimaryRegionOutage();
+        _world.ProbeVerdicts[Tpe] = Verdict.Healthy;
+
+        var result = await _world.AssessAsync(ValidatorWorld.AlarmEvent(PrimaryAlarm));
+
+        Assert.Equal(DecisionAction.Escalate, result.Decision.Action);
+        Assert.Contains(result.Decision.Reasons, reason => reason.Code == ReasonCode.HealthyProbeCounterVote);
     }
 
     [Fact]
@@ -295,7 +396,7 @@ public sealed class AssessOperationTests : IDisposable
     }
 
     [Fact]
-    public async Task Assess_WeightsUnreadable_AssumesTheNormalWeights()
+    public async Task Assess_WeightsUnreadable_FailsOverWithoutGuessingTheWeights()
     {
         _world.PrimaryRegionOutage();
         _world.Route53.Setup(client => client.ListResourceRecordSetsAsync(It.IsAny<DrLambdas.Aws.Route53.ListResourceRecordSetsRequest>(), It.IsAny<CancellationToken>()))
@@ -304,7 +405,8 @@ public sealed class AssessOperationTests : IDisposable
         var result = await _world.AssessAsync(ValidatorWorld.AlarmEvent(PrimaryAlarm));
 
         Assert.Equal(DecisionAction.Failover, result.Decision.Action);
-        Assert.Contains("assuming the normal weights", result.Notice.Message, StringComparison.Ordinal);
+        Assert.Contains("current weights unknown", result.Notice.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("assuming", result.Notice.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -401,6 +503,35 @@ public sealed class AssessOperationTests : IDisposable
 
         Assert.Equal("trigger.forse", error.Field);
         _world.VerifyNoAwsOrProbeCall();
+    }
+
+    [Fact]
+    public async Task Assess_ExecutionStartingInTheFuture_ThrowsInputValidationWithoutAnyAwsCall()
+    {
+        var request = ValidatorWorld.Assess(ValidatorWorld.AlarmEvent(PrimaryAlarm)) with
+        {
+            Execution = new DrLambdas.Shared.Contracts.ExecutionReference(ValidatorWorld.CurrentExecutionArn, "current", ValidatorWorld.T0.AddMinutes(5)),
+        };
+
+        var error = await Assert.ThrowsAsync<InputValidationException>(() => _world.InvokeAsync(
+            System.Text.Json.JsonSerializer.SerializeToElement(request, DrLambdas.Shared.Contracts.ContractsJsonContext.Default.AssessRequest),
+            DrLambdas.Shared.Contracts.ContractsJsonContext.Default.AssessResponse));
+
+        Assert.Equal("execution.startTime", error.Field);
+        _world.VerifyNoAwsOrProbeCall();
+    }
+
+    [Fact]
+    public async Task Assess_NoticeBody_CannotBeForgedByLineBreaksInEvidence()
+    {
+        _world.PrimaryRegionOutage();
+        _world.Probe.Setup(probe => probe.ProbeAsync(It.IsAny<RegionSite>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .Returns((RegionSite site, TimeSpan _, CancellationToken _) => Task.FromResult(new HealthSignal(SignalKind.Probe, site.Region, Nrt,
+                site.Region == Tpe ? Verdict.Unhealthy : Verdict.Healthy, "HTTP 503\nDecision: None (all clear).", ValidatorWorld.T0)));
+
+        var result = await _world.AssessAsync(ValidatorWorld.AlarmEvent(PrimaryAlarm));
+
+        Assert.DoesNotContain(result.Notice.Message.Split('\n'), line => line.StartsWith("Decision: None", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -27,6 +27,12 @@ internal sealed class ValidatorWorld : IDisposable
 {
     public static readonly DateTimeOffset T0 = new(2026, 11, 26, 0, 0, 0, TimeSpan.Zero);
     public const string CurrentExecutionArn = "arn:aws:states:ap-northeast-1:111122223333:execution:dr-failover:current";
+    public const string UsEast1 = "us-east-1";
+    public const string PrimaryHealthCheckAlarm = "drlambdas-primary-health-check";
+
+    /// <summary>The reference configuration plus the us-east-1 health-check alarm of the primary.</summary>
+    public static DrConfiguration WithHealthCheckAlarm() =>
+        Load(variables => variables[EnvironmentVariables.PrimaryHealthCheckAlarmName] = PrimaryHealthCheckAlarm);
 
     public ValidatorWorld(DrConfiguration? configuration = null)
     {
@@ -39,13 +45,19 @@ internal sealed class ValidatorWorld : IDisposable
             .Returns(() => Task.FromResult(new ResourceRecordSetPage(
                 [Record("tpe", Weights.Tpe), Record("nrt", Weights.Nrt)], false, null, null, null)));
         CloudWatch.Setup(client => client.DescribeAlarmsAsync(It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
-            .Returns((IReadOnlyCollection<string> names, string? _, CancellationToken _) => Task.FromResult<IReadOnlyList<CloudWatchAlarm>>(
+            .Returns((IReadOnlyCollection<string> names, string? region, CancellationToken _) => Task.FromResult<IReadOnlyList<CloudWatchAlarm>>(
                 names.Where(AlarmStates.ContainsKey)
-                    .Select(name => new CloudWatchAlarm(name, null, AlarmKind.Metric, AlarmStates[name], "Threshold Crossed", T0, "AWS/Route53", "HealthCheckStatus"))
+                    .Where(name => (region ?? Nrt) == (HealthCheckAlarms.Contains(name) ? UsEast1 : Nrt))
+                    .Select(name => HealthCheckAlarms.Contains(name)
+                        ? new CloudWatchAlarm(name, null, AlarmKind.Metric, AlarmStates[name], "Threshold Crossed", T0, "AWS/Route53", "HealthCheckStatus")
+                        : new CloudWatchAlarm(name, null, AlarmKind.Metric, AlarmStates[name], "Threshold Crossed", T0, "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count"))
                     .ToList()));
+        StepFunctions.Setup(client => client.GetExecutionHistoryAsync(It.IsAny<GetExecutionHistoryRequest>(), It.IsAny<CancellationToken>()))
+            .Returns((GetExecutionHistoryRequest request, CancellationToken _) => Task.FromResult(
+                new ExecutionHistoryPage(ExecutionHistories.GetValueOrDefault(request.ExecutionArn, []), null)));
         CloudWatch.Setup(client => client.GetMetricDataAsync(It.IsAny<GetMetricDataRequest>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
             .Returns((GetMetricDataRequest _, string? region, CancellationToken _) => Task.FromResult<IReadOnlyList<MetricDataResult>>(
-                [new MetricDataResult("rpoLag", "AuroraGlobalDBRPOLag", RpoLagMs is { } lag && region == Nrt ? [new MetricDataPoint(T0, lag)] : [], "Complete")]));
+                [new MetricDataResult("rpoLag", "AuroraGlobalDBRPOLag", RpoLagMs is { } lag && region == Nrt ? [new MetricDataPoint(RpoLagAt, lag)] : [], "Complete")]));
         Rds.Setup(client => client.DescribeGlobalClustersAsync(It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
             .Returns((string? _, string? region, CancellationToken _) => Reachable(region, () => (IReadOnlyList<GlobalCluster>)[GlobalCluster()]));
         Rds.Setup(client => client.DescribeDbClustersAsync(It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
@@ -77,7 +89,12 @@ internal sealed class ValidatorWorld : IDisposable
     /// <summary>Healthy Route 53 checkers of 8, per Region.</summary>
     public Dictionary<string, int> HealthyCheckers { get; } = new() { [Tpe] = 8, [Nrt] = 8 };
 
-    public Dictionary<string, AwsAlarmState> AlarmStates { get; } = new() { [PrimaryAlarm] = AwsAlarmState.Ok, [SecondaryAlarm] = AwsAlarmState.Ok };
+    public Dictionary<string, AwsAlarmState> AlarmStates { get; } = new()
+    {
+        [PrimaryAlarm] = AwsAlarmState.Ok,
+        [SecondaryAlarm] = AwsAlarmState.Ok,
+        [PrimaryHealthCheckAlarm] = AwsAlarmState.Ok,
+    };
 
     /// <summary>Regions whose RDS endpoint aborts connections.</summary>
     public HashSet<string> UnreachableRds { get; } = [];
@@ -94,12 +111,20 @@ internal sealed class ValidatorWorld : IDisposable
 
     public double? RpoLagMs { get; set; } = 800;
 
+    public DateTimeOffset RpoLagAt { get; set; } = T0;
+
     public (int Tpe, int Nrt) Weights { get; set; } = (70, 30);
 
     public List<ExecutionSummary> Executions { get; } =
         [new ExecutionSummary(CurrentExecutionArn, StateMachineArn, "current", AwsExecutionStatus.Running, T0, null)];
 
     public Dictionary<string, string> ExecutionOutputs { get; } = [];
+
+    /// <summary>History events by execution ARN (<c>GetExecutionHistory</c>).</summary>
+    public Dictionary<string, IReadOnlyList<HistoryEvent>> ExecutionHistories { get; } = [];
+
+    /// <summary>Alarms on Route 53's HealthCheckStatus: they exist only in us-east-1.</summary>
+    public HashSet<string> HealthCheckAlarms { get; } = [PrimaryHealthCheckAlarm];
 
     /// <summary>Asserts that nothing was probed or called.</summary>
     public void VerifyNoAwsOrProbeCall()
@@ -151,6 +176,7 @@ internal sealed class ValidatorWorld : IDisposable
         ProbeVerdicts[Tpe] = Verdict.Unhealthy;
         HealthyCheckers[Tpe] = 0;
         AlarmStates[PrimaryAlarm] = AwsAlarmState.Alarm;
+        AlarmStates[PrimaryHealthCheckAlarm] = AwsAlarmState.Alarm;
         return this;
     }
 

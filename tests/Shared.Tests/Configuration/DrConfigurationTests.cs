@@ -17,7 +17,7 @@ public class DrConfigurationTests
         var configuration = TestEnvironment.Default;
 
         Assert.Equal(
-            new DecisionPolicy(2, TimeSpan.FromSeconds(1800), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(60), TimeSpan.Zero),
+            new DecisionPolicy(2, TimeSpan.FromSeconds(1800), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(60), TimeSpan.Zero, TimeSpan.FromSeconds(120)),
             configuration.Policy);
         Assert.Equal(
             new RtoSettings(TimeSpan.FromSeconds(30), 3, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60),
@@ -79,6 +79,37 @@ public class DrConfigurationTests
         Assert.Equal("AAAA", configuration.Dns.RecordType);
         Assert.Equal((100, 0), (configuration.Topology.Primary.NormalWeight, configuration.Topology.Secondary.NormalWeight));
         Assert.Equal([25, 50, 100], configuration.Failback.StepShares);
+    }
+
+    [Fact]
+    public void Load_HealthCheckAlarms_AreManagedForTheirRegionInUsEast1()
+    {
+        var configuration = TestEnvironment.Configuration(env =>
+        {
+            env[Env.PrimaryHealthCheckAlarmName] = "drlambdas-primary-health-check";
+            env[Env.SecondaryHealthCheckAlarmName] = "drlambdas-secondary-health-check";
+        });
+
+        Assert.Equal(RegionRole.Primary, configuration.Alarms.RoleOf("drlambdas-primary-health-check"));
+        Assert.Equal(RegionRole.Secondary, configuration.Alarms.RoleOf("drlambdas-secondary-health-check"));
+        Assert.Null(configuration.Alarms.RoleOf("someone-elses-alarm"));
+        Assert.Equal("us-east-1", configuration.Alarms.HealthCheckAlarmRegion);
+    }
+
+    [Fact]
+    public void Load_HealthCheckAlarmAlsoAFailureAlarm_IsAProblem()
+    {
+        var exception = LoadFails(env => env[Env.PrimaryHealthCheckAlarmName] = TestEnvironment.SecondaryAlarm);
+
+        Assert.Contains(exception.Problems, problem => problem.StartsWith(Env.PrimaryHealthCheckAlarmName, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_HealthCheckAlarmRegionMalformed_IsAProblem()
+    {
+        var exception = LoadFails(env => env[Env.HealthCheckAlarmRegion] = "virginia");
+
+        Assert.Contains(exception.Problems, problem => problem.StartsWith(Env.HealthCheckAlarmRegion, StringComparison.Ordinal));
     }
 
     [Fact]

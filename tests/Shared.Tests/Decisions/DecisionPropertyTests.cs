@@ -86,7 +86,7 @@ public class DecisionPropertyTests
             input =>
             {
                 var first = DecisionEngine.Decide(input);
-                var second = DecisionEngine.Decide(input with { Signals = input.Signals.ToList(), RecentExecutions = input.RecentExecutions.ToList() });
+                var second = DecisionEngine.Decide(input with { Signals = input.Signals.ToList(), RecentExecutions = input.RecentExecutions?.ToList() });
 
                 Assert.Equal(Canonical(first), Canonical(second));
                 Assert.NotEmpty(first.Reasons);
@@ -104,6 +104,85 @@ public class DecisionPropertyTests
                 new Random(seed).Shuffle(shuffled);
 
                 Assert.Equal(Canonical(DecisionEngine.Decide(input)), Canonical(DecisionEngine.Decide(input with { Signals = shuffled })));
+            },
+            iter: Cases);
+    }
+
+    [Fact]
+    public void Decide_HealthyRecoveryRegionProbeOfTheRegionLeft_NeverFailsOverWithDataLoss()
+    {
+        var switchovers = 0;
+        CounterVoteInput.Sample(
+            input =>
+            {
+                var decision = DecisionEngine.Decide(input);
+                Assert.NotEqual(DecisionAction.Failover, decision.Action);
+                if (decision.Action == DecisionAction.Switchover)
+                {
+                    Interlocked.Increment(ref switchovers);
+                }
+            },
+            iter: Cases);
+
+        // A switchover (RPO 0) stays possible under the counter-vote.
+        Assert.True(switchovers >= Cases / 100, $"only {switchovers} of {Cases} counter-voted cases switched over");
+    }
+
+    [Fact]
+    public void Decide_AnyFailover_NoRecoveryRegionProbeSawTheRegionLeftUp()
+    {
+        Input.Sample(
+            input =>
+            {
+                var decision = DecisionEngine.Decide(input);
+                if (decision.Action != DecisionAction.Failover)
+                {
+                    return;
+                }
+
+                Assert.DoesNotContain(input.Signals, signal => signal.Kind == SignalKind.Probe && signal.Verdict == Verdict.Healthy
+                    && signal.Region == decision.FailedRegion && signal.Observer == input.Configuration.Topology.RecoveryRegion);
+            },
+            iter: Cases);
+    }
+
+    [Fact]
+    public void Decide_Route53AlarmEchoingTheCheckers_SameActionAndReasonCodes()
+    {
+        Input.Sample(
+            input =>
+            {
+                var plain = DecisionEngine.Decide(input);
+                var echoed = DecisionEngine.Decide(WithRoute53AlarmEcho(input));
+
+                Assert.Equal(plain.Action, echoed.Action);
+                Assert.Equal(plain.Reasons.Select(reason => reason.Code), echoed.Reasons.Select(reason => reason.Code));
+            },
+            iter: Cases);
+    }
+
+    [Fact]
+    public void Decide_UnreadableExecutions_NeverMovesWriter()
+    {
+        Input.Sample(
+            input => Assert.False(DecisionEngine.Decide(input with { RecentExecutions = null }).MovesWriter),
+            iter: Cases);
+    }
+
+    [Fact]
+    public void Decide_AnyFailoverWithoutForce_LagFreshAndTargetReplicating()
+    {
+        Input.Sample(
+            input =>
+            {
+                var decision = DecisionEngine.Decide(input);
+                if (decision.Action != DecisionAction.Failover || input.Trigger.Force)
+                {
+                    return;
+                }
+
+                Assert.True(input.Now - input.Replication.MeasuredAt <= input.Configuration.Policy.RpoLagMaxAge, "failed over on a stale lag");
+                Assert.NotEqual(SynchronisationStatus.PendingResync, input.GlobalCluster.MemberIn(decision.TargetRegion!)?.Synchronisation);
             },
             iter: Cases);
     }

@@ -16,8 +16,24 @@ internal static class DecisionRuleCases
 {
     private static readonly ReasonCode[] DownAndTargetHealthy = [PrimaryDownByQuorum, TargetHealthy];
 
-    public static RecentExecution Finished(string id, TimeSpan ago, DecisionAction? action, ExecutionStatus status = ExecutionStatus.Succeeded) =>
-        new($"arn:aws:states:ap-northeast-1:111122223333:execution:failover:{id}", T0 - ago - TimeSpan.FromMinutes(5), status, T0 - ago, action);
+    public static RecentExecution Finished(string id, TimeSpan ago, DecisionAction? action, ExecutionStatus status = ExecutionStatus.Succeeded, bool? promoted = null) =>
+        new($"arn:aws:states:ap-northeast-1:111122223333:execution:failover:{id}", T0 - ago - TimeSpan.FromMinutes(5), status, T0 - ago, action, promoted);
+
+    public const string HealthCheckAlarm = "drlambdas-primary-health-check";
+
+    /// <summary>The reference setup with Route 53 health checks and the us-east-1 health-check alarms configured.</summary>
+    public static Scenario WithRoute53(this Scenario scenario) => scenario with
+    {
+        Configuration = TestEnvironment.Configuration(env =>
+        {
+            env[Support.TestEnvironment.PrimaryHealthCheckIdVariable] = "0d7a1b2c-3e4f-4a5b-8c6d-000000000001";
+            env[Support.TestEnvironment.SecondaryHealthCheckIdVariable] = "0d7a1b2c-3e4f-4a5b-8c6d-000000000002";
+            env[Support.TestEnvironment.PrimaryHealthCheckAlarmVariable] = HealthCheckAlarm;
+        }),
+    };
+
+    /// <summary>Taiwan down by Route 53 and its DB endpoint, yet Tokyo's probe reaches its app.</summary>
+    public static Scenario ProbeCounterVotes() => PrimaryOutage().Replacing(SignalKind.Probe, Tpe, Verdict.Healthy);
 
     public static RecentExecution Running(string id, DateTimeOffset startedAt) =>
         new($"arn:aws:states:ap-northeast-1:111122223333:execution:failover:{id}", startedAt, ExecutionStatus.Running, null, null);
@@ -47,8 +63,74 @@ internal static class DecisionRuleCases
         ["primary writer not available → failover"] = new(
             () => AppDownDatabaseUp() with { GlobalCluster = Cluster(writer: Tpe, writerStatus: "inaccessible-encryption-credentials") },
             DecisionAction.Failover, [.. DownAndTargetHealthy, DatabaseNotSynchronised, DataLossWithinBudget]),
-        ["target pending resync → failover"] = new(
+        ["target pending resync → escalate: its lag is unknown"] = new(
             () => AppDownDatabaseUp() with { GlobalCluster = Cluster(writer: Tpe, nrtSync: SynchronisationStatus.PendingResync) },
+            DecisionAction.Escalate, [.. DownAndTargetHealthy, DatabaseNotSynchronised, TargetPendingResync]),
+        ["target pending resync, forced → forced failover"] = new(
+            () => AppDownDatabaseUp() with { Trigger = Manual(TriggerMode.Failover, Nrt, force: true), GlobalCluster = Cluster(writer: Tpe, nrtSync: SynchronisationStatus.PendingResync) },
+            DecisionAction.Failover, [.. DownAndTargetHealthy, DatabaseNotSynchronised, TargetPendingResync, ForcedOverride]),
+        ["lag measured 121 s ago → escalate: stale"] = new(
+            () => PrimaryOutage() with { Replication = new ReplicationStatus(TimeSpan.FromSeconds(0.8), T0.AddSeconds(-116)) },
+            DecisionAction.Escalate, [.. DownAndTargetHealthy, DatabaseNotSynchronised, ReplicationLagStale]),
+        ["lag measured 120 s ago → failover"] = new(
+            () => PrimaryOutage() with { Replication = new ReplicationStatus(TimeSpan.FromSeconds(0.8), T0.AddSeconds(-115)) },
+            DecisionAction.Failover, [.. DownAndTargetHealthy, DatabaseNotSynchronised, DataLossWithinBudget]),
+        ["lag of unknown age → escalate: stale"] = new(
+            () => PrimaryOutage() with { Replication = new ReplicationStatus(TimeSpan.FromSeconds(0.8), null) },
+            DecisionAction.Escalate, [.. DownAndTargetHealthy, DatabaseNotSynchronised, ReplicationLagStale]),
+
+        // The counter-vote: a healthy recovery-Region probe of the Region being left.
+        ["recovery probe sees the primary up, database unreachable → escalate"] = new(ProbeCounterVotes, DecisionAction.Escalate,
+            [.. DownAndTargetHealthy, DatabaseNotSynchronised, HealthyProbeCounterVote]),
+        ["recovery probe sees the primary up, forced failover → escalate"] = new(
+            () => ProbeCounterVotes() with { Trigger = Manual(TriggerMode.Failover, Nrt, force: true) },
+            DecisionAction.Escalate, [.. DownAndTargetHealthy, DatabaseNotSynchronised, HealthyProbeCounterVote]),
+        ["recovery probe sees the primary up, database synchronised → switchover"] = new(
+            () => AppDownDatabaseUp().Replacing(SignalKind.Probe, Tpe, Verdict.Healthy),
+            DecisionAction.Switchover, [.. DownAndTargetHealthy, DatabaseSynchronised]),
+        ["only a probe outside the recovery Region sees the primary up → failover"] = new(
+            () => PrimaryOutage().WithSignals(PrimaryDown(), TokyoHealthy(), [Signal(SignalKind.Probe, Tpe, "eu-west-1", Verdict.Healthy)]),
+            DecisionAction.Failover, [.. DownAndTargetHealthy, DatabaseNotSynchronised, DataLossWithinBudget]),
+
+        // Route 53 and the alarm on its metric are one source.
+        ["health-check alarm of the primary → managed, failover"] = new(
+            () => PrimaryOutage().WithRoute53() with { Trigger = Trigger.FromAlarm(HealthCheckAlarm, AlarmState.Alarm, AlarmState.Ok, "Threshold Crossed", "us-east-1", T0) },
+            DecisionAction.Failover, [.. DownAndTargetHealthy, DatabaseNotSynchronised, DataLossWithinBudget]),
+        ["Route 53 and its alarm alone are one kind → none"] = new(
+            () => Calm().WithSignals(TokyoHealthy(),
+            [
+                Signal(SignalKind.Route53HealthCheck, Tpe, Global, Verdict.Unhealthy, "0 of 8 checkers healthy"),
+                Signal(SignalKind.Route53HealthCheck, Tpe, Global, Verdict.Unhealthy, "alarm drlambdas-primary-health-check ALARM"),
+            ]),
+            DecisionAction.None, [PrimaryNotDownByQuorum]),
+        ["target watched by Route 53 without a verdict → abort"] = new(
+            () => PrimaryOutage().WithRoute53().Without(SignalKind.Route53HealthCheck, Nrt),
+            DecisionAction.Abort, [PrimaryDownByQuorum, TargetUnhealthy]),
+        ["target not watched by Route 53, no verdict → failover"] = new(
+            () => PrimaryOutage().Without(SignalKind.Route53HealthCheck, Nrt),
+            DecisionAction.Failover, [.. DownAndTargetHealthy, DatabaseNotSynchronised, DataLossWithinBudget]),
+
+        // Unknown is an input, not a guess.
+        ["executions unreadable → escalate"] = new(
+            () => PrimaryOutage() with { RecentExecutions = null },
+            DecisionAction.Escalate, [.. DownAndTargetHealthy, ExecutionHistoryUnknown]),
+        ["executions unreadable, forced failover → escalate"] = new(
+            () => PrimaryOutage() with { Trigger = Manual(TriggerMode.Failover, Nrt, force: true), RecentExecutions = null },
+            DecisionAction.Escalate, [.. DownAndTargetHealthy, ExecutionHistoryUnknown]),
+        ["executions unreadable, primary healthy → none"] = new(
+            () => Calm() with { RecentExecutions = null },
+            DecisionAction.None, [PrimaryNotDownByQuorum]),
+        ["executions unreadable, secondary outage → drain (DNS only, convergent)"] = new(
+            () => SecondaryOutage() with { RecentExecutions = null },
+            DecisionAction.DrainSecondary, [SecondaryDownByQuorum, TargetHealthy]),
+        ["weights unreadable, target already writer → drain"] = new(
+            () => AfterFailover().WithSignals(PrimaryDown(), TokyoHealthy()) with { CurrentWeights = null },
+            DecisionAction.DrainSecondary, [.. DownAndTargetHealthy, WeightsUnknown]),
+        ["weights unreadable, secondary outage → drain"] = new(
+            () => SecondaryOutage() with { CurrentWeights = null },
+            DecisionAction.DrainSecondary, [SecondaryDownByQuorum, TargetHealthy, WeightsUnknown]),
+        ["weights unreadable, primary outage → failover"] = new(
+            () => PrimaryOutage() with { CurrentWeights = null },
             DecisionAction.Failover, [.. DownAndTargetHealthy, DatabaseNotSynchronised, DataLossWithinBudget]),
 
         // Force overrides the budget, the measurement, the cooldown and the quorum, and is recorded.
@@ -137,6 +219,12 @@ internal static class DecisionRuleCases
             DecisionAction.Escalate, [.. DownAndTargetHealthy, CooldownActive]),
         ["switchover 10 minutes ago → escalate"] = new(
             () => PrimaryOutage() with { RecentExecutions = [Finished("last", TimeSpan.FromMinutes(10), DecisionAction.Switchover, ExecutionStatus.Failed)] },
+            DecisionAction.Escalate, [.. DownAndTargetHealthy, CooldownActive]),
+        ["failed execution that promoted nothing 10 minutes ago → failover"] = new(
+            () => PrimaryOutage() with { RecentExecutions = [Finished("last", TimeSpan.FromMinutes(10), null, ExecutionStatus.Failed, promoted: false)] },
+            DecisionAction.Failover, [.. DownAndTargetHealthy, DatabaseNotSynchronised, DataLossWithinBudget]),
+        ["aborted execution that promoted 10 minutes ago → escalate"] = new(
+            () => PrimaryOutage() with { RecentExecutions = [Finished("last", TimeSpan.FromMinutes(10), null, ExecutionStatus.Aborted, promoted: true)] },
             DecisionAction.Escalate, [.. DownAndTargetHealthy, CooldownActive]),
         ["execution with unknown decision 10 minutes ago → escalate"] = new(
             () => PrimaryOutage() with { RecentExecutions = [Finished("last", TimeSpan.FromMinutes(10), null)] },

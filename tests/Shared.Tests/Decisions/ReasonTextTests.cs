@@ -27,7 +27,7 @@ public class ReasonTextTests
             AlarmNotInAlarmState, "Alarm app-tpe-down changed to INSUFFICIENT_DATA, not ALARM: nothing to do."),
         ["unmanaged alarm"] = new(
             () => PrimaryOutage() with { Trigger = Trigger.FromAlarm("disk-full", AlarmState.Alarm, null, null, Nrt, T0) },
-            AlarmNotManaged, "Alarm disk-full is not listed in DR_ALARM_NAMES or DR_SECONDARY_ALARM_NAMES: nothing to do.", "alarm:disk-full ALARM: "),
+            AlarmNotManaged, "Alarm disk-full is not listed in DR_ALARM_NAMES, DR_SECONDARY_ALARM_NAMES, DR_PRIMARY_HEALTH_CHECK_ALARM_NAME or DR_SECONDARY_HEALTH_CHECK_ALARM_NAME: nothing to do.", "alarm:disk-full ALARM: "),
         ["unmanaged target Region"] = new(
             () => PrimaryOutage() with { Trigger = Manual(TriggerMode.Failover, "eu-west-1") },
             TargetRegionInvalid, "Target Region eu-west-1 is not managed here (primary ap-east-2, secondary ap-northeast-1): refusing to act."),
@@ -145,9 +145,40 @@ public class ReasonTextTests
             PrimaryOutage, DataLossWithinBudget,
             "Failing over with data loss: the last measured RPO lag of 0.8 s is within the 5 s budget.", "rpo-lag: 0.8 s measured 2026-11-26T00:00:00Z"),
         ["data loss beyond budget"] = new(
-            () => PrimaryOutage() with { Replication = new ReplicationStatus(TimeSpan.FromMilliseconds(12_345), null) },
+            () => PrimaryOutage() with { Replication = new ReplicationStatus(TimeSpan.FromMilliseconds(12_345), T0) },
             DataLossBeyondBudget, "The last measured RPO lag of 12.345 s exceeds the 5 s data-loss budget: a human must decide (a manual failover with force accepts the loss).",
-            "rpo-lag: 12.345 s (measurement time unknown)"),
+            "rpo-lag: 12.345 s measured 2026-11-26T00:00:00Z"),
+        ["lag stale"] = new(
+            () => PrimaryOutage() with { Replication = new ReplicationStatus(TimeSpan.FromSeconds(0.8), T0.AddMinutes(-3)) },
+            ReplicationLagStale, "The newest AuroraGlobalDBRPOLag measurement (2026-11-25T23:57:00Z) is older than 120 s, so the data loss cannot be estimated: a human must decide (a manual failover with force accepts the unknown loss).",
+            "rpo-lag: 0.8 s measured 2026-11-25T23:57:00Z"),
+        ["lag of unknown age"] = new(
+            () => PrimaryOutage() with { Replication = new ReplicationStatus(TimeSpan.FromSeconds(0.8), null) },
+            ReplicationLagStale, "The AuroraGlobalDBRPOLag measurement has no time, so the data loss cannot be estimated: a human must decide (a manual failover with force accepts the unknown loss).",
+            "rpo-lag: 0.8 s (measurement time unknown)"),
+        ["target pending resync"] = new(
+            () => AppDownDatabaseUp() with { GlobalCluster = Cluster(writer: Tpe, nrtSync: SynchronisationStatus.PendingResync) },
+            TargetPendingResync, "ap-northeast-1 is pending-resync: it is not replicating, so no RPO lag describes what it misses and the data loss cannot be estimated: a human must decide (a manual failover with force accepts the unknown loss).",
+            $"cluster:{NrtArn} in ap-northeast-1: reader, available, pending-resync"),
+        ["counter-vote"] = new(
+            ProbeCounterVotes, HealthyProbeCounterVote,
+            "A probe from ap-northeast-1 sees ap-east-2 up: it still serves the Region that would take over, so no vote of other signals turns this into a failover that loses data (force does not override this). A switchover becomes possible once the database is reachable and synchronised; a human must decide.",
+            "probe:ap-northeast-1→ap-east-2 healthy: connection timed out"),
+        ["executions unknown"] = new(
+            () => PrimaryOutage() with { RecentExecutions = null },
+            ExecutionHistoryUnknown, "The failover state machine's executions could not be read, so another execution may be moving the writer now or may just have moved it: not moving it again (force does not override this); a human must decide.",
+            "executions: unreadable"),
+        ["weights unknown after a writer move"] = new(
+            () => AfterFailover().WithSignals(PrimaryDown(), TokyoHealthy()) with { CurrentWeights = null },
+            WeightsUnknown, "ap-northeast-1 is already the writer, but the weighted records could not be read: moving traffic off ap-east-2 in DNS, which reads the records itself and changes them only if they still are what it read.",
+            "weights: unreadable"),
+        ["weights unknown for a drain"] = new(
+            () => SecondaryOutage() with { CurrentWeights = null },
+            WeightsUnknown, "The weighted records could not be read, so whether ap-northeast-1 still receives traffic is unknown: draining it in DNS, which reads the records itself and changes them only if they still are what it read.",
+            "weights: unreadable"),
+        ["target unhealthy: no Route 53 verdict"] = new(
+            () => PrimaryOutage().WithRoute53().Without(SignalKind.Route53HealthCheck, Nrt),
+            TargetUnhealthy, "Target Region ap-northeast-1 is not healthy (Route 53 watches it but has no healthy verdict): never move traffic into a sick Region."),
         ["lag unknown"] = new(
             () => PrimaryOutage() with { Replication = ReplicationStatus.Unknown },
             ReplicationLagUnknown, "No AuroraGlobalDBRPOLag measurement is available, so the data loss cannot be estimated: a human must decide (a manual failover with force accepts the unknown loss).",

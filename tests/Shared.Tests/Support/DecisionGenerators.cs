@@ -61,11 +61,16 @@ internal static class DecisionGenerators
                 return new GlobalClusterView("app-global", members, operation);
             });
 
+    /// <summary>A lag measurement taken T0 (rebased onto the input's now by <see cref="Input"/>), or none.</summary>
     public static readonly Gen<ReplicationStatus> Replication =
         Gen.Frequency(
             (1, Gen.Const(ReplicationStatus.Unknown)),
             (3, Gen.Int[0, 6_000].Select(ms => new ReplicationStatus(TimeSpan.FromMilliseconds(ms), T0))),
             (2, Gen.Int[0, 20_000].Select(ms => new ReplicationStatus(TimeSpan.FromMilliseconds(ms), T0))));
+
+    /// <summary>How old the lag measurement is at decision time: mostly fresh, sometimes stale, rarely of unknown age.</summary>
+    private static readonly Gen<int?> MeasurementAge =
+        Gen.Frequency((12, Gen.Int[0, 120].Select(age => (int?)age)), (2, Gen.Int[121, 900].Select(age => (int?)age)), (1, Gen.Const(default(int?))));
 
     public static readonly Gen<RecentExecution> Execution =
         Gen.Select(
@@ -74,26 +79,37 @@ internal static class DecisionGenerators
             Gen.Enum<ExecutionStatus>(),
             Gen.Int[0, 600],
             Gen.OneOfConst<DecisionAction?>(null, DecisionAction.None, DecisionAction.Failover, DecisionAction.Switchover, DecisionAction.Escalate),
-            (id, startOffset, status, duration, action) => new RecentExecution(
+            Gen.OneOfConst<bool?>(null, null, false, true),
+            (id, startOffset, status, duration, action, promoted) => new RecentExecution(
                 id == "current" ? CurrentId : $"arn:aws:states:ap-northeast-1:111122223333:execution:failover:{id}",
                 T0.AddSeconds(startOffset),
                 status,
                 status == ExecutionStatus.Running ? null : T0.AddSeconds(startOffset + duration),
-                action));
+                action,
+                status == ExecutionStatus.Running ? null : promoted));
 
-    public static readonly Gen<IReadOnlyList<RecordWeight>> Weights =
-        Gen.Select(Gen.Int[0, 255], Gen.Int[0, 255], Gen.Int[0, 3], (tpe, nrt, shape) => (IReadOnlyList<RecordWeight>)(shape switch
+    /// <summary>The weighted records, sometimes missing one, sometimes unreadable (null).</summary>
+    public static readonly Gen<IReadOnlyList<RecordWeight>?> Weights =
+        Gen.Select(Gen.Int[0, 255], Gen.Int[0, 255], Gen.Int[0, 4], (tpe, nrt, shape) => shape switch
         {
-            0 => [new RecordWeight("nrt", Nrt, nrt)],
+            0 => (IReadOnlyList<RecordWeight>?)[new RecordWeight("nrt", Nrt, nrt)],
             1 => [new RecordWeight("tpe", Tpe, tpe)],
+            2 => null,
             _ => [new RecordWeight("tpe", Tpe, tpe), new RecordWeight("nrt", Nrt, nrt)],
-        }));
+        });
+
+    private static readonly DrConfiguration WatchedByRoute53 = TestEnvironment.Configuration(env =>
+    {
+        env[PrimaryHealthCheckIdVariable] = "0d7a1b2c-3e4f-4a5b-8c6d-000000000001";
+        env[SecondaryHealthCheckIdVariable] = "0d7a1b2c-3e4f-4a5b-8c6d-000000000002";
+        env[PrimaryHealthCheckAlarmVariable] = "drlambdas-primary-health-check";
+    });
 
     public static readonly Gen<DrConfiguration> Configuration =
-        Gen.Select(Gen.Int[1, 4], Gen.Int[0, 3600], Gen.Int[0, 10], Gen.OneOfConst(Nrt, Nrt, Nrt, Tpe), Gen.Int[0, 255], Gen.Int[1, 255],
-            (quorum, cooldown, budget, recovery, primaryWeight, secondaryWeight) =>
+        Gen.Select(Gen.Int[1, 4], Gen.Int[0, 3600], Gen.Int[0, 10], Gen.OneOfConst(Nrt, Nrt, Nrt, Tpe), Gen.Int[0, 255], Gen.Int[1, 255], Gen.Bool,
+            (quorum, cooldown, budget, recovery, primaryWeight, secondaryWeight, route53) =>
             {
-                var configuration = TestEnvironment.Default;
+                var configuration = route53 ? WatchedByRoute53 : TestEnvironment.Default;
                 return configuration with
                 {
                     Topology = configuration.Topology with
@@ -118,10 +134,14 @@ internal static class DecisionGenerators
         Gen.Select(RegionEvidence(Tpe, 3, 5, 2), RegionEvidence(Nrt, 7, 1, 2), Gen.Frequency((3, Gen.Const(new List<HealthSignal>())), (2, Signal.List[1, 3])),
             (tpe, nrt, noise) => (IReadOnlyList<HealthSignal>)tpe.Concat(nrt).Concat(noise).ToList());
 
-    public static readonly Gen<IReadOnlyList<RecentExecution>> Executions =
+    /// <summary>Recent executions: none, a few, or unreadable (null).</summary>
+    public static readonly Gen<IReadOnlyList<RecentExecution>?> Executions =
         Gen.Frequency(
-            (3, Gen.Const<IReadOnlyList<RecentExecution>>([])),
-            (2, Execution.List[1, 3].Select(list => (IReadOnlyList<RecentExecution>)list)));
+            (6, Gen.Const<IReadOnlyList<RecentExecution>?>([])),
+            (4, Execution.List[1, 3].Select(list => (IReadOnlyList<RecentExecution>?)list)),
+            (1, Gen.Const(default(IReadOnlyList<RecentExecution>))));
+
+    private static readonly Gen<(int NowOffset, int? Age)> Clock = Gen.Select(Gen.Int[0, 7200], MeasurementAge, (now, age) => (now, age));
 
     public static readonly Gen<DecisionInput> Input =
         Gen.Select(
@@ -132,9 +152,13 @@ internal static class DecisionGenerators
             Replication,
             Executions,
             Weights,
-            Gen.Int[0, 7200],
-            (trigger, configuration, signals, cluster, replication, executions, weights, nowOffset) => new DecisionInput(
-                trigger, configuration, signals, cluster, replication, new ExecutionIdentity(CurrentId, T0), executions, weights, T0.AddSeconds(nowOffset)));
+            Clock,
+            (trigger, configuration, signals, cluster, replication, executions, weights, clock) =>
+            {
+                var now = T0.AddSeconds(clock.NowOffset);
+                var measured = replication.RpoLag is null || clock.Age is not { } age ? replication : replication with { MeasuredAt = now.AddSeconds(-age) };
+                return new DecisionInput(trigger, configuration, signals, cluster, measured, new ExecutionIdentity(CurrentId, T0), executions, weights, now);
+            });
 
     /// <summary>
     /// Partition-shaped evidence: the recovery Region (Tokyo) sees Taiwan down and no other observer
@@ -167,9 +191,42 @@ internal static class DecisionGenerators
                 {
                     Trigger = trigger,
                     Configuration = input.Configuration with { Policy = input.Configuration.Policy with { Cooldown = cooldown } },
-                    RecentExecutions = [.. input.RecentExecutions, promotion],
+                    RecentExecutions = [.. input.RecentExecutions ?? [], promotion],
                 };
             });
+
+    /// <summary>
+    /// Any input plus a healthy probe, made from the recovery Region, of both Regions: whichever Region a decision
+    /// would leave, the recovery Region sees it serving.
+    /// </summary>
+    public static readonly Gen<DecisionInput> CounterVoteInput =
+        Input.Select(input => input with
+        {
+            Signals =
+            [
+                .. input.Signals,
+                new HealthSignal(SignalKind.Probe, Tpe, input.Configuration.Topology.RecoveryRegion, Verdict.Healthy, "UP", input.Now),
+                new HealthSignal(SignalKind.Probe, Nrt, input.Configuration.Topology.RecoveryRegion, Verdict.Healthy, "UP", input.Now),
+            ],
+        });
+
+    /// <summary>
+    /// Any input plus, for each Region whose Route 53 checkers agree, the alarm on their <c>HealthCheckStatus</c>
+    /// metric saying the same (kind from <see cref="SignalSources.KindOfAlarm"/>).
+    /// </summary>
+    public static DecisionInput WithRoute53AlarmEcho(DecisionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var echoes = new[] { Tpe, Nrt }
+            .Select(region => input.Signals.Where(signal => signal.Kind == SignalKind.Route53HealthCheck && signal.Region == region).ToList())
+            .Where(checks => checks.Count > 0 && checks.All(check => check.Verdict == checks[0].Verdict))
+            .Select(checks => checks[0] with
+            {
+                Kind = SignalSources.KindOfAlarm(SignalSources.Route53Namespace, SignalSources.HealthCheckStatusMetric),
+                Detail = "alarm on HealthCheckStatus",
+            });
+        return input with { Signals = [.. input.Signals, .. echoes] };
+    }
 
     /// <summary>A canonical text form of a decision, for equality checks.</summary>
     public static string Canonical(Decision decision) =>

@@ -17,8 +17,8 @@ internal sealed record Scenario(
     GlobalClusterView GlobalCluster,
     ReplicationStatus Replication,
     ExecutionIdentity CurrentExecution,
-    IReadOnlyList<RecentExecution> RecentExecutions,
-    IReadOnlyList<RecordWeight> CurrentWeights,
+    IReadOnlyList<RecentExecution>? RecentExecutions,
+    IReadOnlyList<RecordWeight>? CurrentWeights,
     DateTimeOffset Now)
 {
     public const string Global = "route53-global";

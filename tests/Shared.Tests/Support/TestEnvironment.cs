@@ -12,6 +12,9 @@ internal static class TestEnvironment
     public const string NrtArn = "arn:aws:rds:ap-northeast-1:111122223333:cluster:app-nrt";
     public const string PrimaryAlarm = "app-tpe-down";
     public const string SecondaryAlarm = "app-nrt-down";
+    public const string PrimaryHealthCheckIdVariable = Env.PrimaryHealthCheckId;
+    public const string SecondaryHealthCheckIdVariable = Env.SecondaryHealthCheckId;
+    public const string PrimaryHealthCheckAlarmVariable = Env.PrimaryHealthCheckAlarmName;
 
     public static Dictionary<string, string?> Variables() => new()
     {
