@@ -62,3 +62,16 @@ export function labValue(spec, lab, outputs, where) {
   if (entry.modelSeconds) value = Math.round(Number(value) * lab.timeScale);
   return value;
 }
+
+/**
+ * The lab facts of a ready document (`GET /_lab/config`) for a stack deployed in `recoveryRegion` (default: the
+ * lab's secondary Region).
+ * @param {{ env?: Record<string, string>, timeScale?: number }} ready @param {string} [recoveryRegion]
+ * @returns {LabFacts}
+ */
+export function labFactsFromReady(ready, recoveryRegion) {
+  const env = ready?.env ?? {};
+  const arn = env.DR_PRIMARY_CLUSTER_ARN ?? env.DR_STATE_MACHINE_ARN;
+  if (!arn || !(Number(ready?.timeScale) > 0)) throw new DeploymentError('the lab ready document lacks env.DR_PRIMARY_CLUSTER_ARN or timeScale');
+  return { env, accountId: arn.split(':')[4], recoveryRegion: recoveryRegion ?? env.DR_SECONDARY_REGION, timeScale: Number(ready.timeScale) };
+}
