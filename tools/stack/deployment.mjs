@@ -86,12 +86,16 @@ export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_F
     Object.assign(given, overrides[spec.name] ?? {});
     const variables = variableParameters(template);
     const model = parameterValues(template.Parameters ?? {}, given);
+    // Constraints hold for the model values (checked above); the lab's scaled stand-ins may fall below a MinValue.
     const labParameters = { ...given };
+    const scaled = [];
     for (const variable of clock?.wallVariables ?? []) {
       const parameter = variables[variable];
-      if (parameter !== undefined) labParameters[parameter] = toWallSeconds(Number(model[parameter]), /** @type {Clock} */ (clock).timeScale);
+      if (parameter === undefined) continue;
+      labParameters[parameter] = toWallSeconds(Number(model[parameter]), /** @type {Clock} */ (clock).timeScale);
+      scaled.push(parameter);
     }
-    const resolved = resolveTemplate(template, { parameters: labParameters, region, accountId, stackName: spec.stackName });
+    const resolved = resolveTemplate(template, { parameters: labParameters, uncheckedParameters: scaled, region, accountId, stackName: spec.stackName });
     outputs[spec.name] = resolved.outputs;
     deployment.stacks.push({ name: spec.name, stackName: spec.stackName, region, template: spec.template, parameters: resolved.parameters, modelParameters: model, variableParameters: variables, outputs: resolved.outputs });
     collect(deployment, spec.name, resolved, template, directory);

@@ -66,9 +66,13 @@ export function healthCheckAlarm(deployment, lab, role) {
 export class DrillDeployment {
   /**
    * `root`: the repository; `lab`: describeLab(); `admin`: an AwsClient with the lab's administrative identity;
-   * `parameterFile`: optional; `build` / `putRoles` / `createResources`: injectable for tests.
+   * `parameterFile`: optional; `build` / `deployRoles` / `deployResources`: injectable for tests; `edit(stackName,
+   * template)`: changes a translated template before it is resolved (tests that break the wiring);
+   * `clientFactory(credentials)`: the AWS client of a role (default: an AwsClient to the lab).
    */
-  constructor({ root, lab, admin, parameterFile, build = buildDeployment, deployRoles = putRoles, deployResources = createResources }) {
+  constructor({ root, lab, admin, parameterFile, build = buildDeployment, deployRoles = putRoles, deployResources = createResources, edit, clientFactory }) {
+    this.edit = edit;
+    this.clientFactory = clientFactory ?? ((credentials) => new AwsClient({ endpoint: lab.baseUrl, credentials }));
     this.root = root;
     this.lab = lab;
     this.admin = admin;
@@ -83,7 +87,7 @@ export class DrillDeployment {
   }
 
   /** Builds a deployment for the recovery Region with parameter overrides; template problems become DrillSetupErrors. */
-  resolve(recoveryRegion, overrides = {}, edit = undefined) {
+  resolve(recoveryRegion, overrides = {}, edit = this.edit) {
     try {
       return this.build({
         root: this.root, lab: labFacts(this.lab, recoveryRegion), parameterFile: this.parameterFile, overrides,
@@ -125,7 +129,7 @@ export class DrillDeployment {
     const keys = credentials[roleArn];
     if (!keys) throw new DrillSetupError(`no lab credentials for the role ${roleArn}; is it in the deployment?`);
     const key = `${roleArn}/${keys.accessKeyId}`;
-    if (!this.clients.has(key)) this.clients.set(key, new AwsClient({ endpoint: this.lab.baseUrl, credentials: keys }));
+    if (!this.clients.has(key)) this.clients.set(key, this.clientFactory(keys));
     return /** @type {AwsClient} */ (this.clients.get(key));
   }
 }
