@@ -24,6 +24,7 @@ prints the deployment, or deploys it into the lab.
   --parameters FILE      the lab parameter file (default: ${DEFAULT_PARAMETER_FILE})
   --set STACK.NAME=VALUE override a template parameter (model seconds), repeatable
   --scaled               scale the durations the functions compare with the clock to the lab's time profile, as the drill does
+  --print                print the resolved deployment (the default)
   --full                 print the state machine definitions too
   --deploy               create the deployment in the lab (roles, alarms, topics, state machines) and print the role key pairs
   --help
