@@ -53,6 +53,12 @@ if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# The drill deploys template.yaml: the SAM transform is aws-sam-translator's (tools/stack/translate.py).
+if ! python3 -c 'import samtranslator' 2>/dev/null; then
+  echo "drill: python3 with aws-sam-translator is needed to deploy template.yaml (pip install aws-sam-translator)" >&2
+  exit 2
+fi
+
 if [[ "${DRILL_SKIP_BUILD:-0}" != 1 ]]; then
   step "building the DR lab and the Lambda emulator"
   build tools/DrLab/DrLab.csproj

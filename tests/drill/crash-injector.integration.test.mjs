@@ -21,7 +21,7 @@ describe('CrashInjector with the Lambda emulator', { skip: missing.length > 0 &&
 
   before(async () => {
     pool = new EmulatorPool({ emulatorProgram: emulator, bootstraps: { Echo: echo }, workDirectory: mkdtempSync(join(tmpdir(), 'drill-emulator-')) });
-    host = await pool.acquire({}, 'ap-northeast-1');
+    host = await pool.acquire([{ name: 'Echo', code: 'Echo', env: {}, memorySize: 128, timeout: 60 }], 'ap-northeast-1');
   });
 
   after(() => pool?.close());

@@ -1,18 +1,17 @@
-// The scenario runner with the real failover definition, a fake lab, fake AWS calls and a fake emulator that
-// answers as the three functions would for a clean failover.
+// The scenario runner on the real templates (translated and resolved by tools/stack) with the real failover
+// definition, against a fake lab, fake AWS calls and a fake emulator that answers as the three functions would for a
+// clean failover. The alarm event is routed through the deployed EventBridge rules.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { DrillDeployment } from '../../tools/drill/lib/drill-deployment.mjs';
 import { Progress } from '../../tools/drill/lib/progress.mjs';
 import { runScenario } from '../../tools/drill/lib/scenario-runner.mjs';
 import { validateScenario } from '../../tools/drill/lib/scenario-schema.mjs';
+import { ROOT, labEnv, parameterFileForTree } from '../stack/support/lab.mjs';
 import { fakeServer } from './support/fake-server.mjs';
-import { PRIMARY, SECONDARY, sampleLab } from './support/fixtures.mjs';
+import { SECONDARY, sampleLab } from './support/fixtures.mjs';
 
-const DEFINITIONS = {
-  failover: fileURLToPath(new URL('../../statemachine/failover.asl.json', import.meta.url)),
-  failback: fileURLToPath(new URL('../../statemachine/failback.asl.json', import.meta.url)),
-};
+const PARAMETER_FILE = parameterFileForTree();
 
 /** Function answers for a failover that goes well, by "Function.operation". */
 function functionAnswer(name, request) {
@@ -38,12 +37,11 @@ function functionAnswer(name, request) {
   }
 }
 
-/** An in-memory lab: the alarm enters ALARM at the `alarmAfterPolls`-th state read. */
-function fakeLab({ alarmAfterPolls = 2 } = {}) {
+/** An in-memory lab control API. */
+function fakeLab() {
   const calls = [];
-  let polls = 0;
   const state = () => ({
-    alarms: [{ name: `drlab-${PRIMARY}-unhealthy`, state: ++polls >= alarmAfterPolls ? 'ALARM' : 'OK', updatedAt: new Date().toISOString(), reason: 'Threshold Crossed' }],
+    alarms: [],
     database: { writerRegion: SECONDARY, operations: [], currentOperation: null },
     dns: { weights: [], changes: [] },
     lostWrites: { count: 0, spanSeconds: 0, modelSpanSeconds: 0, events: [] },
@@ -64,89 +62,179 @@ function fakeLab({ alarmAfterPolls = 2 } = {}) {
   };
 }
 
-function fakeAws() {
+/**
+ * AWS as the lab serves it, shared by every identity (each call records whose key signed it): DescribeAlarms answers
+ * ALARM from the `alarmAfterPolls`-th read of the alarm, StartExecution and Publish succeed.
+ */
+function fakeAws({ alarmAfterPolls = 2 } = {}) {
   const calls = [];
-  return {
-    calls,
+  let polls = 0;
+  const client = (accessKeyId) => ({
     json: async (service, region, target, payload) => {
-      calls.push({ service, region, target, payload });
-      const name = payload.name;
-      return { executionArn: payload.stateMachineArn.replace(':stateMachine:', ':execution:') + `:${name}`, startDate: Date.now() / 1000 };
+      calls.push({ accessKeyId, service, region, target, payload });
+      return { executionArn: payload.stateMachineArn.replace(':stateMachine:', ':execution:') + `:${payload.name}`, startDate: Date.now() / 1000 };
     },
     query: async (service, region, parameters) => {
-      calls.push({ service, region, parameters });
+      calls.push({ accessKeyId, service, region, parameters });
+      if (parameters.Action === 'DescribeAlarms') {
+        const state = ++polls >= alarmAfterPolls ? 'ALARM' : 'OK';
+        return `<DescribeAlarmsResponse><DescribeAlarmsResult><MetricAlarms><member><AlarmName>${parameters['AlarmNames.member.1']}</AlarmName><StateValue>${state}</StateValue><StateReason>Threshold Crossed</StateReason><StateUpdatedTimestamp>${new Date().toISOString()}</StateUpdatedTimestamp></member></MetricAlarms></DescribeAlarmsResult></DescribeAlarmsResponse>`;
+      }
       return '<PublishResponse><PublishResult><MessageId>m-1</MessageId></PublishResult></PublishResponse>';
     },
-  };
+  });
+  return { calls, admin: client('AKIDDRLAB'), client };
 }
 
 function scenario(steps, extra = {}) {
   return validateScenario({ name: 'test', title: 'Test', steps, expect: { finalWriter: 'secondary' }, ...extra }, 'test.json');
 }
 
+const ALARM_STEPS = [
+  { do: 'inject', faults: [{ kind: 'RegionOutage', region: 'primary' }] },
+  { do: 'waitForAlarm', region: 'primary' },
+  { do: 'start', executions: [{ id: 'alarm', machine: 'failover', trigger: { alarm: 'primary' } }] },
+];
+
 describe('runScenario', () => {
   let emulator;
   before(async () => {
     emulator = await fakeServer((request, body) => {
-      const name = /functions\/([^/]+)\/invocations/.exec(request.url)[1];
-      return { body: JSON.stringify(functionAnswer(name, JSON.parse(body))), headers: { 'x-drlambdas-status': 'Success' } };
+      const physical = decodeURIComponent(/functions\/([^/]+)\/invocations/.exec(request.url)[1]);
+      const code = /-(HealthValidator|AuroraPromoter|DnsUpdater)Function-/.exec(physical)?.[1] ?? physical;
+      return { body: JSON.stringify(functionAnswer(code, JSON.parse(body))), headers: { 'x-drlambdas-status': 'Success' } };
     });
   });
   after(() => emulator.close());
 
-  function context(lab, aws) {
+  /** The context of a run: the real deployment of the templates with fake lab calls; `simulated` records IAM questions. */
+  function context(labClient, aws, { edit, deny = () => false } = {}) {
+    // The lab states model durations in its wall clock: at ×1000, 30 model seconds are 0.03 s.
+    const env = { ...labEnv(), DR_HEALTH_CHECK_INTERVAL_SECONDS: '0.03', DR_ALARM_EVALUATION_SECONDS: '0.06', DR_DNS_TTL_SECONDS: '0.06',
+      DR_PROMOTION_ESTIMATE_SECONDS: '0.06', DR_SWITCHOVER_ESTIMATE_SECONDS: '0.12', DR_PROPAGATION_ESTIMATE_SECONDS: '0.06' };
+    const lab = sampleLab({ timeScale: 1000, env });
+    const deployed = { roles: [], resources: 0, hosted: [], simulated: [] };
+    const deployments = new DrillDeployment({
+      root: ROOT, lab, admin: aws.admin, parameterFile: PARAMETER_FILE, edit,
+      deployRoles: async (deployment) => {
+        deployed.roles = deployment.roles;
+        return Object.fromEntries(deployment.roles.map((role) => [role.arn, { accessKeyId: `AKID-${role.logicalId}`, secretAccessKey: 's' }]));
+      },
+      deployResources: async () => { deployed.resources += 1; },
+      clientFactory: (keys) => aws.client(keys.accessKeyId),
+    });
     return {
-      lab: sampleLab({ timeScale: 1000 }),
-      labClient: lab,
-      aws,
-      emulators: { acquire: async () => ({ url: emulator.url, crashInjector: null }) },
-      definitionPaths: DEFINITIONS,
+      deployed,
+      lab,
+      labClient,
+      aws: aws.admin,
+      deployments,
+      simulate: async (request) => {
+        deployed.simulated.push(request);
+        return { decision: deny(request) ? 'implicitDeny' : 'allowed', matchedStatement: null };
+      },
+      emulators: { acquire: async (functions, region) => { deployed.hosted.push({ functions, region }); return { url: emulator.url, crashInjector: null }; } },
       progress: new Progress({ quiet: true }),
     };
   }
 
-  it('RunScenario_OutageAlarmAndStart_RunsTheRealMachineAndRecordsTheWorld', async () => {
+  it('RunScenario_OutageAlarmAndStart_RoutesTheAlarmEventAndRunsTheDeployedMachine', async () => {
     const lab = fakeLab();
     const aws = fakeAws();
-    const steps = [
-      { do: 'inject', faults: [{ kind: 'RegionOutage', region: 'primary' }] },
-      { do: 'waitForAlarm', region: 'primary' },
-      { do: 'start', executions: [{ id: 'alarm', machine: 'failover', trigger: { alarm: 'primary' } }] },
-    ];
+    const ctx = context(lab, aws);
 
-    const result = await runScenario(scenario(steps), context(lab, aws));
+    const result = await runScenario(scenario(ALARM_STEPS), ctx);
 
     assert.deepEqual(result.stepErrors, []);
     assert.equal(result.records[0].status, 'SUCCEEDED');
     assert.equal(result.records[0].decision, 'Failover');
     assert.deepEqual(result.marks.map((mark) => mark.kind), ['fault', 'alarm', 'trigger']);
-    assert.deepEqual(lab.calls[0], ['reset']);
-    assert.deepEqual(lab.calls[1], ['setObserver', SECONDARY]);
-    assert.deepEqual(lab.calls[2], ['addFaults', [{ kind: 'RegionOutage', region: PRIMARY }]]);
+    assert.deepEqual(lab.calls.slice(0, 2), [['reset'], ['setObserver', SECONDARY]]);
+    const describe = aws.calls.find((call) => call.parameters?.Action === 'DescribeAlarms');
+    assert.deepEqual([describe.region, describe.parameters['AlarmNames.member.1']], ['us-east-1', 'drlambdas-primary-health-check']);
     const start = aws.calls.find((call) => call.target === 'AWSStepFunctions.StartExecution');
-    assert.equal(start.payload.stateMachineArn, `arn:aws:states:${SECONDARY}:111122223333:stateMachine:dr-failover`);
-    assert.equal(start.payload.input.includes('"alarmName":"drlab-ap-east-2-unhealthy"'), true);
+    assert.equal(start.payload.stateMachineArn, `arn:aws:states:${SECONDARY}:111122223333:stateMachine:drlambdas-failover`);
+    assert.equal(start.accessKeyId, 'AKID-FailoverTriggerRole', 'EventBridge starts the machine with the rule role');
+    const input = JSON.parse(start.payload.input);
+    assert.deepEqual([input.region, input.detail.alarmName], ['us-east-1', 'drlambdas-primary-health-check']);
+    const forwarded = ctx.deployed.simulated.find((request) => request.action === 'events:PutEvents');
+    assert.equal(forwarded.resource, `arn:aws:events:${SECONDARY}:111122223333:event-bus/default`);
     const publish = aws.calls.find((call) => call.service === 'sns');
-    assert.deepEqual([publish.parameters.Subject, publish.parameters['MessageAttributes.entry.1.Value.StringValue']], ['Recovered', 'high']);
+    assert.equal(publish.accessKeyId, 'AKID-OrchestrationRole', 'the machine publishes as its role');
+    assert.match(publish.parameters.TopicArn, new RegExp(`^arn:aws:sns:${SECONDARY}:111122223333:drlambdas-AlertTopic-`));
+    const invokes = ctx.deployed.simulated.filter((request) => request.action === 'lambda:InvokeFunction');
+    assert.ok(invokes.every((request) => /role\/drlambdas-OrchestrationRole-/.test(request.principal)));
     const finish = lab.calls.find((call) => call[0] === 'finishExecution')[1];
     assert.equal(finish.status, 'SUCCEEDED');
-    assert.equal(JSON.parse(finish.output).assessment.decision.action, 'Failover');
+  });
+
+  it('RunScenario_DeployedFunctions_HostedWithTemplateEnvironmentRoleKeysMemoryAndTimeout', async () => {
+    const ctx = context(fakeLab(), fakeAws());
+
+    await runScenario(scenario(ALARM_STEPS), ctx);
+
+    const { functions, region } = ctx.deployed.hosted[0];
+    assert.equal(region, SECONDARY);
+    const dns = functions.find((fn) => fn.code === 'DnsUpdater');
+    assert.equal(dns.env.AWS_ACCESS_KEY_ID, 'AKID-DnsUpdaterRole');
+    assert.equal(dns.env.AWS_ENDPOINT_URL, ctx.lab.baseUrl);
+    assert.equal(dns.env.DR_RECORD_NAME, 'api.example.com');
+    assert.equal(dns.env.DR_STATE_MACHINE_ARN, `arn:aws:states:${SECONDARY}:111122223333:stateMachine:drlambdas-failover`);
+    assert.equal(dns.env.DR_COOLDOWN_SECONDS, '2', 'a clock duration is scaled to the lab (1800 s at ×1000)');
+    assert.equal(dns.env.DR_HEALTH_CHECK_INTERVAL_SECONDS, '30', 'a budget input stays in model seconds');
+    assert.deepEqual([dns.memorySize, dns.timeout], [256, 30]);
+    assert.equal(ctx.deployed.resources, 1);
+  });
+
+  it('RunScenario_RuleWithoutTheHealthCheckAlarms_StartsNothingAndSaysWhy', async () => {
+    const aws = fakeAws();
+    const withoutHealthCheckAlarms = (stack, template) => {
+      if (stack !== 'main') return;
+      const alarmName = template.Resources.FailoverTriggerRule.Properties.EventPattern.detail.alarmName;
+      const lists = alarmName['Fn::Split'][1]['Fn::Join'][1];
+      alarmName['Fn::Split'][1]['Fn::Join'][1] = lists.filter((item) => !/HealthCheckAlarmName/.test(JSON.stringify(item)));
+    };
+
+    const result = await runScenario(scenario(ALARM_STEPS), context(fakeLab(), aws, { edit: withoutHealthCheckAlarms }));
+
+    assert.equal(result.records.length, 0);
+    assert.match(result.stepErrors[0], /step 3 \(start\): the ALARM event of drlambdas-primary-health-check \(us-east-1\) starts no execution/);
+    assert.match(result.stepErrors[0], /ap-northeast-1\/default: no rule matches/);
+    assert.equal(aws.calls.some((call) => call.target === 'AWSStepFunctions.StartExecution'), false);
+  });
+
+  it('RunScenario_ForwarderRoleMayNotPutEvents_TheEventIsDroppedAndNothingStarts', async () => {
+    const deny = (request) => request.action === 'events:PutEvents';
+
+    const result = await runScenario(scenario(ALARM_STEPS), context(fakeLab(), fakeAws(), { deny }));
+
+    assert.match(result.stepErrors[0], /may not events:PutEvents/);
+    assert.equal(result.records.length, 0);
+  });
+
+  it('RunScenario_MachineRoleMayNotInvoke_TaskFailsWithAWSLambdaException', async () => {
+    const deny = (request) => request.action === 'lambda:InvokeFunction' && /DnsUpdater/.test(request.resource);
+
+    const result = await runScenario(scenario(ALARM_STEPS), context(fakeLab(), fakeAws(), { deny }));
+
+    const denied = result.records[0].invocations.find((invocation) => invocation.target.includes('DnsUpdater'));
+    assert.equal(denied.error.name, 'Lambda.AWSLambdaException');
+    assert.match(denied.error.message, /not authorized to perform: lambda:InvokeFunction .*AccessDeniedException/);
   });
 
   it('RunScenario_AlarmNeverFires_StopsWithAStepErrorAndStartsNothing', async () => {
-    const lab = fakeLab({ alarmAfterPolls: Number.POSITIVE_INFINITY });
-    const aws = fakeAws();
+    const aws = fakeAws({ alarmAfterPolls: Number.POSITIVE_INFINITY });
     const steps = [
       { do: 'waitForAlarm', region: 'primary', timeoutSeconds: 60 },
       { do: 'start', executions: [{ id: 'alarm', machine: 'failover', trigger: { alarm: 'primary' } }] },
     ];
 
-    const result = await runScenario(scenario(steps), context(lab, aws));
+    const result = await runScenario(scenario(steps), context(fakeLab(), aws));
 
     assert.equal(result.stepErrors.length, 1);
-    assert.match(result.stepErrors[0], /^step 1 \(waitForAlarm\): alarm drlab-ap-east-2-unhealthy did not reach ALARM within 60 s/);
+    assert.match(result.stepErrors[0], /^step 1 \(waitForAlarm\): alarm drlambdas-primary-health-check did not reach ALARM within 60 s/);
     assert.deepEqual(result.records, []);
-    assert.deepEqual(aws.calls, []);
+    assert.equal(aws.calls.some((call) => call.target === 'AWSStepFunctions.StartExecution'), false);
   });
 
   it('RunScenario_HookOnATask_InjectsBeforeThatInvocationAndClearEndsFaultMarks', async () => {
@@ -157,8 +245,9 @@ describe('runScenario', () => {
       { do: 'clearFaults' },
     ];
     const hooks = [{ when: { execution: 'manual', task: 'Verify' }, inject: [{ kind: 'Throttling', rate: 0.5 }] }];
+    const aws = fakeAws();
 
-    const result = await runScenario(scenario(steps, { hooks }), context(lab, fakeAws()));
+    const result = await runScenario(scenario(steps, { hooks }), context(lab, aws));
 
     assert.deepEqual(result.unfiredHooks, []);
     assert.deepEqual(lab.calls.filter((call) => call[0] === 'addFaults').map((call) => call[1][0].kind), ['AppOutage', 'Throttling']);
@@ -167,5 +256,24 @@ describe('runScenario', () => {
     const clearedAt = result.marks.find((mark) => mark.kind === 'clear').at;
     assert.ok(result.marks.filter((mark) => mark.kind === 'fault').every((mark) => mark.until === clearedAt));
     assert.deepEqual(result.records[0].input, { mode: 'failover', targetRegion: SECONDARY });
+    assert.equal(aws.calls.find((call) => call.target === 'AWSStepFunctions.StartExecution').accessKeyId, 'AKIDDRLAB', 'an operator starts manual executions');
+  });
+
+  it('RunScenario_ConfigurationAndSubstitutions_AreTemplateParameterOverrides', async () => {
+    const ctx = context(fakeLab(), fakeAws());
+    const steps = [{ do: 'start', executions: [{ id: 'back', machine: 'failback', trigger: { manual: { mode: 'failback' } } }] }];
+    const extra = { configuration: { DR_FAILBACK_CHECK_INTERVAL_SECONDS: 60, DR_RTO_TARGET_SECONDS: 90 }, substitutions: { FailbackMaxChecks: 20 } };
+
+    const result = await runScenario(scenario(steps, extra), ctx);
+
+    const env = ctx.deployed.hosted[0].functions[0].env;
+    assert.equal(env.DR_FAILBACK_CHECK_INTERVAL_SECONDS, '1', '60 model seconds at ×1000, at least one');
+    assert.equal(env.DR_RTO_TARGET_SECONDS, '90');
+    assert.equal(result.model.DR_FAILBACK_CHECK_INTERVAL_SECONDS, 60);
+    assert.equal(result.model.DR_RTO_TARGET_SECONDS, 90);
+    const stack = await ctx.deployments.forScenario(scenario(steps, extra), SECONDARY);
+    const text = stack.machine('failback').definitionText;
+    assert.match(text, /States\.StringToJson\('1'\)/, 'the interval substitution is the scaled parameter');
+    assert.match(text, /States\.StringToJson\('20'\)/, 'FailbackMaxChecks comes from the scenario');
   });
 });

@@ -7,9 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { writeCiCounts, runSummary, writeScenarioArtifacts, writeSummary } from './lib/artifacts.mjs';
 import { AwsClient } from './lib/aws-client.mjs';
 import { FUNCTION_NAMES, USAGE, parseCommandLine } from './lib/cli.mjs';
+import { DrillDeployment } from './lib/drill-deployment.mjs';
 import { EmulatorPool, dotnetCommand } from './lib/emulators.mjs';
 import { DrillSetupError, DrillUsageError, ScenarioError } from './lib/errors.mjs';
 import { LabClient, LabRequestError } from './lib/lab-client.mjs';
+import { labSimulator } from './lib/lab-iam.mjs';
 import { describeLab } from './lib/lab-world.mjs';
 import { startService } from './lib/processes.mjs';
 import { Progress } from './lib/progress.mjs';
@@ -50,12 +52,14 @@ async function runAll(scenarios, options, progress) {
   const reports = [];
   try {
     const lab = describeLab(labService.ready);
+    const aws = new AwsClient({ endpoint: lab.baseUrl, credentials: lab.credentials });
     const context = {
       lab,
       labClient: new LabClient(lab.baseUrl),
-      aws: new AwsClient({ endpoint: lab.baseUrl, credentials: lab.credentials }),
+      aws,
       emulators,
-      definitionPaths: { failover: join(ROOT, 'statemachine/failover.asl.json'), failback: join(ROOT, 'statemachine/failback.asl.json') },
+      deployments: new DrillDeployment({ root: ROOT, lab, admin: aws, parameterFile: options.parameterFile }),
+      simulate: labSimulator(lab.baseUrl),
       progress,
     };
     for (const [index, scenario] of scenarios.entries()) {

@@ -23,6 +23,8 @@ export function readyDocument(overrides = {}) {
       DR_SECONDARY_CLUSTER_ARN: `arn:aws:rds:${SECONDARY}:111122223333:cluster:app-${SECONDARY}`,
       DR_PRIMARY_SET_IDENTIFIER: 'tpe',
       DR_SECONDARY_SET_IDENTIFIER: 'nrt',
+      DR_PRIMARY_HEALTH_CHECK_ID: '0d7a1b2c-3e4f-4a5b-8c6d-000000000001',
+      DR_SECONDARY_HEALTH_CHECK_ID: '0d7a1b2c-3e4f-4a5b-8c6d-000000000002',
       DR_ALARM_NAMES: `drlab-${PRIMARY}-unhealthy`,
       DR_SECONDARY_ALARM_NAMES: `drlab-${SECONDARY}-unhealthy`,
       DR_STATE_MACHINE_ARN: `arn:aws:states:${SECONDARY}:111122223333:stateMachine:dr-failover`,

@@ -39,6 +39,16 @@ internal sealed class CommonOptions
         DefaultValueFactory = _ => 30,
     };
 
+    public Option<string[]> FunctionMemory { get; } = new("--function-memory")
+    {
+        Description = "NAME=MB: the memory of one function, overriding --memory (as a template's MemorySize).",
+    };
+
+    public Option<string[]> FunctionTimeout { get; } = new("--function-timeout")
+    {
+        Description = "NAME=SECONDS: the timeout of one function, overriding --timeout (as a template's Timeout).",
+    };
+
     public Option<int> MaxInstances { get; } = new("--max-instances")
     {
         Description = "Concurrent instances (processes) per function; further concurrent invocations wait.",
@@ -53,6 +63,8 @@ internal sealed class CommonOptions
         command.Options.Add(Region);
         command.Options.Add(MemoryMb);
         command.Options.Add(TimeoutSeconds);
+        command.Options.Add(FunctionMemory);
+        command.Options.Add(FunctionTimeout);
         command.Options.Add(MaxInstances);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using DrLambdas.LambdaEmulator.Configuration;
 using DrLambdas.LambdaEmulator.Functions;
 
@@ -12,17 +13,12 @@ internal static class EmulatorSetup
         CommonOptions options,
         Func<string, string?> readEnvironment)
     {
-        var memory = parse.GetValue(options.MemoryMb);
-        if (memory is < 128 or > 10240)
-        {
-            throw new EmulatorConfigurationException($"--memory must be between 128 and 10240 MB; got {memory}.");
-        }
-
-        var timeoutSeconds = parse.GetValue(options.TimeoutSeconds);
-        if (timeoutSeconds is <= 0 or > 900)
-        {
-            throw new EmulatorConfigurationException($"--timeout must be within (0, 900] seconds; got {timeoutSeconds}.");
-        }
+        var memory = CheckedMemory("--memory", parse.GetValue(options.MemoryMb));
+        var timeoutSeconds = CheckedTimeout("--timeout", parse.GetValue(options.TimeoutSeconds));
+        var memoryByFunction = PerFunction("--function-memory", parse.GetValue(options.FunctionMemory) ?? [], value =>
+            CheckedMemory("--function-memory", int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var mb) ? mb : -1));
+        var timeoutByFunction = PerFunction("--function-timeout", parse.GetValue(options.FunctionTimeout) ?? [], value =>
+            CheckedTimeout("--function-timeout", double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds : -1));
 
         var maxInstances = parse.GetValue(options.MaxInstances);
         if (maxInstances < 1)
@@ -42,7 +38,18 @@ internal static class EmulatorSetup
                 variables[variable] = value;
             }
 
-            functions.Add(new FunctionDefinition(name, bootstrap, memory, TimeSpan.FromSeconds(timeoutSeconds), variables));
+            functions.Add(new FunctionDefinition(
+                name,
+                bootstrap,
+                memoryByFunction.GetValueOrDefault(name, memory),
+                TimeSpan.FromSeconds(timeoutByFunction.GetValueOrDefault(name, timeoutSeconds)),
+                variables));
+        }
+
+        var unknown = memoryByFunction.Keys.Concat(timeoutByFunction.Keys).Where(name => functions.All(f => f.Name != name)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new EmulatorConfigurationException($"--function-memory/--function-timeout name no hosted function: {string.Join(", ", unknown.Distinct())}.");
         }
 
         var settings = new EmulatorSettings
@@ -52,6 +59,31 @@ internal static class EmulatorSetup
             InheritedVariables = LambdaEnvironmentBuilder.Inherited(readEnvironment),
         };
         return (functions, settings);
+    }
+
+    private static int CheckedMemory(string option, int memory) => memory is < 128 or > 10240
+        ? throw new EmulatorConfigurationException($"{option} must be between 128 and 10240 MB; got {memory}.")
+        : memory;
+
+    private static double CheckedTimeout(string option, double seconds) => seconds is <= 0 or > 900
+        ? throw new EmulatorConfigurationException($"{option} must be within (0, 900] seconds; got {seconds}.")
+        : seconds;
+
+    private static Dictionary<string, T> PerFunction<T>(string option, IEnumerable<string> assignments, Func<string, T> parse)
+    {
+        var values = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var assignment in assignments)
+        {
+            var separator = assignment.IndexOf('=', StringComparison.Ordinal);
+            if (separator <= 0)
+            {
+                throw new EmulatorConfigurationException($"{option} expects NAME=VALUE; got '{assignment}'.");
+            }
+
+            values[assignment[..separator]] = parse(assignment[(separator + 1)..]);
+        }
+
+        return values;
     }
 
     private static Dictionary<string, string> ParseAssignments(IEnumerable<string> assignments)

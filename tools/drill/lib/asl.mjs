@@ -1,25 +1,4 @@
-// Reading the project's ASL definitions the way Step Functions would see them after deployment.
-import { readFileSync } from 'node:fs';
-import { DrillSetupError } from './errors.mjs';
-
-const PLACEHOLDER = /\$\{([A-Za-z0-9_]+)\}/g;
-
-/** Substitutes `${Name}` placeholders as CloudFormation DefinitionSubstitutions does; every one needs a value. */
-export function substitute(text, substitutions, source) {
-  const missing = [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1]))].filter((name) => !(name in substitutions));
-  if (missing.length > 0) throw new DrillSetupError(`${source}: no substitution for ${missing.join(', ')}`);
-  return text.replace(PLACEHOLDER, (_, name) => String(substitutions[name]));
-}
-
-export function loadDefinition(path, substitutions) {
-  let text;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new DrillSetupError(`cannot read the state machine ${path}: ${error.message}`);
-  }
-  return JSON.parse(substitute(text, substitutions, path));
-}
+// Walking the deployed ASL definitions (tools/stack applies their DefinitionSubstitutions).
 
 /** Calls `visit(name, state)` for every state, Parallel branches and Map processors included. */
 export function forEachState(definition, visit) {

@@ -7,7 +7,7 @@ export const FUNCTION_NAMES = ['HealthValidator', 'AuroraPromoter', 'DnsUpdater'
 
 export const USAGE = `Usage: drill [--scenario NAME]... [--scenario-file PATH]... [--all] [--profile fast|realistic]
              [--artifacts DIR] [--ci-counts PATH] [--list] [--quiet]
-             [--lab-dll PATH] [--emulator-dll PATH] [--function NAME=BOOTSTRAP]...
+             [--lab-dll PATH] [--emulator-dll PATH] [--function NAME=BOOTSTRAP]... [--parameters FILE]
 
 Runs failover drills: the real state machine (aws-local-stepfunctions) calls the real function
 bootstraps through the local Lambda emulator, against the DR lab; reports timeline, RTO and data loss.
@@ -23,6 +23,7 @@ bootstraps through the local Lambda emulator, against the DR lab; reports timeli
   --lab-dll PATH        the built lab (DrLambdas.DrLab.dll)
   --emulator-dll PATH   the built emulator (DrLambdas.LambdaEmulator.dll)
   --function NAME=PATH  a function's AOT bootstrap, for each of ${FUNCTION_NAMES.join(', ')}
+  --parameters FILE     the lab parameter file of the template deployment (default tools/stack/lab-parameters.json)
 `;
 
 /** Parses argv (without node and script); throws DrillUsageError naming the offending option. */
@@ -45,6 +46,7 @@ export function parseCommandLine(argv) {
         'lab-dll': { type: 'string' },
         'emulator-dll': { type: 'string' },
         function: { type: 'string', multiple: true },
+        parameters: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -72,6 +74,7 @@ export function parseCommandLine(argv) {
     labDll: values['lab-dll'],
     emulatorDll: values['emulator-dll'],
     bootstraps: parseFunctions(values.function ?? []),
+    parameterFile: values.parameters,
   };
 }
 

@@ -1,6 +1,7 @@
 // Runs one state machine execution in aws-local-stepfunctions: Task states call the real functions (or SNS) through
 // `invokeTask`, Wait states and retry pauses follow the lab's time profile, and everything is recorded.
 import './promise-with-resolvers.mjs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ExecutionAbortedError, ExecutionError, ExecutionTimeoutError, StateMachine } from 'aws-local-stepfunctions';
 import { forEachState, scaledWaits, statesByName } from './asl.mjs';
 import { ExecutionRecord } from './execution-record.mjs';
@@ -50,6 +51,27 @@ export function executionContext({ executionArn, name, startedAt, stateMachineAr
   };
 }
 
+/** Step Functions' payload quota for a state's input or output: 256 KiB of UTF-8 JSON. */
+export const STATE_DATA_LIMIT_BYTES = 262_144;
+
+/** The UTF-8 size of a value as JSON (what the payload quota counts). */
+export function payloadBytes(value) {
+  return Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
+}
+
+/**
+ * The States.DataLimitExceeded failure of `state` when `value` (its input or its output) exceeds the quota, else
+ * undefined. The error is terminal: States.ALL does not catch it, so the execution fails.
+ */
+export function dataLimitFailure(state, which, value) {
+  const bytes = payloadBytes(value);
+  if (bytes <= STATE_DATA_LIMIT_BYTES) return undefined;
+  const cause = which === 'input'
+    ? `The state '${state}' has an input of ${bytes} bytes, exceeding the maximum number of bytes service limit (${STATE_DATA_LIMIT_BYTES}).`
+    : `The state/task '${state}' returned a result of ${bytes} bytes, exceeding the maximum number of bytes service limit (${STATE_DATA_LIMIT_BYTES}).`;
+  return { status: 'FAILED', error: 'States.DataLimitExceeded', cause };
+}
+
 /** The final status of a run from how its result promise settled. */
 export function outcomeOf(settled) {
   if (settled.status === 'fulfilled') return { status: 'SUCCEEDED', output: settled.value };
@@ -80,9 +102,22 @@ export async function runExecution({ prepared, execution, input, timeScale, invo
   const record = new ExecutionRecord({ ...execution, input });
   record.branches = prepared.branches;
   const taskResourceLocalHandlers = {};
+  // Step Functions fails the execution (no Retry, no Catch) when a state's data exceeds the quota; the interpreter
+  // knows no such limit, so the run is aborted and its outcome replaced.
+  let dataLimit;
+  let abortRun = () => {};
+  const exceed = (failure) => {
+    if (!failure || dataLimit) return;
+    dataLimit = failure;
+    abortRun();
+  };
+  const never = () => new Promise(() => {});
   for (const [stateName, state] of states) {
     if (state.Type !== 'Task') continue;
     taskResourceLocalHandlers[stateName] = async (taskInput) => {
+      await nextTurn();
+      exceed(dataLimitFailure(stateName, 'input', taskInput));
+      if (dataLimit) return never();
       const { occurrence, attempt } = tracker.begin(stateName);
       const { crash = false } = (await beforeTask({ task: stateName, occurrence, attempt })) ?? {};
       const from = Date.now();
@@ -99,6 +134,8 @@ export async function runExecution({ prepared, execution, input, timeScale, invo
         ...invocation,
       });
       if (invocation.ok) {
+        exceed(dataLimitFailure(stateName, 'output', invocation.result));
+        if (dataLimit) return never();
         tracker.succeeded(stateName);
         return invocation.result;
       }
@@ -117,14 +154,20 @@ export async function runExecution({ prepared, execution, input, timeScale, invo
       },
     }),
   );
+  abortRun = () => run.abort();
+  const inputFailure = dataLimitFailure('(execution input)', 'input', input);
+  if (inputFailure) exceed(inputFailure);
   const logging = (async () => {
     for await (const event of run.eventLogs) {
+      if (event.type === 'StateEntered') exceed(dataLimitFailure(event.state.name, 'input', event.state.input));
+      if (event.type === 'StateExited') exceed(dataLimitFailure(event.state.name, 'output', event.state.output));
+      if (dataLimit && event.type === 'ExecutionAborted') continue;
       record.onEvent(event);
       onEvent?.(record, event);
     }
   })();
   const [settled] = await Promise.allSettled([run.result]);
   await logging;
-  record.finish(outcomeOf(settled), Date.now());
+  record.finish(dataLimit ?? outcomeOf(settled), Date.now());
   return record;
 }

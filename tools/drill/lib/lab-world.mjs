@@ -3,8 +3,8 @@ import { DrillSetupError } from './errors.mjs';
 
 const REQUIRED = [
   'DR_PRIMARY_REGION', 'DR_SECONDARY_REGION', 'DR_PRIMARY_CLUSTER_ARN', 'DR_SECONDARY_CLUSTER_ARN',
-  'DR_PRIMARY_SET_IDENTIFIER', 'DR_SECONDARY_SET_IDENTIFIER', 'DR_ALARM_NAMES', 'DR_SECONDARY_ALARM_NAMES',
-  'DR_STATE_MACHINE_ARN', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY',
+  'DR_PRIMARY_SET_IDENTIFIER', 'DR_SECONDARY_SET_IDENTIFIER', 'DR_PRIMARY_HEALTH_CHECK_ID', 'DR_SECONDARY_HEALTH_CHECK_ID',
+  'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY',
 ];
 
 /** Normalises the lab's ready document; throws DrillSetupError naming what is missing. */
@@ -16,26 +16,17 @@ export function describeLab(ready) {
       `the lab's ready document lacks ${[!ready?.baseUrl && 'baseUrl', !(ready?.timeScale > 0) && 'timeScale', ...missing].filter(Boolean).join(', ')}`,
     );
   }
-  const stateMachineArn = env.DR_STATE_MACHINE_ARN;
   return {
     baseUrl: ready.baseUrl,
     profile: ready.profile,
     timeScale: ready.timeScale,
     env,
-    topicArns: ready.topicArns ?? {},
-    accountId: stateMachineArn.split(':')[4],
+    accountId: env.DR_PRIMARY_CLUSTER_ARN.split(':')[4],
+    /** The administrative identity (contract C1): what the drill itself uses as an operator and to deploy. */
     credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY },
     regions: { primary: env.DR_PRIMARY_REGION, secondary: env.DR_SECONDARY_REGION },
     clusterArns: { primary: env.DR_PRIMARY_CLUSTER_ARN, secondary: env.DR_SECONDARY_CLUSTER_ARN },
     setIdentifiers: { primary: env.DR_PRIMARY_SET_IDENTIFIER, secondary: env.DR_SECONDARY_SET_IDENTIFIER },
-    alarmNames: { primary: env.DR_ALARM_NAMES, secondary: env.DR_SECONDARY_ALARM_NAMES },
-    /** The ARN of a lab state machine ('failover' or 'failback') in a Region. */
-    stateMachineArn(machine, region) {
-      const parts = stateMachineArn.split(':');
-      parts[3] = region;
-      parts[6] = machine === 'failback' ? parts[6].replace(/failover$/, 'failback') : parts[6];
-      return parts.join(':');
-    },
   };
 }
 

@@ -1,17 +1,16 @@
 // Runs one scenario against the lab: its steps in order, its executions (concurrently where asked), its hooks;
 // then reads the lab's ground truth. Expectations and reports are computed from what this returns.
 import { setTimeout as delay } from 'node:timers/promises';
-import { loadDefinition } from './asl.mjs';
+import { readAlarm } from './alarms.mjs';
 import { AwsError } from './aws-client.mjs';
+import { routeEvent } from './event-routing.mjs';
 import { executionName, finishDocument, startExecution } from './execution-registry.mjs';
 import { prepareMachine, runExecution } from './execution-runner.mjs';
-import { functionEnvironment } from './function-environment.mjs';
 import { HookDispatcher } from './hooks.mjs';
 import { LabRequestError, resolveFault } from './lab-client.mjs';
 import { roleOf } from './lab-world.mjs';
-import { definitionSubstitutions } from './substitutions.mjs';
 import { taskInvoker } from './task-invoker.mjs';
-import { triggerInput } from './triggers.mjs';
+import { alarmEvent, triggerInput } from './triggers.mjs';
 
 const QUIET_STATE_TYPES = new Set(['Pass', 'Choice']);
 
@@ -37,11 +36,13 @@ function faultLabel(lab, fault) {
 }
 
 /**
- * Runs `scenario`. `context`: { lab, labClient, aws, emulators, definitionPaths: { failover, failback }, progress }.
+ * Runs `scenario`. `context`: { lab, labClient, aws (the administrative identity), emulators, deployments
+ * (DrillDeployment), simulate (POST /_lab/iam/simulate), progress }. The templates are deployed for the scenario's
+ * observer (the recovery Region); functions, machines, alarms and rules all come from that deployment.
  * Returns the raw result: records, marks, hook events, step errors, final lab state.
  */
 export async function runScenario(scenario, context) {
-  const { lab, labClient, aws, emulators, definitionPaths, progress } = context;
+  const { lab, labClient, aws, emulators, deployments, simulate, progress } = context;
   const timeScale = lab.timeScale;
   const observer = lab.regions[scenario.observer];
   const marks = [];
@@ -50,14 +51,28 @@ export async function runScenario(scenario, context) {
 
   await labClient.reset();
   await labClient.setObserver(observer);
-  const { env, model } = functionEnvironment(lab, scenario);
-  const emulator = await emulators.acquire(env, observer);
-  const substitutions = definitionSubstitutions(lab, env, scenario, observer);
+  const stack = await deployments.forScenario(scenario, observer);
+  const model = stack.model;
+  const emulator = await emulators.acquire(stack.functions(), observer);
+  const allowed = async (principal, action, resource, region) =>
+    (await simulate({ principal, action, resource, context: { 'aws:RequestedRegion': [region] } })).decision === 'allowed';
   const machines = {};
   for (const step of scenario.steps.filter((candidate) => candidate.do === 'start')) {
-    for (const { machine } of step.executions) machines[machine] ??= prepareMachine(loadDefinition(definitionPaths[machine], substitutions));
+    for (const { machine: kind } of step.executions) {
+      if (machines[kind]) continue;
+      const deployed = stack.machine(kind);
+      machines[kind] = {
+        deployed,
+        prepared: prepareMachine(deployed.definition),
+        invokeTask: taskInvoker({
+          emulator,
+          publisher: stack.clientFor(deployed.roleArn),
+          roleArn: deployed.roleArn,
+          authorizeInvoke: (functionArn) => allowed(deployed.roleArn, 'lambda:InvokeFunction', functionArn, functionArn.split(':')[3]),
+        }),
+      };
+    }
   }
-  const invokeTask = taskInvoker({ aws, emulator });
   const startedAt = Date.now();
 
   const inject = async (faults) => {
@@ -89,20 +104,37 @@ export async function runScenario(scenario, context) {
     if (event.type === 'StateRetried') progress.step(`${record.id} ↻ ${event.state.name} retried after ${record.lastFailure?.error ?? 'an error'}`);
   };
 
-  const launch = async (spec, alarms) => {
-    const input = triggerInput(spec.trigger, { lab, observerRegion: observer, alarms });
+  /**
+   * How an execution starts: an operator's StartExecution (manual and raw triggers, administrative identity), or
+   * the alarm's state-change event routed through the deployed EventBridge rules, started with the rule's role.
+   */
+  const startOf = async (spec) => {
+    const stateMachineArn = machines[spec.machine].deployed.arn;
+    if (!('alarm' in spec.trigger)) return { client: aws, stateMachineArn, input: triggerInput(spec.trigger, { lab }) };
+    const alarm = stack.alarmFor(spec.trigger.alarm);
+    const event = alarmEvent(alarm, await readAlarm(aws, alarm), stack.deployment.accountId);
+    const routing = await routeEvent(stack.deployment, event, alarm.region, allowed);
+    for (const line of routing.trace) progress.step(`EventBridge ${line}`);
+    const starts = routing.starts.filter((start) => start.stateMachineArn === stateMachineArn);
+    if (starts.length !== 1) {
+      throw new ScenarioStepError(`the ALARM event of ${alarm.name} (${alarm.region}) starts ${starts.length === 0 ? 'no' : starts.length} execution(s) of ${stateMachineArn} through the deployed EventBridge rules: ${routing.trace.join('; ')}`);
+    }
+    return { client: stack.clientFor(starts[0].roleArn), stateMachineArn, input: starts[0].input };
+  };
+
+  const launch = async (spec) => {
+    const { client, stateMachineArn, input } = await startOf(spec);
     const name = executionName(spec.id);
-    const stateMachineArn = lab.stateMachineArn(spec.machine, observer);
-    const { executionArn, startDate } = await startExecution(aws, stateMachineArn, name, input);
+    const { executionArn, startDate } = await startExecution(client, stateMachineArn, name, input);
     marks.push({ at: startDate, kind: 'trigger', label: `${spec.id} started by ${triggerLabel(spec.trigger)}` });
     progress.step(`${spec.id}: ${spec.machine} execution ${name} started by ${triggerLabel(spec.trigger)}`);
     const execution = { id: spec.id, machine: spec.machine, name, executionArn, stateMachineArn, startedAt: startDate };
     const done = runExecution({
-      prepared: machines[spec.machine],
+      prepared: machines[spec.machine].prepared,
       execution,
       input,
       timeScale,
-      invokeTask,
+      invokeTask: machines[spec.machine].invokeTask,
       beforeTask: hooks.forExecution(spec.id),
       onEvent,
     }).then(async (record) => {
@@ -123,14 +155,15 @@ export async function runScenario(scenario, context) {
       await delay((step.seconds * 1000) / timeScale);
     },
     waitForAlarm: async (step) => {
-      const name = lab.alarmNames[step.region];
-      progress.step(`waiting for alarm ${name} to be ${step.state}`);
+      const deployed = stack.alarmFor(step.region);
+      const name = deployed.name;
+      progress.step(`waiting for alarm ${name} (${deployed.region}) to be ${step.state}`);
       const deadline = Date.now() + (step.timeoutSeconds * 1000) / timeScale;
       const pollMs = Math.max(50, Math.min(1000, 3000 / timeScale));
       for (;;) {
-        const alarm = (await labClient.state()).alarms.find((candidate) => candidate.name === name);
+        const alarm = await readAlarm(aws, deployed);
         if (alarm?.state === step.state) {
-          marks.push({ at: Date.parse(alarm.updatedAt), kind: 'alarm', label: `${name} ${step.state}` });
+          marks.push({ at: alarm.updatedAt ? Date.parse(alarm.updatedAt) : Date.now(), kind: 'alarm', label: `${name} ${step.state}` });
           progress.step(`alarm ${name} is ${step.state}`);
           return;
         }
@@ -141,8 +174,7 @@ export async function runScenario(scenario, context) {
       }
     },
     start: async (step) => {
-      const alarms = step.executions.some((spec) => 'alarm' in spec.trigger) ? (await labClient.state()).alarms : [];
-      const launched = await Promise.all(step.executions.map((spec) => launch(spec, alarms)));
+      const launched = await Promise.all(step.executions.map((spec) => launch(spec)));
       if (!step.background) await Promise.all(launched.map((entry) => entry.done));
     },
     awaitExecutions: () => Promise.all(running.values()),

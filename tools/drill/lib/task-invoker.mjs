@@ -1,19 +1,29 @@
-// What a Task state does in a drill: Lambda resources through the emulator's Invoke API (optionally crashing the
-// function's process mid-invocation), sns:publish to the lab's SNS.
+// What a Task state does in a drill, as the state machine's role: Lambda resources through the emulator's Invoke API
+// once the lab's IAM allows the role lambda:InvokeFunction on the function (optionally crashing the function's
+// process mid-invocation), sns:publish to the lab's SNS signed with the role's credentials.
 import { functionNameOf } from './asl.mjs';
 import { TaskError } from './errors.mjs';
 import { invokeFunction } from './lambda-task.mjs';
 import { SNS_PUBLISH_RESOURCE, publish } from './sns-task.mjs';
 
+/** The error Step Functions reports when its role may not invoke the function (Lambda answers 403 AccessDeniedException). */
+export function invokeDenied(roleArn, functionArn) {
+  const role = roleArn.split('/').at(-1);
+  const account = roleArn.split(':')[4];
+  return new TaskError('Lambda.AWSLambdaException', `User: arn:aws:sts::${account}:assumed-role/${role}/StepFunctions is not authorized to perform: lambda:InvokeFunction on resource: ${functionArn} because no identity-based policy allows the lambda:InvokeFunction action (Service: Lambda, Status Code: 403, Error Code: AccessDeniedException)`);
+}
+
 /**
- * `invokeTask` for runExecution. `emulator`: { url, crashInjector }. Returns the invocation record
- * `{ ok, target, result?, error?, status?, coldStart? }`; a failure's `error` is the TaskError Step Functions would raise.
+ * `invokeTask` for runExecution. `emulator`: { url, crashInjector }; `publisher`: an AwsClient with the machine
+ * role's credentials; `authorizeInvoke(functionArn)` → whether the role may invoke it. Returns the invocation
+ * record `{ ok, target, result?, error?, status?, coldStart? }`; a failure's `error` is the TaskError Step Functions
+ * would raise.
  */
-export function taskInvoker({ aws, emulator }) {
+export function taskInvoker({ emulator, publisher, roleArn, authorizeInvoke }) {
   return async ({ resource, input, crash }) => {
     if (resource === SNS_PUBLISH_RESOURCE) {
       try {
-        return { ok: true, target: 'SNS', result: await publish(aws, input) };
+        return { ok: true, target: 'SNS', result: await publish(publisher, input) };
       } catch (error) {
         if (error instanceof TaskError) return { ok: false, target: 'SNS', error };
         throw error;
@@ -23,6 +33,8 @@ export function taskInvoker({ aws, emulator }) {
     if (!functionName) {
       return { ok: false, target: resource, error: new TaskError('States.Runtime', `The drill cannot run the Task resource ${resource}.`) };
     }
+    const functionArn = resource.split(':').slice(0, 7).join(':');
+    if (!(await authorizeInvoke(functionArn))) return { ok: false, target: functionName, error: invokeDenied(roleArn, functionArn) };
     const call = () => invokeFunction(emulator.url, functionName, input);
     const invocation = crash ? await emulator.crashInjector.crashDuring(functionName, call) : await call();
     return { target: functionName, ...invocation };

@@ -12,44 +12,39 @@ function alarmTimestamp(epochMs) {
 }
 
 /**
- * The "CloudWatch Alarm State Change" event EventBridge delivers when the alarm watching `role`'s Region enters
- * ALARM. `alarm` is the lab's alarm document when it is in ALARM (its reason and time are used); otherwise the event
- * is the one such a transition would produce now.
+ * The "CloudWatch Alarm State Change" event CloudWatch puts on the default bus of the alarm's own Region when the
+ * deployed `alarm` ({ name, region, arn, properties }) enters ALARM. `reading` is its DescribeAlarms state when it
+ * is in ALARM (its reason and time are used); otherwise the event is the one such a transition would produce now.
  */
-export function alarmEvent(lab, role, observerRegion, alarm, now = Date.now(), id = randomUUID()) {
-  const name = lab.alarmNames[role];
-  const inAlarm = alarm?.state === 'ALARM';
-  const changedAt = inAlarm ? Date.parse(alarm.updatedAt) : now;
+export function alarmEvent(alarm, reading, accountId, now = Date.now(), id = randomUUID()) {
+  const inAlarm = reading?.state === 'ALARM';
+  const changedAt = inAlarm && reading.updatedAt ? Date.parse(reading.updatedAt) : now;
   return {
     version: '0',
     id,
     'detail-type': 'CloudWatch Alarm State Change',
     source: 'aws.cloudwatch',
-    account: lab.accountId,
+    account: accountId,
     time: eventTime(changedAt),
-    region: observerRegion,
-    resources: [`arn:aws:cloudwatch:${observerRegion}:${lab.accountId}:alarm:${name}`],
+    region: alarm.region,
+    resources: [alarm.arn],
     detail: {
-      alarmName: name,
+      alarmName: alarm.name,
       state: {
         value: 'ALARM',
-        reason: inAlarm ? alarm.reason : `Threshold Crossed: the Route 53 health check of ${lab.regions[role]} reported unhealthy.`,
+        reason: inAlarm && reading.reason ? reading.reason : 'Threshold Crossed: 1 out of the last 1 datapoints was less than the threshold (1.0).',
         timestamp: alarmTimestamp(changedAt),
       },
       previousState: { value: 'OK', reason: 'Threshold Crossed: healthy.', timestamp: alarmTimestamp(changedAt - 60_000) },
-      configuration: { description: `Route 53 health check of ${lab.regions[role]} failing` },
+      configuration: { description: alarm.properties?.AlarmDescription ?? '' },
     },
   };
 }
 
-/** The execution input of a trigger; `alarms` are the lab's alarm documents at the moment of the trigger. */
-export function triggerInput(trigger, { lab, observerRegion, alarms = [], now = Date.now() }) {
+/** The execution input of a manual or raw trigger (alarm triggers are routed through EventBridge: event-routing.mjs). */
+export function triggerInput(trigger, { lab }) {
   if ('raw' in trigger) return trigger.raw;
-  if ('manual' in trigger) {
-    const manual = { ...trigger.manual };
-    if (manual.targetRegion in lab.regions) manual.targetRegion = lab.regions[manual.targetRegion];
-    return manual;
-  }
-  const name = lab.alarmNames[trigger.alarm];
-  return alarmEvent(lab, trigger.alarm, observerRegion, alarms.find((alarm) => alarm.name === name), now);
+  const manual = { ...trigger.manual };
+  if (manual.targetRegion in lab.regions) manual.targetRegion = lab.regions[manual.targetRegion];
+  return manual;
 }

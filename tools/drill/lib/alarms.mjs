@@ -1,0 +1,25 @@
+// @ts-check
+// A deployed alarm's state, read as any client would: CloudWatch DescribeAlarms in the alarm's Region.
+import { xmlText } from './aws-client.mjs';
+
+/**
+ * @typedef {{ name: string, region: string, arn: string }} DeployedAlarm
+ * @typedef {{ name: string, state: string, reason?: string, updatedAt?: string } | undefined} AlarmReading
+ */
+
+/** The DescribeAlarms parameters for one alarm name. @param {string} name */
+export function describeAlarmParameters(name) {
+  return { Action: 'DescribeAlarms', Version: '2010-08-01', 'AlarmNames.member.1': name };
+}
+
+/** Reads the first MetricAlarm of a DescribeAlarms response, or undefined when there is none. @param {string} xml */
+export function parseAlarm(xml) {
+  const name = xmlText(xml, 'AlarmName');
+  if (name === undefined) return undefined;
+  return { name, state: xmlText(xml, 'StateValue') ?? 'INSUFFICIENT_DATA', reason: xmlText(xml, 'StateReason'), updatedAt: xmlText(xml, 'StateUpdatedTimestamp') };
+}
+
+/** The alarm's current state (undefined when its Region does not have it). @param {any} aws @param {DeployedAlarm} alarm */
+export async function readAlarm(aws, alarm) {
+  return parseAlarm(await aws.query('monitoring', alarm.region, describeAlarmParameters(alarm.name)));
+}

@@ -1,0 +1,186 @@
+// @ts-check
+// The templates deployed into the lab for a drill (tools/stack), and what each scenario derives from them: the
+// functions (environment, memory, timeout, role credentials), the state machines (definition, role), the alarms
+// that stand for a Region's failure and the EventBridge rules that route their events.
+import { buildDeployment } from '../../stack/deployment.mjs';
+import { DeploymentError, TemplateError } from '../../stack/errors.mjs';
+import { createResources, putRoles } from '../../stack/lab-deploy.mjs';
+import { AwsClient } from './aws-client.mjs';
+import { DrillSetupError } from './errors.mjs';
+import { CONFIGURATION_VARIABLES } from './vocabulary.mjs';
+
+const WALL_VARIABLES = Object.keys(CONFIGURATION_VARIABLES).filter((name) => CONFIGURATION_VARIABLES[name] === 'wall');
+const MACHINE_LOGICAL_IDS = { failover: 'FailoverStateMachine', failback: 'FailbackStateMachine' };
+
+/** The lab facts the parameter file reads. */
+export function labFacts(lab, recoveryRegion) {
+  return { env: lab.env, accountId: lab.accountId, recoveryRegion, timeScale: lab.timeScale };
+}
+
+/**
+ * Turns a scenario's settings into template parameter overrides (model seconds): `configuration` names function
+ * variables (DR_*), each mapped to the parameter the template sets it from; `substitutions` name template
+ * parameters directly. A name the templates do not wire is a DrillSetupError.
+ * @param {any} scenario @param {any[]} stacks the deployment's stacks (variableParameters, parameters)
+ */
+export function scenarioOverrides(scenario, stacks) {
+  /** @type {Record<string, Record<string, unknown>>} */
+  const overrides = {};
+  for (const [variable, value] of Object.entries(scenario.configuration ?? {})) {
+    const stack = stacks.find((candidate) => variable in candidate.variableParameters);
+    if (!stack) throw new DrillSetupError(`scenario ${scenario.name}: configuration ${variable} is not set from a template parameter by any deployed template`);
+    (overrides[stack.name] ??= {})[stack.variableParameters[variable]] = value;
+  }
+  for (const [parameter, value] of Object.entries(scenario.substitutions ?? {})) {
+    const stack = stacks.find((candidate) => parameter in candidate.parameters);
+    if (!stack) throw new DrillSetupError(`scenario ${scenario.name}: substitutions.${parameter} is not a parameter of any deployed template`);
+    (overrides[stack.name] ??= {})[parameter] = value;
+  }
+  return overrides;
+}
+
+/** Every configuration variable the functions get, in model units (what the report compares against). */
+export function modelConfiguration(stacks) {
+  /** @type {Record<string, number | string>} */
+  const model = {};
+  for (const variable of Object.keys(CONFIGURATION_VARIABLES)) {
+    const stack = stacks.find((candidate) => variable in candidate.variableParameters);
+    if (!stack) continue;
+    const value = stack.modelParameters[stack.variableParameters[variable]];
+    model[variable] = Array.isArray(value) ? value.join(',') : Number.isFinite(Number(value)) ? Number(value) : value;
+  }
+  return model;
+}
+
+/**
+ * The deployed alarm that stands for a Region's failure: the alarm on Route 53's HealthCheckStatus of that Region's
+ * health check (the lab's DR_<ROLE>_HEALTH_CHECK_ID).
+ * @param {any} deployment @param {any} lab @param {'primary' | 'secondary'} role
+ */
+export function healthCheckAlarm(deployment, lab, role) {
+  const healthCheckId = lab.env[`DR_${role.toUpperCase()}_HEALTH_CHECK_ID`];
+  return deployment.alarms.find((alarm) => alarm.properties.MetricName === 'HealthCheckStatus'
+    && (alarm.properties.Dimensions ?? []).some((dimension) => dimension.Name === 'HealthCheckId' && dimension.Value === healthCheckId));
+}
+
+export class DrillDeployment {
+  /**
+   * `root`: the repository; `lab`: describeLab(); `admin`: an AwsClient with the lab's administrative identity;
+   * `parameterFile`: optional; `build` / `deployRoles` / `deployResources`: injectable for tests; `edit(stackName,
+   * template)`: changes a translated template before it is resolved (tests that break the wiring);
+   * `clientFactory(credentials)`: the AWS client of a role (default: an AwsClient to the lab).
+   */
+  constructor({ root, lab, admin, parameterFile, build = buildDeployment, deployRoles = putRoles, deployResources = createResources, edit, clientFactory }) {
+    this.edit = edit;
+    this.clientFactory = clientFactory ?? ((credentials) => new AwsClient({ endpoint: lab.baseUrl, credentials }));
+    this.root = root;
+    this.lab = lab;
+    this.admin = admin;
+    this.parameterFile = parameterFile;
+    this.build = build;
+    this.deployRoles = deployRoles;
+    this.deployResources = deployResources;
+    /** @type {Map<string, { deployment: any, credentials: Record<string, any> }>} */
+    this.deployed = new Map();
+    /** @type {Map<string, AwsClient>} */
+    this.clients = new Map();
+  }
+
+  /** Builds a deployment for the recovery Region with parameter overrides; template problems become DrillSetupErrors. */
+  resolve(recoveryRegion, overrides = {}, edit = this.edit) {
+    try {
+      return this.build({
+        root: this.root, lab: labFacts(this.lab, recoveryRegion), parameterFile: this.parameterFile, overrides,
+        clock: { timeScale: this.lab.timeScale, wallVariables: WALL_VARIABLES }, edit,
+      });
+    } catch (error) {
+      if (error instanceof TemplateError || error instanceof DeploymentError) throw new DrillSetupError(`template deployment: ${error.message}`, { cause: error });
+      throw error;
+    }
+  }
+
+  /**
+   * The scenario's view of the deployment, after the lab was reset: the base deployment (roles once per recovery
+   * Region; alarms, topics and machines again after every reset, all idempotent) and the scenario's own
+   * re-resolution with its parameter overrides.
+   */
+  async forScenario(scenario, recoveryRegion) {
+    let base = this.deployed.get(recoveryRegion);
+    try {
+      if (!base) {
+        const deployment = this.resolve(recoveryRegion);
+        const credentials = await this.deployRoles(deployment, this.lab.baseUrl);
+        base = { deployment, credentials };
+        this.deployed.clear();
+        this.deployed.set(recoveryRegion, base);
+      }
+      await this.deployResources(base.deployment, this.admin);
+    } catch (error) {
+      if (error instanceof DeploymentError) throw new DrillSetupError(`template deployment: ${error.message}`, { cause: error });
+      throw error;
+    }
+    const overrides = scenarioOverrides(scenario, base.deployment.stacks);
+    const deployment = Object.keys(overrides).length === 0 ? base.deployment : this.resolve(recoveryRegion, overrides);
+    return new ScenarioDeployment({ deployment, credentials: base.credentials, lab: this.lab, clientFor: (roleArn) => this.clientFor(roleArn, base.credentials) });
+  }
+
+  /** An AwsClient signing with a deployed role's credentials. */
+  clientFor(roleArn, credentials) {
+    const keys = credentials[roleArn];
+    if (!keys) throw new DrillSetupError(`no lab credentials for the role ${roleArn}; is it in the deployment?`);
+    const key = `${roleArn}/${keys.accessKeyId}`;
+    if (!this.clients.has(key)) this.clients.set(key, this.clientFactory(keys));
+    return /** @type {AwsClient} */ (this.clients.get(key));
+  }
+}
+
+export class ScenarioDeployment {
+  constructor({ deployment, credentials, lab, clientFor }) {
+    this.deployment = deployment;
+    this.credentials = credentials;
+    this.lab = lab;
+    this.clientFor = clientFor;
+    this.model = modelConfiguration(deployment.stacks);
+  }
+
+  /**
+   * The functions as the emulator hosts them: physical name, code (bootstrap) name, memory, timeout and the
+   * environment: the template's variables, then the lab's endpoint, the function's role credentials and its Region.
+   */
+  functions() {
+    return this.deployment.functions.map((fn) => {
+      const keys = this.credentials[fn.roleArn];
+      if (!keys) throw new DrillSetupError(`the function ${fn.logicalId} runs as ${fn.roleArn}, which the lab gave no credentials`);
+      return {
+        name: fn.name,
+        code: fn.code,
+        memorySize: fn.memorySize,
+        timeout: fn.timeout,
+        region: fn.region,
+        env: {
+          ...fn.env,
+          AWS_ENDPOINT_URL: this.lab.baseUrl,
+          AWS_ACCESS_KEY_ID: keys.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+          AWS_REGION: fn.region,
+          AWS_DEFAULT_REGION: fn.region,
+        },
+      };
+    });
+  }
+
+  /** A scenario's machine ('failover' | 'failback') as deployed: name, ARN, definition, role. */
+  machine(kind) {
+    const logicalId = MACHINE_LOGICAL_IDS[kind];
+    const machine = this.deployment.stateMachines.find((candidate) => candidate.logicalId === logicalId);
+    if (!machine) throw new DrillSetupError(`the deployment has no ${logicalId} (the ${kind} machine)`);
+    return machine;
+  }
+
+  /** The deployed alarm standing for a Region role's failure, or a DrillSetupError. */
+  alarmFor(role) {
+    const alarm = healthCheckAlarm(this.deployment, this.lab, role);
+    if (!alarm) throw new DrillSetupError(`no deployed alarm watches the ${role} Region's Route 53 health check (${this.lab.env[`DR_${role.toUpperCase()}_HEALTH_CHECK_ID`]})`);
+    return alarm;
+  }
+}

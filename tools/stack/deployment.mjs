@@ -1,0 +1,207 @@
+// @ts-check
+// The deployment of every template in the lab parameter file: each stack translated (SAM), resolved for the lab's
+// parameter values, and reduced to what the lab and the drill act on — functions, roles, state machines (their
+// definitions with DefinitionSubstitutions applied, as Step Functions stores them), topics, alarms, rules.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DeploymentError, TemplateError } from './errors.mjs';
+import { DEFAULT_PARAMETER_FILE, labValue, readParameterFile } from './lab-parameters.mjs';
+import { intrinsicName, parameterValues, resolveTemplate } from './resolve.mjs';
+import { RESOURCE_TYPES } from './resource-types.mjs';
+import { loadTemplate } from './template-loader.mjs';
+
+const PLACEHOLDER = /\$\{([^}]+)\}/g;
+
+/**
+ * Whole wall-clock seconds for a modelled duration, at least one unless zero: the rounding the lab applies to
+ * the variables it sets, since the functions read integer seconds.
+ * @param {number} modelSeconds @param {number} timeScale
+ */
+export function toWallSeconds(modelSeconds, timeScale) {
+  return modelSeconds === 0 ? 0 : Math.max(1, Math.round(modelSeconds / timeScale));
+}
+
+/**
+ * Applies DefinitionSubstitutions as Step Functions does at deployment: every `${Name}` is replaced by its value;
+ * a placeholder without a substitution is an error (the definition would be invalid).
+ * @param {string} text @param {Record<string, unknown>} substitutions @param {string} source
+ */
+export function applySubstitutions(text, substitutions, source) {
+  const missing = [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1]))].filter((name) => !(name in substitutions));
+  if (missing.length > 0) throw new DeploymentError(`${source}: no DefinitionSubstitutions value for ${missing.join(', ')}`);
+  return text.replace(PLACEHOLDER, (_, name) => String(substitutions[name]));
+}
+
+/** Which parameter each function variable is set from (`NAME: !Ref Parameter`), over every function of a template. */
+export function variableParameters(template) {
+  /** @type {Record<string, string>} */
+  const map = {};
+  for (const resource of Object.values(template.Resources ?? {})) {
+    if (resource.Type !== 'AWS::Lambda::Function') continue;
+    for (const [variable, value] of Object.entries(resource.Properties?.Environment?.Variables ?? {})) {
+      if (intrinsicName(value) === 'Ref' && value.Ref in (template.Parameters ?? {})) map[variable] = value.Ref;
+    }
+  }
+  return map;
+}
+
+/**
+ * @typedef {import('./lab-parameters.mjs').LabFacts} LabFacts
+ * @typedef {{ timeScale: number, wallVariables: string[] }} Clock
+ * @typedef {{
+ *   root: string, lab: LabFacts, parameterFile?: string,
+ *   overrides?: Record<string, Record<string, unknown>>, clock?: Clock,
+ *   edit?: (stackName: string, template: any) => void,
+ * }} BuildOptions
+ */
+
+/** Builds the deployment (see the module comment). Throws TemplateError / DeploymentError. @param {BuildOptions} options */
+export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_FILE, overrides = {}, clock, edit }) {
+  const file = readParameterFile(parameterFile);
+  const accountId = String(labValue(file.accountId ?? { fromLab: 'accountId' }, lab, {}, 'accountId'));
+  for (const name of Object.keys(overrides)) {
+    if (!file.stacks.some((stack) => stack.name === name)) throw new DeploymentError(`overrides name stack ${name}, which the parameter file does not deploy`);
+  }
+  /** @type {Record<string, Record<string, unknown>>} */
+  const outputs = {};
+  const deployment = {
+    accountId,
+    recoveryRegion: lab.recoveryRegion,
+    stacks: /** @type {any[]} */ ([]),
+    functions: /** @type {any[]} */ ([]),
+    roles: /** @type {any[]} */ ([]),
+    stateMachines: /** @type {any[]} */ ([]),
+    topics: /** @type {any[]} */ ([]),
+    alarms: /** @type {any[]} */ ([]),
+    rules: /** @type {any[]} */ ([]),
+  };
+  for (const spec of file.stacks) {
+    const where = `stack ${spec.name}`;
+    const region = String(labValue(spec.region, lab, outputs, `${where}.region`));
+    const { template, directory } = loadTemplate(join(root, spec.template), region);
+    edit?.(spec.name, template);
+    /** @type {Record<string, unknown>} */
+    const given = {};
+    for (const [name, value] of Object.entries(spec.parameters ?? {})) given[name] = labValue(value, lab, outputs, `${where}.parameters.${name}`);
+    Object.assign(given, overrides[spec.name] ?? {});
+    const variables = variableParameters(template);
+    const model = parameterValues(template.Parameters ?? {}, given);
+    // Constraints hold for the model values (checked above); the lab's scaled stand-ins may fall below a MinValue.
+    const labParameters = { ...given };
+    const scaled = [];
+    for (const variable of clock?.wallVariables ?? []) {
+      const parameter = variables[variable];
+      if (parameter === undefined) continue;
+      labParameters[parameter] = toWallSeconds(Number(model[parameter]), /** @type {Clock} */ (clock).timeScale);
+      scaled.push(parameter);
+    }
+    const resolved = resolveTemplate(template, { parameters: labParameters, uncheckedParameters: scaled, region, accountId, stackName: spec.stackName });
+    outputs[spec.name] = resolved.outputs;
+    deployment.stacks.push({ name: spec.name, stackName: spec.stackName, region, template: spec.template, parameters: resolved.parameters, modelParameters: model, variableParameters: variables, outputs: resolved.outputs });
+    collect(deployment, spec.name, resolved, template, directory);
+  }
+  return deployment;
+}
+
+/** Adds a resolved stack's resources to the deployment, refusing resource types the lab deployment does not model. */
+function collect(deployment, stack, resolved, template, directory) {
+  const { region } = resolved;
+  for (const resource of Object.values(resolved.resources)) {
+    const { logicalId, type, name, properties: p } = resource;
+    const where = `stack ${stack} ${logicalId}`;
+    if (!(type in RESOURCE_TYPES)) throw new TemplateError(`resource type ${type} is not modelled by the lab deployment`, `${where}`);
+    switch (type) {
+      case 'AWS::Lambda::Function':
+        deployment.functions.push({
+          stack, logicalId, name, region, arn: resource.attribute('Arn'), roleArn: p.Role,
+          code: logicalId.replace(/Function$/, ''),
+          env: Object.fromEntries(Object.entries(p.Environment?.Variables ?? {}).map(([key, value]) => [key, stringValue(value, `${where} Environment.Variables.${key}`)])),
+          memorySize: Number(p.MemorySize ?? 128),
+          timeout: Number(p.Timeout ?? 3),
+        });
+        break;
+      case 'AWS::IAM::Role':
+        if ((p.ManagedPolicyArns ?? []).length > 0) throw new DeploymentError(`${where}: ManagedPolicyArns are not modelled by the lab (write the statements inline)`);
+        deployment.roles.push({
+          stack, logicalId, name, arn: resource.attribute('Arn'),
+          trustedServices: trustedServices(p.AssumeRolePolicyDocument),
+          policies: (p.Policies ?? []).map((policy) => ({ name: policy.PolicyName, document: policy.PolicyDocument })),
+        });
+        break;
+      case 'AWS::StepFunctions::StateMachine':
+        deployment.stateMachines.push(stateMachine(stack, resource, template, directory, region));
+        break;
+      case 'AWS::SNS::Topic':
+        deployment.topics.push({
+          stack, logicalId, name, region, arn: resource.ref,
+          attributes: Object.fromEntries(['DisplayName', 'KmsMasterKeyId', 'FifoTopic', 'ContentBasedDeduplication'].filter((key) => p[key] !== undefined).map((key) => [key, String(p[key])])),
+        });
+        break;
+      case 'AWS::CloudWatch::Alarm':
+        deployment.alarms.push({ stack, logicalId, name, region, arn: resource.attribute('Arn'), properties: p });
+        break;
+      case 'AWS::Events::Rule':
+        deployment.rules.push({
+          stack, logicalId, name, region, arn: resource.attribute('Arn'),
+          state: p.State ?? 'ENABLED',
+          eventBusName: p.EventBusName ?? 'default',
+          eventPattern: p.EventPattern,
+          scheduleExpression: p.ScheduleExpression,
+          targets: (p.Targets ?? []).map((target) => ({ id: target.Id, arn: target.Arn, roleArn: target.RoleArn, input: target.Input, inputPath: target.InputPath })),
+        });
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function stringValue(value, where) {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new DeploymentError(`${where}: an environment variable must be a string, got ${JSON.stringify(value)}`);
+}
+
+/** The AWS services a role's trust policy lets assume it (Principal.Service of Allow statements). */
+function trustedServices(document) {
+  const statements = [document?.Statement ?? []].flat();
+  return statements
+    .filter((statement) => statement.Effect === 'Allow')
+    .flatMap((statement) => [statement.Principal?.Service ?? []].flat());
+}
+
+/** A state machine with its definition as Step Functions stores it: the local ASL file, substitutions applied. */
+function stateMachine(stack, resource, template, directory, region) {
+  const p = resource.properties;
+  const where = `stack ${stack} ${resource.logicalId}`;
+  let text;
+  let definitionPath;
+  if (p.DefinitionS3Location) {
+    const local = template.DrLambdasLocalArtifacts?.[p.DefinitionS3Location.Key];
+    if (!local) throw new DeploymentError(`${where}: DefinitionS3Location s3://${p.DefinitionS3Location.Bucket}/${p.DefinitionS3Location.Key} is not a local file of the template`);
+    definitionPath = resolve(directory, local);
+    try {
+      text = readFileSync(definitionPath, 'utf8');
+    } catch (error) {
+      throw new DeploymentError(`${where}: cannot read ${definitionPath}: ${error.message}`);
+    }
+  } else if (typeof p.DefinitionString === 'string') {
+    text = p.DefinitionString;
+  } else if (p.Definition !== undefined) {
+    text = JSON.stringify(p.Definition);
+  } else {
+    throw new DeploymentError(`${where}: no Definition, DefinitionString or DefinitionS3Location`);
+  }
+  const substitutions = Object.fromEntries(Object.entries(p.DefinitionSubstitutions ?? {}).map(([key, value]) => [key, stringValue(value, `${where} DefinitionSubstitutions.${key}`)]));
+  const definitionText = applySubstitutions(text, substitutions, definitionPath ?? where);
+  let definition;
+  try {
+    definition = JSON.parse(definitionText);
+  } catch (error) {
+    throw new DeploymentError(`${where}: the definition is not JSON after substitution: ${error.message}`);
+  }
+  return {
+    stack, logicalId: resource.logicalId, name: resource.name, region, arn: resource.ref,
+    roleArn: p.RoleArn, type: p.StateMachineType ?? 'STANDARD', definitionPath, substitutions, definitionText, definition,
+  };
+}

@@ -1,0 +1,99 @@
+// @ts-check
+// Creates a deployment in the lab, with the lab's administrative identity: the roles (PUT /_lab/iam/roles, contract
+// C1, answering one key pair per role), then per contract C2 CloudWatch PutMetricAlarm (in each alarm's Region),
+// SNS CreateTopic and Step Functions CreateStateMachine. EventBridge rules are not created in the lab: the drill
+// routes events through them itself (tools/drill/lib/event-routing.mjs).
+import { DeploymentError } from './errors.mjs';
+
+/**
+ * The awsQuery parameters of PutMetricAlarm for an AWS::CloudWatch::Alarm's resolved properties.
+ * @param {string} name @param {Record<string, any>} p
+ */
+export function putMetricAlarmParameters(name, p) {
+  /** @type {Record<string, string>} */
+  const parameters = { Action: 'PutMetricAlarm', Version: '2010-08-01', AlarmName: name };
+  const scalars = ['AlarmDescription', 'Namespace', 'MetricName', 'Statistic', 'ExtendedStatistic', 'Period', 'EvaluationPeriods', 'DatapointsToAlarm',
+    'Threshold', 'ComparisonOperator', 'TreatMissingData', 'Unit', 'ActionsEnabled', 'EvaluateLowSampleCountPercentile', 'ThresholdMetricId'];
+  for (const key of scalars) if (p[key] !== undefined) parameters[key] = String(p[key]);
+  (p.Dimensions ?? []).forEach((dimension, index) => {
+    parameters[`Dimensions.member.${index + 1}.Name`] = String(dimension.Name);
+    parameters[`Dimensions.member.${index + 1}.Value`] = String(dimension.Value);
+  });
+  for (const list of ['AlarmActions', 'OKActions', 'InsufficientDataActions']) {
+    (p[list] ?? []).forEach((action, index) => { parameters[`${list}.member.${index + 1}`] = String(action); });
+  }
+  if (p.Metrics !== undefined) throw new DeploymentError(`alarm ${name}: metric-math alarms (Metrics) are not modelled by the lab`);
+  return parameters;
+}
+
+/** The awsQuery parameters of CreateTopic. @param {string} name @param {Record<string, string>} attributes */
+export function createTopicParameters(name, attributes) {
+  /** @type {Record<string, string>} */
+  const parameters = { Action: 'CreateTopic', Version: '2010-03-31', Name: name };
+  Object.entries(attributes).forEach(([key, value], index) => {
+    parameters[`Attributes.entry.${index + 1}.key`] = key;
+    parameters[`Attributes.entry.${index + 1}.value`] = value;
+  });
+  return parameters;
+}
+
+/** The PUT /_lab/iam/roles body (contract C1) for the deployment's roles. */
+export function rolesDocument(deployment) {
+  return { roles: deployment.roles.map((role) => ({ arn: role.arn, policies: role.policies.map((policy) => ({ name: policy.name, document: policy.document })) })) };
+}
+
+/**
+ * Deploys into the lab. `labUrl`: the lab's base URL; `aws`: an AwsClient with the administrative identity.
+ * Returns `{ credentials }`: role ARN → { accessKeyId, secretAccessKey }.
+ * @param {any} deployment @param {{ labUrl: string, aws: any, fetchImpl?: typeof fetch }} lab
+ */
+export async function deployToLab(deployment, { labUrl, aws, fetchImpl = fetch }) {
+  const credentials = await putRoles(deployment, labUrl, fetchImpl);
+  await createResources(deployment, aws);
+  return { credentials };
+}
+
+/** PUT /_lab/iam/roles; returns role ARN → key pair. */
+export async function putRoles(deployment, labUrl, fetchImpl = fetch) {
+  const path = '/_lab/iam/roles';
+  let response;
+  try {
+    response = await fetchImpl(new URL(path, labUrl), { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rolesDocument(deployment)) });
+  } catch (error) {
+    throw new DeploymentError(`the lab at ${labUrl} is unreachable (PUT ${path}): ${error.cause?.message ?? error.message}`);
+  }
+  const text = await response.text();
+  if (response.status === 404 || response.status === 405) {
+    throw new DeploymentError(`the lab does not serve PUT ${path} (contract C1, lab IAM): this lab cannot host the template deployment; build the lab with IAM (answered ${response.status})`);
+  }
+  if (!response.ok) throw new DeploymentError(`the lab refused the deployment's roles (PUT ${path} answered ${response.status}): ${text.slice(0, 2000)}`);
+  const reply = JSON.parse(text);
+  /** @type {Record<string, { accessKeyId: string, secretAccessKey: string }>} */
+  const credentials = {};
+  for (const role of reply.roles ?? []) credentials[role.arn] = { accessKeyId: role.accessKeyId, secretAccessKey: role.secretAccessKey };
+  const missing = deployment.roles.filter((role) => !credentials[role.arn]?.accessKeyId);
+  if (missing.length > 0) throw new DeploymentError(`PUT ${path} answered no key pair for ${missing.map((role) => role.arn).join(', ')}`);
+  return credentials;
+}
+
+/** The C2 calls: alarms, topics, state machines (idempotent: each replaces or returns the existing one). */
+export async function createResources(deployment, aws) {
+  const call = async (what, action) => {
+    try {
+      return await action();
+    } catch (error) {
+      throw new DeploymentError(`${what} failed in the lab (contract C2): ${error.message}`);
+    }
+  };
+  for (const topic of deployment.topics) {
+    await call(`SNS CreateTopic ${topic.name} (${topic.region})`, () => aws.query('sns', topic.region, createTopicParameters(topic.name, topic.attributes)));
+  }
+  for (const alarm of deployment.alarms) {
+    await call(`CloudWatch PutMetricAlarm ${alarm.name} (${alarm.region})`, () => aws.query('monitoring', alarm.region, putMetricAlarmParameters(alarm.name, alarm.properties)));
+  }
+  for (const machine of deployment.stateMachines) {
+    await call(`Step Functions CreateStateMachine ${machine.name} (${machine.region})`, () => aws.json('states', machine.region, 'AWSStepFunctions.CreateStateMachine', {
+      name: machine.name, definition: machine.definitionText, roleArn: machine.roleArn, type: machine.type,
+    }));
+  }
+}
