@@ -179,6 +179,18 @@ public class CallAuthorizerTests
     }
 
     [Fact]
+    public void GetExecutionHistory_IsTheExecutionArn()
+    {
+        const string execution = "arn:aws:states:ap-east-2:111122223333:execution:dr-failover:run-1";
+
+        var history = Assert.Single(Permissions(new StepFunctionsAuthorization(),
+            Call("states", "GetExecutionHistory", body: $$"""{"executionArn":"{{execution}}","maxResults":1000}""", protocol: AwsProtocol.Json)));
+
+        Assert.Equal("states:GetExecutionHistory", history.Action);
+        Assert.Equal([execution], history.Resources);
+    }
+
+    [Fact]
     public void RequestedRegion_IsTheCallsRegion()
     {
         const string policy = """

@@ -185,6 +185,12 @@ internal static class ControlApi
             return Problem(400, "InvalidExecution", $"status must be one of {string.Join(", ", ExecutionRegistry.FinalStatuses)}.");
         }
 
+        var (history, problems) = HistoryEventReader.Read(body.Events ?? []);
+        if (problems.Count > 0)
+        {
+            return Results.Json(new ControlErrorDocument("InvalidExecution", problems), Context.ControlErrorDocument, statusCode: 400);
+        }
+
         return world.Transact(state =>
         {
             var execution = body.ExecutionArn is { } arn ? state.Executions.Find(arn)
@@ -201,6 +207,7 @@ internal static class ControlApi
             }
 
             ExecutionRegistry.Finish(execution, body.Status, state.Now, body.Output, body.Error, body.Cause);
+            execution.History = history;
             return Results.Json(StateDocuments.Execution(execution), Context.ExecutionDocument);
         });
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using DrLambdas.DrLab.World;
 
 namespace DrLambdas.DrLab.Control;
@@ -54,9 +55,10 @@ internal sealed record ExecutionRequestDocument(
     double? StartedSecondsAgo,
     double? StoppedSecondsAgo);
 
-/// <summary>Marks an execution finished.</summary>
+/// <summary>Marks an execution finished; <c>events</c> (optional) is its history in the GetExecutionHistory HistoryEvent shape.</summary>
 internal sealed record ExecutionFinishDocument(
-    string? ExecutionArn, string? Name, string? Status, string? Output, string? Error, string? Cause);
+    string? ExecutionArn, string? Name, string? Status, string? Output, string? Error, string? Cause,
+    IReadOnlyList<JsonElement>? Events = null);
 
 /// <summary>Moves the observer (where the functions run).</summary>
 internal sealed record ObserverDocument(string? Region);

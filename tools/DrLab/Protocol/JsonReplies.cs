@@ -57,6 +57,14 @@ internal static class JsonReplies
                 : throw new LabError("SerializationException", $"Member '{name}' must be an integer.")
             : null;
 
+    /// <summary>A boolean member, null when absent; a SerializationException when present with another type.</summary>
+    public static bool? Bool(JsonElement body, string name) =>
+        body.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+            ? value.ValueKind is JsonValueKind.True or JsonValueKind.False
+                ? value.GetBoolean()
+                : throw new LabError("SerializationException", $"Member '{name}' must be a boolean.")
+            : null;
+
     /// <summary>A timestamp as epoch seconds (number) or ISO 8601 (string), null when absent.</summary>
     public static DateTimeOffset? Timestamp(JsonElement body, string name)
     {

@@ -9,8 +9,8 @@ namespace DrLambdas.DrLab.Services;
 
 /// <summary>
 /// Step Functions (awsJson1_0): CreateStateMachine and DescribeStateMachine in the called Region, StartExecution,
-/// ListExecutions and DescribeExecution over the lab's execution registry. Executions stay RUNNING until the control
-/// API marks them finished.
+/// ListExecutions, DescribeExecution and GetExecutionHistory over the lab's execution registry. Executions stay
+/// RUNNING until the control API marks them finished (with the history the drill recorded).
 /// </summary>
 internal sealed partial class StepFunctionsService : IAwsService
 {
@@ -36,6 +36,7 @@ internal sealed partial class StepFunctionsService : IAwsService
             "StartExecution" => Start(call, body, world),
             "ListExecutions" => List(call, body, world),
             "DescribeExecution" => Describe(call, body, world),
+            "GetExecutionHistory" => ExecutionHistoryOperation.Handle(call, body, world),
             _ => throw AwsErrors.UnknownOperation(AwsProtocol.Json, call.Operation),
         };
     }
@@ -145,14 +146,7 @@ internal sealed partial class StepFunctionsService : IAwsService
                 $"1 validation error detected: Value '{status}' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE]");
         }
 
-        var maxResults = JsonReplies.Int(body, "maxResults") ?? 0;
-        if (maxResults is < 0 or > 1000)
-        {
-            throw new LabError("ValidationException",
-                $"1 validation error detected: Value '{maxResults}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000");
-        }
-
-        var pageSize = maxResults == 0 ? DefaultPageSize : maxResults;
+        var pageSize = PageSize(body);
         var offset = DecodeToken(JsonReplies.String(body, "nextToken"));
         var all = world.Executions.List(stateMachineArn, status);
         var page = all.Skip(offset).Take(pageSize).ToList();
@@ -178,14 +172,7 @@ internal sealed partial class StepFunctionsService : IAwsService
 
     private static AwsReply Describe(AwsCall call, JsonElement body, WorldState world)
     {
-        var arn = JsonReplies.String(body, "executionArn") ?? throw Missing("executionArn");
-        if (!arn.StartsWith("arn:aws:states:", StringComparison.Ordinal) || !arn.Contains(":execution:", StringComparison.Ordinal))
-        {
-            throw new LabError("InvalidArn", $"Invalid Arn: 'Resource type not valid in this context: {arn}'");
-        }
-
-        var execution = world.Executions.Find(arn)
-            ?? throw new LabError("ExecutionDoesNotExist", $"Execution Does Not Exist: '{arn}'");
+        var execution = RequireExecution(body, world);
         return JsonReplies.Write(call, w =>
         {
             WriteSummary(w, execution);
@@ -214,6 +201,32 @@ internal sealed partial class StepFunctionsService : IAwsService
         });
     }
 
+    /// <summary>The execution named by the body's executionArn: InvalidArn or ExecutionDoesNotExist otherwise.</summary>
+    internal static Execution RequireExecution(JsonElement body, WorldState world)
+    {
+        var arn = JsonReplies.String(body, "executionArn") ?? throw Missing("executionArn");
+        if (!arn.StartsWith("arn:aws:states:", StringComparison.Ordinal) || !arn.Contains(":execution:", StringComparison.Ordinal))
+        {
+            throw new LabError("InvalidArn", $"Invalid Arn: 'Resource type not valid in this context: {arn}'");
+        }
+
+        return world.Executions.Find(arn)
+            ?? throw new LabError("ExecutionDoesNotExist", $"Execution Does Not Exist: '{arn}'");
+    }
+
+    /// <summary>maxResults 0-1000 (0 or absent: the default page of 100).</summary>
+    internal static int PageSize(JsonElement body)
+    {
+        var maxResults = JsonReplies.Int(body, "maxResults") ?? 0;
+        if (maxResults is < 0 or > 1000)
+        {
+            throw new LabError("ValidationException",
+                $"1 validation error detected: Value '{maxResults}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000");
+        }
+
+        return maxResults == 0 ? DefaultPageSize : maxResults;
+    }
+
     private static void RequireRegion(string arn, string region)
     {
         if (!string.Equals(arn.Split(':')[3], region, StringComparison.Ordinal))
@@ -226,10 +239,10 @@ internal sealed partial class StepFunctionsService : IAwsService
     private static LabError Missing(string member) => new("ValidationException",
         $"1 validation error detected: Value null at '{member}' failed to satisfy constraint: Member must not be null");
 
-    private static string EncodeToken(int offset) =>
+    internal static string EncodeToken(int offset) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"drlab:{offset}")));
 
-    private static int DecodeToken(string? token)
+    internal static int DecodeToken(string? token)
     {
         if (token is null)
         {

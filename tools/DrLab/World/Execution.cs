@@ -23,4 +23,7 @@ internal sealed class Execution(string arn, string stateMachineArn, string name,
     public string? Error { get; set; }
 
     public string? Cause { get; set; }
+
+    /// <summary>The history the drill recorded (GetExecutionHistory), empty when it recorded none.</summary>
+    public IReadOnlyList<HistoryEvent> History { get; set; } = [];
 }

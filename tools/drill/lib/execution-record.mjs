@@ -18,13 +18,15 @@ export class ExecutionRecord {
     const name = event.state?.name;
     switch (event.type) {
       case 'StateEntered': {
-        const span = { name, type: event.state.type, enteredAt: event.timestamp, exitedAt: undefined, outcome: 'running', retries: 0 };
+        const span = { name, type: event.state.type, enteredAt: event.timestamp, exitedAt: undefined, outcome: 'running', retries: 0, input: event.state.input };
         this.states.push(span);
         this.open.set(name, span);
         break;
       }
       case 'StateExited':
-        this.close(name, event.timestamp, 'succeeded');
+        // The interpreter exits a caught state too (StateCaught came first and closed the span): keep its output.
+        if (!this.open.has(name) && this.last(name)?.outcome === 'caught') this.last(name).output = event.state.output;
+        else this.close(name, event.timestamp, 'succeeded', event.state.output);
         break;
       case 'StateFailed':
         this.failedAt.set(name, event.timestamp);
@@ -45,11 +47,12 @@ export class ExecutionRecord {
     }
   }
 
-  close(name, at, outcome) {
+  close(name, at, outcome, output) {
     const span = this.open.get(name);
     if (!span) return;
     span.exitedAt = at;
     span.outcome = outcome;
+    span.output = output;
     this.open.delete(name);
     if (span.type === 'Wait') this.pauses.push({ kind: 'wait', state: name, from: span.enteredAt, to: at });
   }

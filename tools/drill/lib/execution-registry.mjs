@@ -1,5 +1,6 @@
 // Executions the drill runs are started in the lab's Step Functions (StartExecution over the wire, as EventBridge
 // would) so that HealthValidator's ListExecutions sees them, and are marked finished through the control API.
+import { historyEvents } from './execution-history.mjs';
 
 /** A unique, valid execution name for a scenario's execution id. */
 export function executionName(id, now = Date.now(), random = Math.random) {
@@ -18,15 +19,20 @@ export async function startExecution(aws, stateMachineArn, name, input) {
   return { executionArn: reply.executionArn, startDate: Math.round(reply.startDate * 1000) };
 }
 
-/** The lab's finish document for an execution outcome (SUCCEEDED carries the output, others error and cause). */
+/**
+ * The lab's finish document for an execution outcome (SUCCEEDED carries the output, others error and cause). When
+ * the outcome is an ExecutionRecord, `events` carries its history (GetExecutionHistory's HistoryEvents).
+ */
 export function finishDocument(executionArn, outcome) {
+  const events = Array.isArray(outcome.states) ? { events: historyEvents(outcome) } : {};
   if (outcome.status === 'SUCCEEDED') {
-    return { executionArn, status: 'SUCCEEDED', output: JSON.stringify(outcome.output ?? null) };
+    return { executionArn, status: 'SUCCEEDED', output: JSON.stringify(outcome.output ?? null), ...events };
   }
   return {
     executionArn,
     status: outcome.status,
     error: outcome.error ?? undefined,
     cause: typeof outcome.cause === 'string' ? outcome.cause : outcome.cause === undefined ? undefined : JSON.stringify(outcome.cause),
+    ...events,
   };
 }

@@ -126,6 +126,8 @@ export async function runExecution({ prepared, execution, input, timeScale, invo
         state: stateName,
         target: invocation.target,
         operation: taskInput?.operation,
+        resource: state.Resource,
+        input: taskInput,
         occurrence,
         attempt,
         from,
