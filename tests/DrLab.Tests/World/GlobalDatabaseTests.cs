@@ -26,11 +26,21 @@ public class GlobalDatabaseTests
         lab.Inject(new FaultSpec(FaultKind.RegionOutage, 0, 100, LabFixture.Primary));
         lab.Start(PromotionKind.Failover);
         lab.Advance(60);
-        Assert.Equal("pending-resync", lab.Run(s => s.Database.SynchronizationStatus(LabFixture.Primary, s.Conditions)));
+        Assert.Equal("pending-resync", lab.Run(s => s.Database.SynchronizationStatus(LabFixture.Primary)));
 
         lab.Advance(40 + 300);
 
-        Assert.Equal("connected", lab.Run(s => s.Database.SynchronizationStatus(LabFixture.Primary, s.Conditions)));
+        Assert.Equal("connected", lab.Run(s => s.Database.SynchronizationStatus(LabFixture.Primary)));
+    }
+
+    [Fact]
+    public void SynchronizationStatus_SecondaryCutOffFromItsWriter_StaysConnected()
+    {
+        var lab = new LabFixture();
+        lab.Inject(new FaultSpec(FaultKind.DatabaseOutage, 0, 100, LabFixture.Primary));
+        lab.Advance(30);
+
+        Assert.Equal("connected", lab.Run(s => s.Database.SynchronizationStatus(LabFixture.Secondary)));
     }
 
     [Fact]

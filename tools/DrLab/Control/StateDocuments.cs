@@ -25,7 +25,7 @@ internal static class StateDocuments
                 definition.ClusterArn(database.WriterRegion),
                 definition.Regions.Select(r => new MemberDocument(
                     r, definition.ClusterArn(r), string.Equals(r, database.WriterRegion, StringComparison.Ordinal),
-                    database.SynchronizationStatus(r, conditions))).ToList(),
+                    database.SynchronizationStatus(r))).ToList(),
                 database.Current is { } current ? Operation(current) : null,
                 database.History.Select(Operation).ToList()),
             new DnsDocument(

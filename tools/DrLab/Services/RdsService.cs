@@ -148,7 +148,7 @@ internal sealed class RdsService : IAwsService
             xml.End()
                 .Element("IsWriter", isWriter)
                 .Element("GlobalWriteForwardingStatus", "disabled")
-                .Element("SynchronizationStatus", database.SynchronizationStatus(region, conditions))
+                .Element("SynchronizationStatus", database.SynchronizationStatus(region))
                 .End();
         }
 

@@ -33,11 +33,13 @@ internal sealed class GlobalDatabase(WorldDefinition definition, TimeProfile pro
     public bool ReplicationUp(WorldConditions conditions) =>
         !_resyncing.ContainsKey(SecondaryRegion) && conditions.IsReplicationPathUp(WriterRegion, SecondaryRegion);
 
-    /// <summary>connected, or pending-resync for a secondary that is not receiving the writer's changes.</summary>
-    public string SynchronizationStatus(string region, WorldConditions conditions) =>
-        string.Equals(region, WriterRegion, StringComparison.Ordinal) || ReplicationUp(conditions)
-            ? "connected"
-            : "pending-resync";
+    /// <summary>
+    /// pending-resync while a member resynchronises after rejoining (an old primary after a failover), connected
+    /// otherwise. A secondary cut off from its writer stays connected: RDS reports the loss through the lag
+    /// (AuroraGlobalDBRPOLag), which is what AWS's failover guidance tells operators to read before accepting data loss.
+    /// </summary>
+    public string SynchronizationStatus(string region) =>
+        _resyncing.ContainsKey(region) ? "pending-resync" : "connected";
 
     /// <summary>
     /// Accepts a failover or switchover after the checks AWS makes synchronously (another operation in progress, target
