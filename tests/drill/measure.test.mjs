@@ -92,7 +92,27 @@ describe('measureRecovery', () => {
   it('MeasureRecovery_Floor_IsDetectionPlusTheSlowerOfTheModelledOperations', () => {
     const rto = measureRecovery(scenarioResult(T));
 
-    assert.deepEqual(rto.floor, { seconds: 180, detectionSeconds: 120, promotionSeconds: 60, propagationSeconds: 60, aboveFloorSeconds: 0.5 });
+    assert.deepEqual(rto.floor, {
+      seconds: 180, detectionSeconds: 120, ingestionDelaySeconds: 0, sequential: false, promotionSeconds: 60, propagationSeconds: 60, aboveFloorSeconds: 0.5,
+    });
+  });
+
+  it('MeasureRecovery_Switchover_FloorAddsPromotionAndPropagationSinceTheWriterMovesFirst', () => {
+    const result = scenarioResult(T);
+    const record = result.records[0];
+    record.onEvent({ type: 'StateEntered', timestamp: T + 4_150, state: { name: 'SwitchoverStart', type: 'Task' } });
+    record.onEvent({ type: 'StateExited', timestamp: T + 4_150, state: { name: 'SwitchoverStart', type: 'Task' } });
+
+    const rto = measureRecovery(result);
+
+    assert.equal(rto.floor.sequential, true);
+    assert.equal(rto.floor.seconds, 120 + 60 + 60);
+  });
+
+  it('MeasureRecovery_LabIngestionDelay_IsReportedWithTheFloor', () => {
+    const rto = measureRecovery({ ...scenarioResult(T), metricIngestionDelaySeconds: 5 });
+
+    assert.equal(rto.floor.ingestionDelaySeconds, 5);
   });
 
   it('MeasureRecovery_Budget_IsTheAssessmentsBudgetInModelSeconds', () => {

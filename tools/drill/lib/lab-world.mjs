@@ -20,6 +20,8 @@ export function describeLab(ready) {
     baseUrl: ready.baseUrl,
     profile: ready.profile,
     timeScale: ready.timeScale,
+    /** Model seconds between a CloudWatch datapoint's timestamp and its visibility to alarms (the lab's assumption). */
+    metricIngestionDelaySeconds: Number(ready.metricIngestionDelaySeconds ?? 0),
     env,
     accountId: env.DR_PRIMARY_CLUSTER_ARN.split(':')[4],
     /** The administrative identity (contract C1): what the drill itself uses as an operator and to deploy. */

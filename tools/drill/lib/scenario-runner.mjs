@@ -200,6 +200,7 @@ export async function runScenario(scenario, context) {
     scenario,
     profile: lab.profile,
     timeScale,
+    metricIngestionDelaySeconds: lab.metricIngestionDelaySeconds,
     observer,
     model,
     startedAt,
