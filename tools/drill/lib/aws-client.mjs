@@ -1,3 +1,4 @@
+// @ts-check
 // A minimal AWS client for the two calls the drill itself makes to the lab, as AWS services would receive them:
 // SNS Publish (awsQuery) for the state machines' sns:publish Tasks and Step Functions StartExecution
 // (awsJson1_0) for the executions the drill runs. Requests are signed with SigV4 by @smithy/signature-v4.

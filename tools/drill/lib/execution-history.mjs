@@ -1,3 +1,4 @@
+// @ts-check
 // An ExecutionRecord as Step Functions' GetExecutionHistory would show it: HistoryEvents (id, previousEventId,
 // type, timestamp in epoch seconds, one *EventDetails object) in the shape of the API reference, so that the lab can
 // serve them and HealthValidator can read what a stopped execution did (e.g. whether it promoted a cluster).

@@ -1,3 +1,4 @@
+// @ts-check
 // What happened in one execution, with times: state spans, modelled pauses (Wait states and retry backoff) and
 // Task invocations. Built from aws-local-stepfunctions' event log and the drill's own Task handlers.
 

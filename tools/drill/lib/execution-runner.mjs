@@ -1,3 +1,4 @@
+// @ts-check
 // Runs one state machine execution in aws-local-stepfunctions: Task states call the real functions (or SNS) through
 // `invokeTask`, Wait states and retry pauses follow the lab's time profile, and everything is recorded.
 import './promise-with-resolvers.mjs';

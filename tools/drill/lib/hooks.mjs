@@ -1,3 +1,4 @@
+// @ts-check
 // Scenario hooks: actions taken when an execution reaches a given attempt of a Task (inject or clear faults, crash the
 // function's process mid-invocation). Each hook fires at most once; the ones that never fire are reported.
 import { resolveFault } from './lab-client.mjs';

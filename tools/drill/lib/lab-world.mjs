@@ -1,3 +1,4 @@
+// @ts-check
 // What the drill needs to know about the lab's world, read from its ready line (GET /_lab/config).
 import { DrillSetupError } from './errors.mjs';
 

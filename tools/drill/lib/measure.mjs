@@ -1,3 +1,4 @@
+// @ts-check
 // Measurements of a scenario: the orchestration overhead of each execution (time in the functions and the
 // interpreter, excluding modelled waits), the RTO and its breakdown, the floor, the budget, and the data loss.
 //

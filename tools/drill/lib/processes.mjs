@@ -1,3 +1,4 @@
+// @ts-check
 // Child processes that announce readiness with one JSON line on stdout carrying `baseUrl` (the lab, the emulator).
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// @ts-check
 // aws-local-stepfunctions 3.0.0 targets Node 22: its Task states call Promise.withResolvers, which Node 20 lacks
 // (and a Catch of States.ALL would hide the resulting TypeError). Imported before the interpreter runs.
 if (typeof Promise.withResolvers !== 'function') {

@@ -1,3 +1,4 @@
+// @ts-check
 // The drill report of one scenario as a JSON document: checks, events, executions with their timelines, RTO,
 // data loss and the final world. Times are seconds from the scenario's start (wall clock) unless named otherwise.
 import { checkExpectations, factsOf, integrityChecks } from './expectations.mjs';

@@ -1,3 +1,4 @@
+// @ts-check
 // Runs one scenario against the lab: its steps in order, its executions (concurrently where asked), its hooks;
 // then reads the lab's ground truth. Expectations and reports are computed from what this returns.
 import { setTimeout as delay } from 'node:timers/promises';

@@ -1,3 +1,4 @@
+// @ts-check
 // A self-contained SVG timeline of a drill: faults and triggers, then each execution's steps as bars, and the RTO.
 
 const WIDTH = 1200;

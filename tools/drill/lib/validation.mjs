@@ -1,3 +1,4 @@
+// @ts-check
 // A tiny collector of validation problems, each prefixed with the JSON path of the offending field.
 
 export function typeOf(value) {
