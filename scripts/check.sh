@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The edit-test loop (`make check`): build the solution (Release, warnings as errors) and run every unit test —
-# in-process tests only. Left to `make test`: moto_server round trips, emulator tests that start bootstrap
-# processes, the AOT publish and the tests of its output, the integration suite against the lab, the node, python
-# and conformance suites, and the drills.
+# The edit-test loop (`make check`): build the solution (Release, warnings as errors), run every unit test —
+# in-process tests only — and type-check the drill runner (tsc, seconds). Left to `make test`: moto_server round
+# trips, emulator tests that start bootstrap processes, the AOT publish and the tests of its output, the integration
+# suite against the lab, the node, python and conformance suites, and the drills.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
@@ -24,6 +24,13 @@ built=$(date +%s)
 
 printf '\n== unit tests (every test project, minus the namespaces above)\n'
 dotnet test DrLambdas.sln -c Release --no-build -nologo -v quiet --filter "$filter"
+
+printf '\n== drill runner types (tsc --noEmit)\n'
+if [ -x node_modules/.bin/tsc ]; then
+  node_modules/.bin/tsc --noEmit -p tsconfig.json
+else
+  printf 'skipped: no node_modules (run npm ci)\n'
+fi
 
 now=$(date +%s)
 printf '\ncheck passed in %ss (build %ss, tests %ss)\n' "$(( now - started ))" "$(( built - started ))" "$(( now - built ))"

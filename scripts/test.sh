@@ -34,6 +34,17 @@ step "drill runner (node --test)"
 node --test --test-reporter=tap tests/drill/ > "$results/node/drill.tap" || status=1
 tail -n 9 "$results/node/drill.tap"
 
+step "drill runner types (tsc --noEmit, checkJs: tools/drill, tools/stack)"
+# One check; a failure counts each type error (at least one, should tsc fail before reporting any).
+if npx --no-install tsc --noEmit -p tsconfig.json > "$results/other/tsc.log" 2>&1; then
+  echo "1 0" > "$results/other/tsc.counts"
+else
+  errors=$(grep -c 'error TS' "$results/other/tsc.log")
+  echo "0 $(( errors > 0 ? errors : 1 ))" > "$results/other/tsc.counts"
+  status=1
+fi
+tail -n 20 "$results/other/tsc.log"; printf 'tsc: %s passed, %s failed\n' $(cat "$results/other/tsc.counts")
+
 step "templates (cfn-lint, substitutions, IAM scan)"
 python3 -m unittest discover -s tests/template -p 'test_*.py' 2> "$results/python/template.log" || status=1
 tail -n 4 "$results/python/template.log"

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // The drill runner: `node tools/drill/drill.mjs --help`. Starts the DR lab and the Lambda emulator, runs each
 // scenario's executions of the real state machines against them, and reports RTO, data loss and expectations.
 import { existsSync } from 'node:fs';

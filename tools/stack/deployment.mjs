@@ -55,7 +55,85 @@ export function variableParameters(template) {
  * }} BuildOptions
  */
 
-/** Builds the deployment (see the module comment). Throws TemplateError / DeploymentError. @param {BuildOptions} options */
+/**
+ * One template as deployed: its parameters as resolved for the lab (`parameters`, wall-clock stand-ins included),
+ * in model units (`modelParameters`), and which parameter sets each function variable (`variableParameters`).
+ * @typedef {object} DeployedStack
+ * @property {string} name the parameter file's name of the stack
+ * @property {string} stackName
+ * @property {string} region
+ * @property {string} template the template's path, relative to the repository
+ * @property {Record<string, unknown>} parameters
+ * @property {Record<string, unknown>} modelParameters
+ * @property {Record<string, string>} variableParameters
+ * @property {Record<string, unknown>} outputs
+ */
+
+/**
+ * @typedef {object} DeployedFunction
+ * @property {string} stack @property {string} logicalId @property {string} name @property {string} region
+ * @property {string} arn @property {string} roleArn
+ * @property {string} code the bootstrap's name (the logical id without `Function`)
+ * @property {Record<string, string>} env the template's Environment.Variables
+ * @property {number} memorySize @property {number} timeout
+ */
+
+/**
+ * @typedef {object} DeployedRole
+ * @property {string} stack @property {string} logicalId @property {string} name @property {string} arn
+ * @property {string[]} trustedServices
+ * @property {{ name: string, document: any }[]} policies
+ */
+
+/**
+ * A state machine with its definition as Step Functions stores it (substitutions applied).
+ * @typedef {object} DeployedStateMachine
+ * @property {string} stack @property {string} logicalId @property {string} name @property {string} region
+ * @property {string} arn @property {string} roleArn @property {string} type
+ * @property {string | undefined} definitionPath @property {Record<string, string>} substitutions
+ * @property {string} definitionText @property {any} definition
+ */
+
+/**
+ * @typedef {object} DeployedTopic
+ * @property {string} stack @property {string} logicalId @property {string} name @property {string} region
+ * @property {string} arn @property {Record<string, string>} attributes
+ */
+
+/**
+ * A CloudWatch alarm; `properties` are the resolved AWS::CloudWatch::Alarm properties.
+ * @typedef {object} DeployedAlarm
+ * @property {string} stack @property {string} logicalId @property {string} name @property {string} region
+ * @property {string} arn @property {Record<string, any>} properties
+ */
+
+/**
+ * An EventBridge rule with its pattern as written.
+ * @typedef {object} DeployedRule
+ * @property {string} stack @property {string} logicalId @property {string} name @property {string} region
+ * @property {string} arn @property {string} state @property {string} eventBusName
+ * @property {any} eventPattern @property {string | undefined} scheduleExpression
+ * @property {{ id: string, arn: string, roleArn?: string, input?: string, inputPath?: string }[]} targets
+ */
+
+/**
+ * Every template of the parameter file, resolved: what the lab and the drill act on.
+ * @typedef {object} Deployment
+ * @property {string} accountId
+ * @property {string} recoveryRegion
+ * @property {DeployedStack[]} stacks
+ * @property {DeployedFunction[]} functions
+ * @property {DeployedRole[]} roles
+ * @property {DeployedStateMachine[]} stateMachines
+ * @property {DeployedTopic[]} topics
+ * @property {DeployedAlarm[]} alarms
+ * @property {DeployedRule[]} rules
+ */
+
+/**
+ * Builds the deployment (see the module comment). Throws TemplateError / DeploymentError.
+ * @param {BuildOptions} options @returns {Deployment}
+ */
 export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_FILE, overrides = {}, clock, edit }) {
   const file = readParameterFile(parameterFile);
   const accountId = String(labValue(file.accountId ?? { fromLab: 'accountId' }, lab, {}, 'accountId'));
@@ -64,17 +142,8 @@ export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_F
   }
   /** @type {Record<string, Record<string, unknown>>} */
   const outputs = {};
-  const deployment = {
-    accountId,
-    recoveryRegion: lab.recoveryRegion,
-    stacks: /** @type {any[]} */ ([]),
-    functions: /** @type {any[]} */ ([]),
-    roles: /** @type {any[]} */ ([]),
-    stateMachines: /** @type {any[]} */ ([]),
-    topics: /** @type {any[]} */ ([]),
-    alarms: /** @type {any[]} */ ([]),
-    rules: /** @type {any[]} */ ([]),
-  };
+  /** @type {Deployment} */
+  const deployment = { accountId, recoveryRegion: lab.recoveryRegion, stacks: [], functions: [], roles: [], stateMachines: [], topics: [], alarms: [], rules: [] };
   for (const spec of file.stacks) {
     const where = `stack ${spec.name}`;
     const region = String(labValue(spec.region, lab, outputs, `${where}.region`));
@@ -103,7 +172,10 @@ export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_F
   return deployment;
 }
 
-/** Adds a resolved stack's resources to the deployment, refusing resource types the lab deployment does not model. */
+/**
+ * Adds a resolved stack's resources to the deployment, refusing resource types the lab deployment does not model.
+ * @param {Deployment} deployment @param {string} stack
+ */
 function collect(deployment, stack, resolved, template, directory) {
   const { region } = resolved;
   for (const resource of Object.values(resolved.resources)) {
@@ -156,6 +228,7 @@ function collect(deployment, stack, resolved, template, directory) {
   }
 }
 
+/** @param {unknown} value @param {string} where */
 function stringValue(value, where) {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
@@ -170,7 +243,10 @@ function trustedServices(document) {
     .flatMap((statement) => [statement.Principal?.Service ?? []].flat());
 }
 
-/** A state machine with its definition as Step Functions stores it: the local ASL file, substitutions applied. */
+/**
+ * A state machine with its definition as Step Functions stores it: the local ASL file, substitutions applied.
+ * @param {string} stack @returns {DeployedStateMachine}
+ */
 function stateMachine(stack, resource, template, directory, region) {
   const p = resource.properties;
   const where = `stack ${stack} ${resource.logicalId}`;

@@ -1,3 +1,4 @@
+// @ts-check
 // Files a drill leaves behind: per scenario a JSON report and an SVG timeline, a run summary, CI counts.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

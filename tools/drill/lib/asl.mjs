@@ -1,3 +1,4 @@
+// @ts-check
 // Walking the deployed ASL definitions (tools/stack applies their DefinitionSubstitutions).
 
 /** Calls `visit(name, state)` for every state, Parallel branches and Map processors included. */

@@ -1,3 +1,4 @@
+// @ts-check
 // A minimal AWS client for the two calls the drill itself makes to the lab, as AWS services would receive them:
 // SNS Publish (awsQuery) for the state machines' sns:publish Tasks and Step Functions StartExecution
 // (awsJson1_0) for the executions the drill runs. Requests are signed with SigV4 by @smithy/signature-v4.
@@ -9,11 +10,19 @@ const THROTTLING_CODES = new Set([
   'Throttling', 'ThrottlingException', 'ThrottledException', 'Throttled', 'TooManyRequestsException', 'RequestLimitExceeded',
 ]);
 
+/** An HMAC key as node:crypto takes it. @param {import('@smithy/types').SourceData} data */
+function keyBytes(data) {
+  if (typeof data === 'string') return data;
+  return ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
+}
+
 /** SHA-256 and HMAC-SHA-256 for @smithy/signature-v4, on node:crypto. */
 class NodeSha256 {
+  /** @param {import('@smithy/types').SourceData} [secret] */
   constructor(secret) {
     this.secret = secret;
-    this.reset();
+    /** @type {import('node:crypto').Hash | import('node:crypto').Hmac} */
+    this.hash = this.reset();
   }
 
   update(data) {
@@ -25,12 +34,14 @@ class NodeSha256 {
   }
 
   reset() {
-    this.hash = this.secret ? createHmac('sha256', this.secret) : createHash('sha256');
+    this.hash = this.secret ? createHmac('sha256', keyBytes(this.secret)) : createHash('sha256');
+    return this.hash;
   }
 }
 
 /** An error answered by the service (or a network failure), with the AWS error code. */
 export class AwsError extends Error {
+  /** @param {string} code @param {string} message @param {{ status?: number, requestId?: string, retryable: boolean }} details */
   constructor(code, message, { status, requestId, retryable }) {
     super(`${code}: ${message}`);
     this.name = 'AwsError';

@@ -1,3 +1,4 @@
+// @ts-check
 // Command-line options of the drill runner.
 import { parseArgs } from 'node:util';
 import { DrillUsageError } from './errors.mjs';

@@ -1,3 +1,4 @@
+// @ts-check
 // Crashes a function's bootstrap process while an invocation is in flight, as a process crash (OOM kill, segfault)
 // would: the emulator then reports Runtime.ExitError, which Step Functions sees as Lambda.Unknown.
 import { readFileSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';

@@ -9,10 +9,29 @@ import { AwsClient } from './aws-client.mjs';
 import { DrillSetupError } from './errors.mjs';
 import { CONFIGURATION_VARIABLES } from './vocabulary.mjs';
 
+/**
+ * @typedef {import('../../stack/deployment.mjs').Deployment} Deployment
+ * @typedef {import('../../stack/deployment.mjs').DeployedFunction} DeployedFunction
+ * @typedef {import('./lab-world.mjs').LabDescription} LabDescription
+ * @typedef {import('./lab-world.mjs').Credentials} Credentials
+ * @typedef {Record<string, Credentials>} RoleCredentials the lab's key pair of each deployed role, by role ARN
+ *
+ * A function as the emulator hosts it (ScenarioDeployment.functions).
+ * @typedef {{ name: string, code: string, memorySize: number, timeout: number, region: string, env: Record<string, string> }} HostedFunction
+ *
+ * @typedef {object} DrillDeploymentOptions
+ * @property {string} root @property {LabDescription} lab @property {AwsClient} admin @property {string} [parameterFile]
+ * @property {typeof buildDeployment} [build]
+ * @property {(deployment: Deployment, labUrl: string) => Promise<RoleCredentials>} [deployRoles]
+ * @property {(deployment: Deployment, aws: any) => Promise<void>} [deployResources]
+ * @property {(stackName: string, template: any) => void} [edit]
+ * @property {(credentials: Credentials) => AwsClient} [clientFactory]
+ */
+
 const WALL_VARIABLES = Object.keys(CONFIGURATION_VARIABLES).filter((name) => CONFIGURATION_VARIABLES[name] === 'wall');
 const MACHINE_LOGICAL_IDS = { failover: 'FailoverStateMachine', failback: 'FailbackStateMachine' };
 
-/** The lab facts the parameter file reads. */
+/** The lab facts the parameter file reads. @param {LabDescription} lab @param {string} recoveryRegion */
 export function labFacts(lab, recoveryRegion) {
   return { env: lab.env, accountId: lab.accountId, recoveryRegion, timeScale: lab.timeScale };
 }
@@ -39,7 +58,10 @@ export function scenarioOverrides(scenario, stacks) {
   return overrides;
 }
 
-/** Every configuration variable the functions get, in model units (what the report compares against). */
+/**
+ * Every configuration variable the functions get, in model units (what the report compares against).
+ * @param {import('../../stack/deployment.mjs').DeployedStack[]} stacks
+ */
 export function modelConfiguration(stacks) {
   /** @type {Record<string, number | string>} */
   const model = {};
@@ -47,7 +69,7 @@ export function modelConfiguration(stacks) {
     const stack = stacks.find((candidate) => variable in candidate.variableParameters);
     if (!stack) continue;
     const value = stack.modelParameters[stack.variableParameters[variable]];
-    model[variable] = Array.isArray(value) ? value.join(',') : Number.isFinite(Number(value)) ? Number(value) : value;
+    model[variable] = Array.isArray(value) ? value.join(',') : Number.isFinite(Number(value)) ? Number(value) : String(value);
   }
   return model;
 }
@@ -55,7 +77,7 @@ export function modelConfiguration(stacks) {
 /**
  * The deployed alarm that stands for a Region's failure: the alarm on Route 53's HealthCheckStatus of that Region's
  * health check (the lab's DR_<ROLE>_HEALTH_CHECK_ID).
- * @param {any} deployment @param {any} lab @param {'primary' | 'secondary'} role
+ * @param {Deployment} deployment @param {LabDescription} lab @param {'primary' | 'secondary'} role
  */
 export function healthCheckAlarm(deployment, lab, role) {
   const healthCheckId = lab.env[`DR_${role.toUpperCase()}_HEALTH_CHECK_ID`];
@@ -69,6 +91,7 @@ export class DrillDeployment {
    * `parameterFile`: optional; `build` / `deployRoles` / `deployResources`: injectable for tests; `edit(stackName,
    * template)`: changes a translated template before it is resolved (tests that break the wiring);
    * `clientFactory(credentials)`: the AWS client of a role (default: an AwsClient to the lab).
+   * @param {DrillDeploymentOptions} options
    */
   constructor({ root, lab, admin, parameterFile, build = buildDeployment, deployRoles = putRoles, deployResources = createResources, edit, clientFactory }) {
     this.edit = edit;
@@ -80,13 +103,18 @@ export class DrillDeployment {
     this.build = build;
     this.deployRoles = deployRoles;
     this.deployResources = deployResources;
-    /** @type {Map<string, { deployment: any, credentials: Record<string, any> }>} */
+    /** @type {Map<string, { deployment: Deployment, credentials: RoleCredentials }>} */
     this.deployed = new Map();
     /** @type {Map<string, AwsClient>} */
     this.clients = new Map();
   }
 
-  /** Builds a deployment for the recovery Region with parameter overrides; template problems become DrillSetupErrors. */
+  /**
+   * Builds a deployment for the recovery Region with parameter overrides; template problems become DrillSetupErrors.
+   * @param {string} recoveryRegion @param {Record<string, Record<string, unknown>>} [overrides]
+   * @param {DrillDeploymentOptions['edit']} [edit]
+   * @returns {Deployment}
+   */
   resolve(recoveryRegion, overrides = {}, edit = this.edit) {
     try {
       return this.build({
@@ -103,6 +131,7 @@ export class DrillDeployment {
    * The scenario's view of the deployment, after the lab was reset: the base deployment (roles once per recovery
    * Region; alarms, topics and machines again after every reset, all idempotent) and the scenario's own
    * re-resolution with its parameter overrides.
+   * @param {any} scenario @param {string} recoveryRegion @returns {Promise<ScenarioDeployment>}
    */
   async forScenario(scenario, recoveryRegion) {
     let base = this.deployed.get(recoveryRegion);
@@ -124,7 +153,7 @@ export class DrillDeployment {
     return new ScenarioDeployment({ deployment, credentials: base.credentials, lab: this.lab, clientFor: (roleArn) => this.clientFor(roleArn, base.credentials) });
   }
 
-  /** An AwsClient signing with a deployed role's credentials. */
+  /** An AwsClient signing with a deployed role's credentials. @param {string} roleArn @param {RoleCredentials} credentials */
   clientFor(roleArn, credentials) {
     const keys = credentials[roleArn];
     if (!keys) throw new DrillSetupError(`no lab credentials for the role ${roleArn}; is it in the deployment?`);
@@ -135,6 +164,9 @@ export class DrillDeployment {
 }
 
 export class ScenarioDeployment {
+  /**
+   * @param {{ deployment: Deployment, credentials: RoleCredentials, lab: LabDescription, clientFor: (roleArn: string) => AwsClient }} parts
+   */
   constructor({ deployment, credentials, lab, clientFor }) {
     this.deployment = deployment;
     this.credentials = credentials;
@@ -146,6 +178,7 @@ export class ScenarioDeployment {
   /**
    * The functions as the emulator hosts them: physical name, code (bootstrap) name, memory, timeout and the
    * environment: the template's variables, then the lab's endpoint, the function's role credentials and its Region.
+   * @returns {HostedFunction[]}
    */
   functions() {
     return this.deployment.functions.map((fn) => {
@@ -169,7 +202,7 @@ export class ScenarioDeployment {
     });
   }
 
-  /** A scenario's machine ('failover' | 'failback') as deployed: name, ARN, definition, role. */
+  /** A scenario's machine ('failover' | 'failback') as deployed: name, ARN, definition, role. @param {'failover' | 'failback'} kind */
   machine(kind) {
     const logicalId = MACHINE_LOGICAL_IDS[kind];
     const machine = this.deployment.stateMachines.find((candidate) => candidate.logicalId === logicalId);
@@ -177,7 +210,7 @@ export class ScenarioDeployment {
     return machine;
   }
 
-  /** The deployed alarm standing for a Region role's failure, or a DrillSetupError. */
+  /** The deployed alarm standing for a Region role's failure, or a DrillSetupError. @param {'primary' | 'secondary'} role */
   alarmFor(role) {
     const alarm = healthCheckAlarm(this.deployment, this.lab, role);
     if (!alarm) throw new DrillSetupError(`no deployed alarm watches the ${role} Region's Route 53 health check (${this.lab.env[`DR_${role.toUpperCase()}_HEALTH_CHECK_ID`]})`);

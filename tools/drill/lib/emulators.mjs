@@ -1,3 +1,4 @@
+// @ts-check
 // The local Lambda emulator hosting the deployed functions, restarted only when what it hosts changes (a function's
 // environment, memory or timeout, the Region).
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// @ts-check
 // Typed errors of the drill runner: each says what is wrong and what to do about it.
 
 /** Bad command-line usage; the message names the option. */

@@ -1,3 +1,4 @@
+// @ts-check
 // An ExecutionRecord as Step Functions' GetExecutionHistory would show it: HistoryEvents (id, previousEventId,
 // type, timestamp in epoch seconds, one *EventDetails object) in the shape of the API reference, so that the lab can
 // serve them and HealthValidator can read what a stopped execution did (e.g. whether it promoted a cluster).
@@ -89,20 +90,22 @@ function childrenOf(record) {
  * and the final Execution* event. Events are ordered by time; those at the same instant in causal order.
  * previousEventId is the event listed before (the drill does not track causality across Parallel branches).
  */
+/** @param {import('./execution-record.mjs').ExecutionRecord} record */
 export function historyEvents(record) {
   const region = regionOf(record.executionArn);
   const { children, claimed } = childrenOf(record);
-  const invocationsOf = new Map(record.states.map((span) => [span, []]));
+  const invocationsOf = new Map(record.states.map((span) => [span, /** @type {import('./execution-record.mjs').Invocation[]} */ ([])]));
   for (const invocation of record.invocations) {
     const span = record.states.findLast((candidate) => candidate.name === invocation.state && candidate.enteredAt <= invocation.from);
-    if (span) invocationsOf.get(span).push(invocation);
+    if (span) invocationsOf.get(span)?.push(invocation);
   }
 
+  /** A HistoryEvent before numbering: its time (epoch ms), type and `…EventDetails`. @type {Array<{ at: number, type: string, [details: string]: unknown }>} */
   const listed = [{ at: record.startedAt, type: 'ExecutionStarted', executionStartedEventDetails: { input: json(record.input), inputDetails: NOT_TRUNCATED } }];
   const list = (span) => {
     listed.push({ at: span.enteredAt, type: `${span.type}StateEntered`, stateEnteredEventDetails: { name: span.name, input: json(span.input), inputDetails: NOT_TRUNCATED } });
     if (span.type === 'Parallel' || span.type === 'Map') listed.push({ at: span.enteredAt, type: `${span.type}StateStarted` });
-    for (const invocation of invocationsOf.get(span)) listed.push(...invocationEvents(invocation, region));
+    for (const invocation of invocationsOf.get(span) ?? []) listed.push(...invocationEvents(invocation, region));
     for (const child of children.get(span) ?? []) list(child);
     listed.push(...closingEvents(span, record.status));
   };

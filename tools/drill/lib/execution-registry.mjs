@@ -1,3 +1,4 @@
+// @ts-check
 // Executions the drill runs are started in the lab's Step Functions (StartExecution over the wire, as EventBridge
 // would) so that HealthValidator's ListExecutions sees them, and are marked finished through the control API.
 import { historyEvents } from './execution-history.mjs';

@@ -1,3 +1,4 @@
+// @ts-check
 // Runs one state machine execution in aws-local-stepfunctions: Task states call the real functions (or SNS) through
 // `invokeTask`, Wait states and retry pauses follow the lab's time profile, and everything is recorded.
 import './promise-with-resolvers.mjs';
@@ -16,12 +17,13 @@ import { AttemptTracker } from './retry-pauses.mjs';
 export function withExecutionStartTime(epochMs, start) {
   const RealDate = globalThis.Date;
   class ExecutionStartDate extends RealDate {
+    /** @param {any[]} args */
     constructor(...args) {
       if (args.length === 0) super(epochMs);
-      else super(...args);
+      else super(.../** @type {[any]} */ (args));
     }
   }
-  globalThis.Date = ExecutionStartDate;
+  globalThis.Date = /** @type {DateConstructor} */ (ExecutionStartDate);
   try {
     return start();
   } finally {
@@ -78,7 +80,10 @@ export function outcomeOf(settled) {
   const failure = settled.reason;
   if (failure instanceof ExecutionTimeoutError) return { status: 'TIMED_OUT', error: 'States.Timeout', cause: 'The execution ran past its TimeoutSeconds.' };
   if (failure instanceof ExecutionAbortedError) return { status: 'ABORTED' };
-  if (failure instanceof ExecutionError) return { status: 'FAILED', error: failure.cause?.name, cause: failure.cause?.message };
+  if (failure instanceof ExecutionError) {
+    const cause = /** @type {Error | undefined} */ (failure.cause);
+    return { status: 'FAILED', error: cause?.name, cause: cause?.message };
+  }
   throw failure;
 }
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Checks a scenario's expectations against what happened: the executions' outcomes and the lab's ground truth.
 
 const CRASHED_STATUSES = ['Crash', 'InitError'];

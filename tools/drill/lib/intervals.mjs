@@ -1,3 +1,4 @@
+// @ts-check
 // Arithmetic on time intervals [from, to) in milliseconds, for measuring time spent waiting versus working.
 
 /** The intervals merged into disjoint, sorted ones. */

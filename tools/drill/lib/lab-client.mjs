@@ -1,3 +1,4 @@
+// @ts-check
 // The DR lab's control API (/_lab): ground truth, faults, execution bookkeeping, reset.
 import { DrillSetupError } from './errors.mjs';
 

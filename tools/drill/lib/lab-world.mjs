@@ -1,3 +1,4 @@
+// @ts-check
 // What the drill needs to know about the lab's world, read from its ready line (GET /_lab/config).
 import { DrillSetupError } from './errors.mjs';
 
@@ -7,7 +8,26 @@ const REQUIRED = [
   'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY',
 ];
 
-/** Normalises the lab's ready document; throws DrillSetupError naming what is missing. */
+/**
+ * @typedef {'primary' | 'secondary'} Role
+ * @typedef {{ accessKeyId: string, secretAccessKey: string }} Credentials
+ */
+
+/**
+ * The lab as the drill sees it (describeLab): where it listens, how fast its world runs, and the world's names.
+ * @typedef {object} LabDescription
+ * @property {string} baseUrl
+ * @property {string} profile the lab's time profile (fast, realistic...)
+ * @property {number} timeScale how many times faster than AWS the lab's world runs
+ * @property {Record<string, string>} env the ready document's environment (DR_* names of the world, AWS_* keys)
+ * @property {string} accountId
+ * @property {Credentials} credentials the administrative identity (contract C1)
+ * @property {Record<Role, string>} regions
+ * @property {Record<Role, string>} clusterArns
+ * @property {Record<Role, string>} setIdentifiers
+ */
+
+/** Normalises the lab's ready document; throws DrillSetupError naming what is missing. @param {any} ready @returns {LabDescription} */
 export function describeLab(ready) {
   const env = ready?.env ?? {};
   const missing = REQUIRED.filter((name) => !env[name]);
@@ -32,7 +52,7 @@ export function describeLab(ready) {
   };
 }
 
-/** The role ('primary' | 'secondary') of a Region name, or undefined. */
+/** The role ('primary' | 'secondary') of a Region name, or undefined. @param {LabDescription} lab @param {string} region */
 export function roleOf(lab, region) {
-  return Object.keys(lab.regions).find((role) => lab.regions[role] === region);
+  return /** @type {Role[]} */ (Object.keys(lab.regions)).find((role) => lab.regions[role] === region);
 }

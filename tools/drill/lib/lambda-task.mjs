@@ -1,3 +1,4 @@
+// @ts-check
 // Lambda Tasks: the emulator's Invoke API, with results and errors as Step Functions' Lambda integration reports them.
 import { TaskError } from './errors.mjs';
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Measurements of a scenario: the orchestration overhead of each execution (time in the functions and the
 // interpreter, excluding modelled waits), the RTO and its breakdown, the floor, the budget, and the data loss.
 //
@@ -109,6 +110,28 @@ function branchWith(record, stateName) {
   return undefined;
 }
 
+/**
+ * One phase of the RTO. `start`/`end`: epoch ms as measured, seconds from the scenario's start in the report.
+ * @typedef {{ name: string, start: number, end: number, wallSeconds: number, seconds: number }} RtoPhase
+ */
+
+/**
+ * The RTO of a scenario whose acting execution recovered (times as RtoPhase's).
+ * @typedef {object} RtoMeasured
+ * @property {true} applicable
+ * @property {string} execution @property {string | undefined} decision
+ * @property {number} incidentStart @property {number} recoveredAt
+ * @property {number} measuredSeconds @property {number} targetSeconds @property {boolean} metTarget
+ * @property {RtoPhase[]} phases
+ * @property {ReturnType<typeof overheadOf>} overhead
+ * @property {{ seconds: number, detectionSeconds: number, promotionSeconds: number, propagationSeconds: number, aboveFloorSeconds: number }} floor
+ * @property {{ totalSeconds: number, reachable: boolean, explanation: string, items: { name: string, seconds: number, explanation: string }[] } | undefined} budget
+ */
+
+/** @typedef {{ applicable: false, execution?: string, reason: string }} RtoNotApplicable */
+/** @typedef {RtoMeasured | RtoNotApplicable} Rto */
+
+/** @returns {RtoPhase | undefined} */
 function phase(name, from, to, timeScale, parts) {
   if (from === undefined || to === undefined) return undefined;
   return { name, start: from, end: to, wallSeconds: round((to - from) / 1000), seconds: round(awsSeconds(parts(from, to), timeScale)) };
@@ -116,7 +139,8 @@ function phase(name, from, to, timeScale, parts) {
 
 /**
  * The RTO of the scenario's acting execution, or `{ applicable: false, reason }`. Seconds are AWS-equivalent.
- * `result`: the scenario runner's result.
+ * @param {import('./scenario-runner.mjs').ScenarioResult} result
+ * @returns {Rto}
  */
 export function measureRecovery(result) {
   const { records, marks, timeScale, finalState, model, metricIngestionDelaySeconds = 0 } = result;
@@ -142,6 +166,7 @@ export function measureRecovery(result) {
   };
   const path = (from, to) => criticalPath(record, from, to, timeScale);
   const within = (stateName) => (from, to) => segment(record, from, to, branchWith(record, stateName));
+  /** @type {RtoPhase[]} */
   const phases = [
     detection,
     phase('decision', record.startedAt, recovery.enteredAt, timeScale, path),
@@ -149,7 +174,7 @@ export function measureRecovery(result) {
     phase('propagation', record.first('DnsApply')?.enteredAt, propagationEnd, timeScale, within('DnsApply')),
     phase('recovery actions', recovery.enteredAt, recovery.exitedAt, timeScale, path),
     phase('verification', recovery.exitedAt, recoveredAt, timeScale, path),
-  ].filter(Boolean);
+  ].filter((entry) => entry !== undefined);
   const overhead = overheadOf(record, timeScale, recoveredAt);
   const measuredSeconds = (detection?.seconds ?? 0) + awsSeconds(path(record.startedAt, recoveredAt), timeScale);
 
@@ -161,6 +186,8 @@ export function measureRecovery(result) {
   const recoveryFloor = sequential ? promotionModelled + propagationModelled : Math.max(promotionModelled, propagationModelled);
   const floorSeconds = (detection?.seconds ?? 0) + recoveryFloor;
   const budget = record.assessment?.rtoBudget;
+  // A Number-typed template parameter (modelConfiguration turns numeric values into numbers).
+  const targetSeconds = /** @type {number} */ (model.DR_RTO_TARGET_SECONDS);
 
   return {
     applicable: true,
@@ -169,8 +196,8 @@ export function measureRecovery(result) {
     incidentStart: began ?? record.startedAt,
     recoveredAt,
     measuredSeconds: round(measuredSeconds, 1),
-    targetSeconds: model.DR_RTO_TARGET_SECONDS,
-    metTarget: measuredSeconds <= model.DR_RTO_TARGET_SECONDS,
+    targetSeconds,
+    metTarget: measuredSeconds <= targetSeconds,
     phases,
     overhead,
     floor: {

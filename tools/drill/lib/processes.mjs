@@ -1,3 +1,4 @@
+// @ts-check
 // Child processes that announce readiness with one JSON line on stdout carrying `baseUrl` (the lab, the emulator).
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
@@ -8,12 +9,13 @@ import { DrillSetupError } from './errors.mjs';
 const TAIL_LINES = 30;
 const running = new Set();
 
+/** @param {NodeJS.Signals} signal */
 function stopAll(signal) {
   for (const child of running) child.kill(signal);
 }
 process.once('exit', () => stopAll('SIGKILL'));
 // Interrupted (Ctrl-C, CI timeout): let the lab and the emulator stop their own children, then go.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+for (const [signal, code] of /** @type {const} */ ([['SIGINT', 130], ['SIGTERM', 143]])) {
   process.once(signal, () => {
     stopAll('SIGTERM');
     process.exit(code);
@@ -34,8 +36,11 @@ export function readyDocumentOf(line) {
 /**
  * Starts `command args` and resolves once it prints its ready line: `{ ready, pid, stop() }`. Output goes to
  * `logPath`; if the process exits or stays silent past `timeoutMs`, throws DrillSetupError with its last lines.
+ * @param {string} name @param {string} command @param {string[]} args
+ * @param {{ env?: NodeJS.ProcessEnv, logPath: string, timeoutMs?: number }} options
+ * @returns {Promise<{ ready: any, pid: number | undefined, stop: () => Promise<void> }>}
  */
-export function startService(name, command, args, { env = process.env, logPath, timeoutMs = 60_000 } = {}) {
+export function startService(name, command, args, { env = process.env, logPath, timeoutMs = 60_000 }) {
   mkdirSync(dirname(logPath), { recursive: true });
   const log = createWriteStream(logPath, { flags: 'a' });
   const tail = [];

@@ -1,3 +1,4 @@
+// @ts-check
 // Progress lines while a drill runs: the current step of each execution and the time elapsed since the scenario began.
 
 export function formatElapsed(ms) {

@@ -1,8 +1,29 @@
+// @ts-check
 // The drill report of one scenario as a JSON document: checks, events, executions with their timelines, RTO,
 // data loss and the final world. Times are seconds from the scenario's start (wall clock) unless named otherwise.
 import { checkExpectations, factsOf, integrityChecks } from './expectations.mjs';
 import { measureDataLoss, measureRecovery, overheadOf } from './measure.mjs';
 import { finalWorld } from './world.mjs';
+
+/**
+ * The drill report of one scenario (report.json). Times are seconds from the scenario's start; a scenario that
+ * could not run (failedReport) has only the scenario, profile, a failed check and empty results.
+ * @typedef {object} Report
+ * @property {{ name: string, title: string, description: string, source: string }} scenario
+ * @property {string} profile
+ * @property {number} [timeScale]
+ * @property {string} [observerRegion]
+ * @property {boolean} passed
+ * @property {string} [startedAt] ISO 8601
+ * @property {number} [wallSeconds]
+ * @property {{ name: string, expected: unknown, actual: unknown, passed: boolean }[]} checks
+ * @property {{ at: number, until: number | null, kind: string, label: string }[]} events
+ * @property {ReturnType<typeof executionReport>[]} executions
+ * @property {import('./measure.mjs').Rto} rto
+ * @property {ReturnType<typeof measureDataLoss> | null} dataLoss
+ * @property {ReturnType<typeof finalWorld> | null} finalWorld
+ * @property {Record<string, number | string>} [configuration] the functions' configuration, model units
+ */
 
 const MAX_CAUSE_LENGTH = 2000;
 
@@ -35,6 +56,10 @@ export function groupStates(spans, relative) {
   return [...groups.values()];
 }
 
+/**
+ * @param {import('./execution-record.mjs').ExecutionRecord} record @param {(at: number) => number} relative
+ * @param {number} timeScale
+ */
 function executionReport(record, relative, timeScale) {
   const decision = record.assessment?.decision;
   return {
@@ -48,7 +73,7 @@ function executionReport(record, relative, timeScale) {
     decision: record.decision ?? null,
     reasons: (decision?.reasons ?? []).map((reason) => ({ code: reason.code, message: reason.message })),
     start: relative(record.startedAt),
-    end: relative(record.stoppedAt),
+    end: relative(/** @type {number} the report is built from finished records */ (record.stoppedAt)),
     overhead: overheadOf(record, timeScale),
     steps: groupStates(record.states, relative),
     states: record.states.map((span) => ({
@@ -67,7 +92,11 @@ function executionReport(record, relative, timeScale) {
   };
 }
 
-/** The report of a scenario run. `lab`: describeLab(); `result`: runScenario(). */
+/**
+ * The report of a scenario run.
+ * @param {import('./scenario-runner.mjs').ScenarioResult} result @param {import('./lab-world.mjs').LabDescription} lab
+ * @returns {Report}
+ */
 export function buildReport(result, lab) {
   const relative = (at) => round((at - result.startedAt) / 1000);
   const world = finalWorld(lab, result.finalState);
@@ -100,7 +129,10 @@ export function buildReport(result, lab) {
   };
 }
 
-/** The report of a scenario that could not run at all (setup or lab failure). */
+/**
+ * The report of a scenario that could not run at all (setup or lab failure).
+ * @param {any} scenario @param {string} profile @param {Error} error @returns {Report}
+ */
 export function failedReport(scenario, profile, error) {
   return {
     scenario: { name: scenario.name, title: scenario.title, description: scenario.description, source: scenario.source },

@@ -1,3 +1,4 @@
+// @ts-check
 // Retry pauses that follow the lab's time profile. aws-local-stepfunctions takes a fixed pause per retrier as an
 // override and then skips backoff and jitter, so this tracker recomputes both (as the ASL specification defines
 // them) from the attempts it has seen, and scales the result.

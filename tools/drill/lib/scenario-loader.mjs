@@ -1,3 +1,4 @@
+// @ts-check
 // Finds, reads and validates scenario files, and picks the ones a run asks for.
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';

@@ -1,3 +1,4 @@
+// @ts-check
 // Runs one scenario against the lab: its steps in order, its executions (concurrently where asked), its hooks;
 // then reads the lab's ground truth. Expectations and reports are computed from what this returns.
 import { setTimeout as delay } from 'node:timers/promises';
@@ -11,6 +12,40 @@ import { LabRequestError, resolveFault } from './lab-client.mjs';
 import { roleOf } from './lab-world.mjs';
 import { taskInvoker } from './task-invoker.mjs';
 import { alarmEvent, triggerInput } from './triggers.mjs';
+
+/**
+ * What runScenario works with: the lab, its clients and the deployments (built once in drill.mjs, shared by every
+ * scenario of a run).
+ * @typedef {object} ScenarioContext
+ * @property {import('./lab-world.mjs').LabDescription} lab
+ * @property {import('./lab-client.mjs').LabClient} labClient
+ * @property {import('./aws-client.mjs').AwsClient} aws the administrative identity (contract C1)
+ * @property {import('./emulators.mjs').EmulatorPool} emulators
+ * @property {import('./drill-deployment.mjs').DrillDeployment} deployments
+ * @property {(request: import('./lab-iam.mjs').SimulateRequest) => Promise<import('./lab-iam.mjs').SimulateResult>} simulate POST /_lab/iam/simulate
+ * @property {import('./progress.mjs').Progress} progress
+ */
+
+/**
+ * Something that happened during a scenario, for the report's events and the timeline (epoch ms).
+ * @typedef {{ at: number, until?: number, kind: 'fault' | 'clear' | 'hook' | 'trigger' | 'alarm', label: string, faultKind?: string }} Mark
+ */
+
+/**
+ * The raw result of a scenario run (runScenario), from which expectations, measurements and the report are computed.
+ * @typedef {object} ScenarioResult
+ * @property {any} scenario the validated scenario document
+ * @property {string} profile @property {number} timeScale
+ * @property {string} observer the Region the scenario observes from (the recovery Region)
+ * @property {Record<string, number | string>} model every configuration variable the functions got, in model units
+ * @property {number} startedAt @property {number} finishedAt epoch ms
+ * @property {Mark[]} marks in time order
+ * @property {import('./execution-record.mjs').ExecutionRecord[]} records by start time
+ * @property {import('./hooks.mjs').HookEvent[]} hookEvents
+ * @property {string[]} unfiredHooks
+ * @property {string[]} stepErrors
+ * @property {any} finalState the lab's GET /_lab/state at the end
+ */
 
 const QUIET_STATE_TYPES = new Set(['Pass', 'Choice']);
 
@@ -40,12 +75,15 @@ function faultLabel(lab, fault) {
  * (DrillDeployment), simulate (POST /_lab/iam/simulate), progress }. The templates are deployed for the scenario's
  * observer (the recovery Region); functions, machines, alarms and rules all come from that deployment.
  * Returns the raw result: records, marks, hook events, step errors, final lab state.
+ * @param {any} scenario @param {ScenarioContext} context @returns {Promise<ScenarioResult>}
  */
 export async function runScenario(scenario, context) {
   const { lab, labClient, aws, emulators, deployments, simulate, progress } = context;
   const timeScale = lab.timeScale;
   const observer = lab.regions[scenario.observer];
+  /** @type {Mark[]} */
   const marks = [];
+  /** @type {string[]} */
   const stepErrors = [];
   const running = new Map();
 
@@ -154,6 +192,7 @@ export async function runScenario(scenario, context) {
       progress.step(`waiting ${step.seconds} s (model time)`);
       await delay((step.seconds * 1000) / timeScale);
     },
+    /** @param {{ region: 'primary' | 'secondary', state: string, timeoutSeconds: number }} step */
     waitForAlarm: async (step) => {
       const deployed = stack.alarmFor(step.region);
       const name = deployed.name;

@@ -1,3 +1,4 @@
+// @ts-check
 // Validates a scenario document and returns it normalised; every problem is reported at once, naming its field.
 import { ScenarioError } from './errors.mjs';
 import { Problems } from './validation.mjs';

@@ -1,3 +1,4 @@
+// @ts-check
 // The `arn:aws:states:::sns:publish` Task, published to the lab's SNS over the real wire protocol.
 import { AwsError, xmlText } from './aws-client.mjs';
 import { TaskError } from './errors.mjs';

@@ -1,3 +1,4 @@
+// @ts-check
 // A self-contained SVG timeline of a drill: faults and triggers, then each execution's steps as bars, and the RTO.
 
 const WIDTH = 1200;
@@ -20,7 +21,8 @@ export function escapeXml(text) {
 export function tickStep(span, target = 10) {
   const raw = Math.max(span, 1e-3) / target;
   const magnitude = 10 ** Math.floor(Math.log10(raw));
-  return [1, 2, 5, 10].map((m) => m * magnitude).find((step) => step >= raw);
+  // 10 × magnitude > raw always, so one of them is found.
+  return /** @type {number} */ ([1, 2, 5, 10].map((m) => m * magnitude).find((step) => step >= raw));
 }
 
 function colorOf(state, targets) {

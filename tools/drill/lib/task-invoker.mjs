@@ -1,3 +1,4 @@
+// @ts-check
 // What a Task state does in a drill, as the state machine's role: Lambda resources through the emulator's Invoke API
 // once the lab's IAM allows the role lambda:InvokeFunction on the function (optionally crashing the function's
 // process mid-invocation), sns:publish to the lab's SNS signed with the role's credentials.

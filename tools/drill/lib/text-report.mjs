@@ -1,3 +1,4 @@
+// @ts-check
 // The drill report for a terminal: timeline, RTO breakdown, data loss, final world, checks.
 
 const seconds = (value) => `${Number(value).toFixed(1)} s`;

@@ -1,3 +1,4 @@
+// @ts-check
 // Execution inputs from scenario triggers: the EventBridge alarm event, a manual start document, or raw input.
 import { randomUUID } from 'node:crypto';
 

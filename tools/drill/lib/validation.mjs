@@ -1,3 +1,4 @@
+// @ts-check
 // A tiny collector of validation problems, each prefixed with the JSON path of the offending field.
 
 export function typeOf(value) {
@@ -43,6 +44,7 @@ export class Problems {
     }
   }
 
+  /** @param {unknown} value @param {{ pattern?: RegExp, optional?: boolean }} [options] */
   string(value, { pattern, optional = false } = {}) {
     if (value === undefined && optional) return undefined;
     if (typeof value !== 'string' || value.length === 0) return this.add(`must be a non-empty string, got ${typeOf(value)}`);
@@ -50,6 +52,7 @@ export class Problems {
     return value;
   }
 
+  /** @param {unknown} value @param {{ min?: number, max?: number, integer?: boolean, optional?: boolean }} [options] */
   number(value, { min, max, integer = false, optional = false } = {}) {
     if (value === undefined && optional) return undefined;
     if (typeof value !== 'number' || !Number.isFinite(value)) return this.add(`must be a number, got ${typeOf(value)}`);

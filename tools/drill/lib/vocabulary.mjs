@@ -1,3 +1,4 @@
+// @ts-check
 // The names scenarios may use, shared by validation, the lab client and the expectations.
 
 export const ROLES = ['primary', 'secondary'];

@@ -1,3 +1,4 @@
+// @ts-check
 // The lab's ground truth at the end of a scenario, in the scenario's terms (Region roles).
 import { roleOf } from './lab-world.mjs';
 import { ROLES } from './vocabulary.mjs';
