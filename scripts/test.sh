@@ -30,8 +30,8 @@ step "state machines (node --test)"
 node --test --test-reporter=tap tests/statemachine/ > "$results/node/statemachine.tap" || status=1
 tail -n 9 "$results/node/statemachine.tap"
 
-step "drill runner (node --test)"
-node --test --test-reporter=tap tests/drill/ > "$results/node/drill.tap" || status=1
+step "drill runner and template deployment (node --test)"
+node --test --test-reporter=tap tests/drill/ tests/stack/ > "$results/node/drill.tap" || status=1
 tail -n 9 "$results/node/drill.tap"
 
 step "drill runner types (tsc --noEmit, checkJs: tools/drill, tools/stack)"
