@@ -16,9 +16,6 @@ namespace DrLambdas.AuroraPromoter;
 /// </summary>
 internal sealed class StatusOperation(DrConfiguration configuration, IRdsClient rds, TimeProvider timeProvider)
 {
-    /// <summary>How long after <c>start</c> an operation RDS does not show yet is still taken as starting.</summary>
-    public static readonly TimeSpan ReportingGrace = TimeSpan.FromSeconds(60);
-
     private const string Cancelling = "cancelling";
 
     private readonly GlobalClusterReader _reader = new(rds, configuration.Topology);
@@ -66,7 +63,7 @@ internal sealed class StatusOperation(DrConfiguration configuration, IRdsClient 
         if (!member.IsWriter)
         {
             var writer = cluster.Writer?.DbClusterArn ?? "no cluster";
-            return timeProvider.GetUtcNow() - startedAt < ReportingGrace
+            return timeProvider.GetUtcNow() - startedAt < configuration.Timeouts.PromotionReportingGrace
                 ? (PromotionState.InProgress, $"RDS does not report the operation yet; the writer is still {writer}")
                 : (PromotionState.NotPromoted, $"no global operation is under way and the writer is still {writer}: {target} was not promoted");
         }

@@ -63,6 +63,9 @@ public static class ConfigurationDefaults
     /// <summary>Default of <see cref="EnvironmentVariables.PromotionTimeoutSeconds"/>.</summary>
     public const int PromotionTimeoutSeconds = 900;
 
+    /// <summary>Default of <see cref="EnvironmentVariables.PromotionReportingGraceSeconds"/>.</summary>
+    public const int PromotionReportingGraceSeconds = 60;
+
     /// <summary>Default of <see cref="EnvironmentVariables.PropagationTimeoutSeconds"/>.</summary>
     public const int PropagationTimeoutSeconds = 300;
 

@@ -123,6 +123,12 @@ public static class EnvironmentVariables
     /// <summary>The promoter's status reports <c>timedOut</c> past this many seconds (default 900).</summary>
     public const string PromotionTimeoutSeconds = "DR_PROMOTION_TIMEOUT_SECONDS";
 
+    /// <summary>
+    /// The promoter's status takes an operation RDS does not show as still starting for this many seconds after
+    /// <c>start</c> (default 60); past it, a writer that never moved is <c>NotPromoted</c>.
+    /// </summary>
+    public const string PromotionReportingGraceSeconds = "DR_PROMOTION_REPORTING_GRACE_SECONDS";
+
     /// <summary>The DNS status reports <c>timedOut</c> past this many seconds (default 300).</summary>
     public const string PropagationTimeoutSeconds = "DR_PROPAGATION_TIMEOUT_SECONDS";
 
