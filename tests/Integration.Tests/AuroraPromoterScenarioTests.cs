@@ -7,7 +7,7 @@ namespace DrLambdas.Integration.Tests;
 [Collection(SharedDrWorld.Name)]
 public sealed class AuroraPromoterScenarioTests(DrWorld world) : IAsyncLifetime
 {
-    public Task InitializeAsync() => world.Lab.ResetAsync();
+    public Task InitializeAsync() => world.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -21,7 +21,7 @@ public sealed class AuroraPromoterScenarioTests(DrWorld world) : IAsyncLifetime
         var first = (await world.InvokeAsync("AuroraPromoter", start)).Output;
         Assert.Equal("Started", first.GetProperty("outcome").GetString());
 
-        await world.Emulator.StopInstancesAsync("AuroraPromoter");
+        await world.StopInstancesAsync("AuroraPromoter");
         var second = (await world.InvokeAsync("AuroraPromoter", start)).Output;
 
         Assert.Equal("InProgress", second.GetProperty("outcome").GetString());
@@ -30,6 +30,7 @@ public sealed class AuroraPromoterScenarioTests(DrWorld world) : IAsyncLifetime
             status => status.GetProperty("status").GetString() != "InProgress",
             "the switchover to finish");
         Assert.Equal("Completed", completed.GetProperty("status").GetString());
+        Assert.True(completed.GetProperty("promoted").GetBoolean());
         Assert.Single(await world.Lab.RequestsAsync("rds", "SwitchoverGlobalCluster"));
         Assert.Empty(await world.Lab.RequestsAsync("rds", "FailoverGlobalCluster"));
         Assert.Equal(DrWorld.Secondary, (await world.Lab.StateAsync()).GetProperty("database").GetProperty("writerRegion").GetString());

@@ -11,7 +11,7 @@ public sealed class DnsUpdaterScenarioTests(DrWorld world) : IAsyncLifetime
           {"setIdentifier":"tpe","region":"ap-east-2","weight":0},{"setIdentifier":"nrt","region":"ap-northeast-1","weight":100}]}
         """;
 
-    public Task InitializeAsync() => world.Lab.ResetAsync();
+    public Task InitializeAsync() => world.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -20,7 +20,7 @@ public sealed class DnsUpdaterScenarioTests(DrWorld world) : IAsyncLifetime
     {
         var first = (await world.InvokeAsync("DnsUpdater", Apply)).Output;
         var changeIds = first.GetProperty("changeIds");
-        Assert.Equal(2, changeIds.GetArrayLength());
+        Assert.Equal(1, changeIds.GetArrayLength());
         await DrWorld.PollAsync(
             async () => (await world.InvokeAsync("DnsUpdater",
                 $$"""{"operation":"status","changeIds":{{changeIds.GetRawText()}},"submittedAt":"{{first.GetProperty("submittedAt").GetString()}}"}""")).Output,
@@ -32,7 +32,7 @@ public sealed class DnsUpdaterScenarioTests(DrWorld world) : IAsyncLifetime
         Assert.Equal(0, second.GetProperty("changeIds").GetArrayLength());
         Assert.Equal("INSYNC", second.GetProperty("status").GetString());
         Assert.Equal(2, second.GetProperty("unchanged").GetInt32());
-        Assert.Equal(2, (await world.Lab.RequestsAsync("route53", "ChangeResourceRecordSets")).Count);
+        Assert.Single(await world.Lab.RequestsAsync("route53", "ChangeResourceRecordSets"));
         var weights = (await world.Lab.StateAsync()).GetProperty("dns").GetProperty("weights").EnumerateArray()
             .ToDictionary(weight => weight.GetProperty("setIdentifier").GetString()!, weight => weight.GetProperty("weight").GetInt32());
         Assert.Equal(new Dictionary<string, int> { ["tpe"] = 0, ["nrt"] = 100 }, weights);

@@ -16,7 +16,7 @@ public sealed class SampleEventTests(DrWorld world) : IAsyncLifetime
     /// <summary>What starts the failover state machine: the EventBridge alarm event and the manual documents.</summary>
     public static TheoryData<string> StartDocuments => new(SampleEvents.In("statemachine", "alarm-").Concat(SampleEvents.In("statemachine", "manual-")));
 
-    public Task InitializeAsync() => world.Lab.ResetAsync();
+    public Task InitializeAsync() => world.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -30,6 +30,11 @@ public sealed class SampleEventTests(DrWorld world) : IAsyncLifetime
         if ((function, operation) == ("DnsUpdater", "status"))
         {
             input["changeIds"] = await SubmitSampleChangesAsync();
+        }
+
+        if ((function, operation) == ("HealthValidator", "gate"))
+        {
+            await WaitUntilHealthCheckAlarmOkAsync(input["region"]!.GetValue<string>());
         }
 
         var result = await world.InvokeAsync(function, input.ToJsonString());
@@ -124,6 +129,7 @@ public sealed class SampleEventTests(DrWorld world) : IAsyncLifetime
             case ("AuroraPromoter", "status"):
                 OutputContracts.PromotionStatus(input, output);
                 Assert.NotEqual("Completed", output.GetProperty("status").GetString()); // the secondary is not the writer
+                Assert.False(output.GetProperty("promoted").GetBoolean());
                 break;
             case ("DnsUpdater", "apply"):
                 OutputContracts.DnsApply(input, output);
@@ -162,6 +168,14 @@ public sealed class SampleEventTests(DrWorld world) : IAsyncLifetime
         Assert.True(changeIds.GetArrayLength() > 0, $"the sample apply changed nothing in a fresh lab: {apply}");
         return JsonNode.Parse(changeIds.GetRawText())!;
     }
+
+    /// <summary>
+    /// The gate wants Route 53's healthy verdict, which it reads from the health-check alarm; after a reset the alarm
+    /// is INSUFFICIENT_DATA (no verdict, so no pass) until its first evaluation of the ingested data points.
+    /// </summary>
+    private Task WaitUntilHealthCheckAlarmOkAsync(string region) => world.Lab.WaitUntilAsync(
+        state => DrLab.AlarmState(state, world.HealthCheckAlarm(region)) == "OK",
+        $"the health-check alarm of {region} to be OK");
 
     private static string? Action(JsonElement assessment) => assessment.GetProperty("decision").GetProperty("action").GetString();
 

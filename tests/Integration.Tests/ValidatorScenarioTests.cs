@@ -8,7 +8,7 @@ namespace DrLambdas.Integration.Tests;
 [Collection(SharedDrWorld.Name)]
 public sealed class ValidatorScenarioTests(DrWorld world) : IAsyncLifetime
 {
-    public Task InitializeAsync() => world.Lab.ResetAsync();
+    public Task InitializeAsync() => world.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -18,7 +18,7 @@ public sealed class ValidatorScenarioTests(DrWorld world) : IAsyncLifetime
         await world.Lab.InjectAsync("""{"kind":"RegionOutage","region":"ap-east-2"}""");
         await WaitUntilRoute53AndAlarmSeeDownAsync(Primary);
 
-        var assessment = (await world.InvokeAsync("HealthValidator", Events.Assess(Events.AlarmName(Primary), "region-outage"))).Output;
+        var assessment = (await world.InvokeAsync("HealthValidator", Events.Assess(world.HealthCheckAlarm(Primary), "region-outage"))).Output;
 
         var decision = assessment.GetProperty("decision");
         Assert.Equal("Failover", decision.GetProperty("action").GetString());
@@ -34,7 +34,7 @@ public sealed class ValidatorScenarioTests(DrWorld world) : IAsyncLifetime
         await world.Lab.InjectAsync("""{"kind":"AppOutage","region":"ap-east-2"}""");
         await WaitUntilRoute53AndAlarmSeeDownAsync(Primary);
 
-        var assessment = (await world.InvokeAsync("HealthValidator", Events.Assess(Events.AlarmName(Primary), "app-outage"))).Output;
+        var assessment = (await world.InvokeAsync("HealthValidator", Events.Assess(world.HealthCheckAlarm(Primary), "app-outage"))).Output;
 
         var decision = assessment.GetProperty("decision");
         Assert.Equal("Switchover", decision.GetProperty("action").GetString());
@@ -48,7 +48,7 @@ public sealed class ValidatorScenarioTests(DrWorld world) : IAsyncLifetime
         await world.Lab.InjectAsync("""{"kind":"Partition"}""");
         await world.Lab.WaitUntilAsync(state => !DrLab.RegionState(state, Primary).GetProperty("reachableFromObserver").GetBoolean(), "partitioned");
 
-        var assessment = (await world.InvokeAsync("HealthValidator", Events.Assess(Events.AlarmName(Primary), "partition"))).Output;
+        var assessment = (await world.InvokeAsync("HealthValidator", Events.Assess(world.HealthCheckAlarm(Primary), "partition"))).Output;
 
         var decision = assessment.GetProperty("decision");
         Assert.Equal("None", decision.GetProperty("action").GetString());
@@ -56,16 +56,16 @@ public sealed class ValidatorScenarioTests(DrWorld world) : IAsyncLifetime
         Assert.Equal(0, assessment.GetProperty("desiredWeights").GetArrayLength());
     }
 
-    /// <summary>The functions run where the lab's observer is: for a secondary outage, in the primary Region.</summary>
+    /// <summary>The templates are deployed where the lab's observer is: for a secondary outage, in the primary Region.</summary>
     [Fact]
     public async Task Assess_SecondaryOutage_DrainsTheSecondary()
     {
         await world.Lab.MoveObserverAsync(Primary);
+        await world.DeployAsync(Primary);
         await world.Lab.InjectAsync("""{"kind":"RegionOutage","region":"ap-northeast-1"}""");
         await WaitUntilRoute53AndAlarmSeeDownAsync(Secondary);
 
-        var result = await LambdaEmulator.InvokeOnceAsync(
-            "HealthValidator", Events.Assess(Events.AlarmName(Secondary), "secondary-outage"), world.EnvFile, $"AWS_REGION={Primary}", $"AWS_DEFAULT_REGION={Primary}");
+        var result = await world.InvokeAsync("HealthValidator", Events.Assess(world.HealthCheckAlarm(Secondary), "secondary-outage"));
 
         var decision = result.Output.GetProperty("decision");
         Assert.Equal("DrainSecondary", decision.GetProperty("action").GetString());
@@ -88,6 +88,6 @@ public sealed class ValidatorScenarioTests(DrWorld world) : IAsyncLifetime
 
     private Task WaitUntilRoute53AndAlarmSeeDownAsync(string region) => world.Lab.WaitUntilAsync(
         state => !DrLab.RegionState(state, region).GetProperty("route53Healthy").GetBoolean()
-            && DrLab.AlarmState(state, Events.AlarmName(region)) == "ALARM",
+            && DrLab.AlarmState(state, world.HealthCheckAlarm(region)) == "ALARM",
         $"Route 53 and the alarm see {region} down");
 }

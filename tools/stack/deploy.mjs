@@ -27,6 +27,7 @@ prints the deployment, or deploys it into the lab.
   --print                print the resolved deployment (the default)
   --full                 print the state machine definitions too
   --deploy               create the deployment in the lab (roles, alarms, topics, state machines) and print the role key pairs
+                         (with --print: {deployed, credentials, deployment}, what a test harness needs to host the functions)
   --help
 `;
 
@@ -54,14 +55,15 @@ export async function main(argv) {
   }
   const clock = values.scaled ? { timeScale: lab.timeScale, wallVariables: Object.keys(CONFIGURATION_VARIABLES).filter((name) => CONFIGURATION_VARIABLES[name] === 'wall') } : undefined;
   const deployment = buildDeployment({ root: ROOT, lab, parameterFile: values.parameters, overrides, clock });
+  const hidden = values.full ? [] : ['definitionText', 'definition'];
   if (values.deploy) {
     if (!values.lab) throw new DeploymentError('--deploy needs --lab URL');
     const aws = new AwsClient({ endpoint: values.lab, credentials: { accessKeyId: lab.env.AWS_ACCESS_KEY_ID, secretAccessKey: lab.env.AWS_SECRET_ACCESS_KEY } });
     const { credentials } = await deployToLab(deployment, { labUrl: values.lab, aws });
-    process.stdout.write(`${JSON.stringify({ deployed: true, credentials }, null, 2)}\n`);
+    const printed = values.print ? { deployed: true, credentials, deployment } : { deployed: true, credentials };
+    process.stdout.write(`${JSON.stringify(printed, (key, value) => (hidden.includes(key) ? undefined : value), 2)}\n`);
     return 0;
   }
-  const hidden = values.full ? [] : ['definitionText', 'definition'];
   process.stdout.write(`${JSON.stringify(deployment, (key, value) => (hidden.includes(key) ? undefined : value), 2)}\n`);
   return 0;
 }

@@ -98,7 +98,7 @@ public sealed class IamEnforcementTests(RunningLab lab) : IClassFixture<RunningL
     [Fact]
     public async Task ExplicitDeny_WinsOverAllowAll_WithStepFunctionsError()
     {
-        const string machine = "arn:aws:states:ap-northeast-1:111122223333:stateMachine:dr-failover";
+        var machine = await lab.CreateStateMachineAsync("dr-iam-deny");
         var keys = await lab.DeployAsync(("operator", """
             {"Version":"2012-10-17","Statement":[
               {"Sid":"Everything","Effect":"Allow","Action":"states:*","Resource":"*"},

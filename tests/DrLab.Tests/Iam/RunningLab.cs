@@ -4,6 +4,7 @@ using System.Text.Json;
 using Amazon.Runtime;
 using DrLambdas.Aws;
 using DrLambdas.DrLab.Control;
+using DrLambdas.DrLab.Protocol;
 using Microsoft.AspNetCore.Builder;
 
 namespace DrLambdas.DrLab.Tests.Iam;
@@ -73,6 +74,53 @@ public sealed class RunningLab : IAsyncLifetime
     /// <summary>The clients of the administrative identity (the ready document's key).</summary>
     public AwsClientFactory AdminClients(string region = "ap-northeast-1") =>
         Clients((ReadyDocuments.AccessKeyId, ReadyDocuments.SecretAccessKey), region);
+
+    /// <summary>
+    /// An awsJson1_0 call signed with the administrative identity (resources the project's clients cannot create,
+    /// such as a state machine); answers the reply body, failing on an error status.
+    /// </summary>
+    public async Task<JsonElement> AdminJsonAsync(string service, string region, string target, string body)
+    {
+        var amzDate = TimeProvider.System.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["content-type"] = ["application/x-amz-json-1.0"],
+            ["host"] = [BaseUrl.Authority],
+            ["x-amz-date"] = [amzDate],
+            ["x-amz-target"] = [target],
+        };
+        string[] signed = ["content-type", "host", "x-amz-date", "x-amz-target"];
+        var canonical = SigV4Verifier.CanonicalRequest(new SignedRequest("POST", "/", "", headers, bytes), signed)!;
+        var scope = new SignatureScope(ReadyDocuments.AccessKeyId, amzDate[..8], region, service);
+        var signature = new SigV4Verifier(ReadyDocuments.AccessKeyId, ReadyDocuments.SecretAccessKey, TimeProvider.System).Sign(canonical, amzDate, scope);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/", UriKind.Relative)) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.0");
+        request.Headers.Add("X-Amz-Date", amzDate);
+        request.Headers.Add("X-Amz-Target", target);
+        request.Headers.TryAddWithoutValidation("Authorization",
+            $"AWS4-HMAC-SHA256 Credential={ReadyDocuments.AccessKeyId}/{scope.Date}/{region}/{service}/aws4_request, "
+            + $"SignedHeaders={string.Join(';', signed)}, Signature={signature}");
+        using var response = await Control.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{target} answered {(int)response.StatusCode}: {text}");
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Creates a one-state machine as the administrative identity and returns its ARN.</summary>
+    public async Task<string> CreateStateMachineAsync(string name, string region = "ap-northeast-1")
+    {
+        var body = JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["name"] = name,
+            ["definition"] = """{"StartAt":"Done","States":{"Done":{"Type":"Succeed"}}}""",
+            ["roleArn"] = AccountRole + "drlab-states",
+        });
+        var reply = await AdminJsonAsync("states", region, "AWSStepFunctions.CreateStateMachine", body);
+        return reply.GetProperty("stateMachineArn").GetString()!;
+    }
 
     /// <summary>The request log entries with this outcome.</summary>
     public async Task<List<JsonElement>> RequestsAsync(string outcome)

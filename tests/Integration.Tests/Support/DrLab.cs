@@ -19,7 +19,7 @@ internal sealed class DrLab : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    /// <summary>The variables a function needs to run against the lab (standard AWS and DR_*).</summary>
+    /// <summary>The lab's ready-document variables (its world's facts: cluster ARNs, health-check ids, …).</summary>
     public IReadOnlyDictionary<string, string> Environment =>
         _process.Ready.GetProperty("env").EnumerateObject().ToDictionary(property => property.Name, property => property.Value.GetString()!);
 
@@ -75,8 +75,10 @@ internal sealed class DrLab : IAsyncDisposable
     public static JsonElement RegionState(JsonElement state, string region) =>
         state.GetProperty("regions").EnumerateArray().Single(entry => entry.GetProperty("name").GetString() == region);
 
-    public static string AlarmState(JsonElement state, string alarmName) =>
-        state.GetProperty("alarms").EnumerateArray().Single(entry => entry.GetProperty("name").GetString() == alarmName).GetProperty("state").GetString()!;
+    public static string AlarmState(JsonElement state, (string Name, string Region) alarm) =>
+        state.GetProperty("alarms").EnumerateArray()
+            .Single(entry => entry.GetProperty("name").GetString() == alarm.Name && entry.GetProperty("region").GetString() == alarm.Region)
+            .GetProperty("state").GetString()!;
 
     public async ValueTask DisposeAsync()
     {

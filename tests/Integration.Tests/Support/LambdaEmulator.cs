@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 
@@ -22,15 +21,32 @@ internal sealed class LambdaEmulator : IAsyncDisposable
 
     public string Errors => _process.Errors;
 
-    public static async Task<LambdaEmulator> ServeAsync(string envFile)
+    /// <summary>Serves the deployed functions under their physical names, each with its memory, timeout and environment.</summary>
+    public static async Task<LambdaEmulator> ServeAsync(string envFile, IReadOnlyList<DeployedFunction> functions, string region)
     {
-        var arguments = new List<string> { Repository.EmulatorDll, "serve", "--port", "0", "--env-file", envFile, "--timeout", "60" };
-        foreach (var name in FunctionBinaries.Names)
+        var arguments = new List<string> { Repository.EmulatorDll, "serve", "--port", "0", "--region", region, "--env-file", envFile };
+        foreach (var function in functions)
         {
-            arguments.AddRange(["--function", $"{name}={FunctionBinaries.PathOf(name)}"]);
+            arguments.AddRange([
+                "--function", $"{function.Name}={FunctionBinaries.PathOf(function.Code)}",
+                "--function-memory", $"{function.Name}={function.MemorySize}",
+                "--function-timeout", $"{function.Name}={function.Timeout}",
+            ]);
         }
 
         return new LambdaEmulator(await ChildProcess.StartAsync("dotnet", arguments, TimeSpan.FromSeconds(60)));
+    }
+
+    /// <summary>SAM's <c>--env-vars</c> JSON: one section of variables per function.</summary>
+    public static string EnvFileDocument(IReadOnlyList<DeployedFunction> functions)
+    {
+        var sections = new Dictionary<string, IReadOnlyDictionary<string, string>> { ["Parameters"] = new Dictionary<string, string>() };
+        foreach (var function in functions)
+        {
+            sections[function.Name] = function.Environment;
+        }
+
+        return JsonSerializer.Serialize(sections);
     }
 
     public async Task<FunctionResult> InvokeAsync(string function, string payload)
@@ -46,37 +62,6 @@ internal sealed class LambdaEmulator : IAsyncDisposable
     /// <summary>Stops the function's processes: the next invocation starts a new one (a crash between two calls).</summary>
     public async Task StopInstancesAsync(string function) =>
         (await _http.DeleteAsync(new Uri($"/_emulator/functions/{function}/instances", UriKind.Relative))).EnsureSuccessStatusCode();
-
-    /// <summary><c>invoke</c>: one cold invocation with extra variables, like <c>sam local invoke</c>.</summary>
-    public static async Task<FunctionResult> InvokeOnceAsync(string function, string payload, string envFile, params string[] variables)
-    {
-        var eventFile = Path.GetTempFileName();
-        await File.WriteAllTextAsync(eventFile, payload);
-        try
-        {
-            var arguments = new List<string> { Repository.EmulatorDll, "invoke", "--function", $"{function}={FunctionBinaries.PathOf(function)}", "--event", eventFile, "--env-file", envFile };
-            foreach (var variable in variables)
-            {
-                arguments.AddRange(["--env", variable]);
-            }
-
-            using var process = Process.Start(new ProcessStartInfo("dotnet", arguments)
-            {
-                WorkingDirectory = Repository.Root,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
-            Assert.True(process.ExitCode is 0 or 1, $"invoke exited with {process.ExitCode}: {await errors}");
-            return new FunctionResult(JsonDocument.Parse(await output).RootElement.Clone(), process.ExitCode == 1 ? "Unhandled" : null);
-        }
-        finally
-        {
-            File.Delete(eventFile);
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {
