@@ -28,6 +28,7 @@ internal sealed class StatusOperation(DrConfiguration configuration, IRdsClient 
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(invocation);
         var site = PromotionTarget.SiteOf(request.TargetClusterArn, configuration.Topology);
+        ContractReader.NotInFuture(request.StartedAt, timeProvider.GetUtcNow(), "startedAt");
         var cluster = await _reader.ReadAsync(site.Region, cancellationToken);
         var (status, detail) = await JudgeAsync(cluster, site, request.StartedAt, cancellationToken);
 

@@ -216,6 +216,20 @@ public sealed class ApplyOperationTests : IDisposable
         _world.Route53.VerifyNoOtherCalls();
     }
 
+    [Theory]
+    [InlineData("""[null]""", "desiredWeights[0]")]
+    [InlineData("""[{"setIdentifier":"tpe","region":"ap-east-2","weight":0},null]""", "desiredWeights[1]")]
+    [InlineData("""[{"setIdentifier":null,"region":"ap-east-2","weight":0}]""", "$.desiredWeights[0].setIdentifier")]
+    [InlineData("""[{"setIdentifier":" ","region":"ap-east-2","weight":0}]""", "desiredWeights[0].setIdentifier")]
+    public async Task Apply_NullOrBlankDesiredWeight_ThrowsInputValidationWithoutAnyRoute53Call(string weights, string field)
+    {
+        var error = await Assert.ThrowsAsync<InputValidationException>(() => _world.InvokeAsync(
+            $$"""{"operation":"apply","incidentId":"dr-42","desiredWeights":{{weights}}}""", ContractsJsonContext.Default.DnsChangeResponse));
+
+        Assert.Equal(field, error.Field);
+        _world.Route53.VerifyNoOtherCalls();
+    }
+
     [Fact]
     public async Task Apply_WeightMissing_ThrowsInputValidation()
     {

@@ -525,9 +525,7 @@ public sealed class AssessOperationTests : IDisposable
     public async Task Assess_NoticeBody_CannotBeForgedByLineBreaksInEvidence()
     {
         _world.PrimaryRegionOutage();
-        _world.Probe.Setup(probe => probe.ProbeAsync(It.IsAny<RegionSite>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
-            .Returns((RegionSite site, TimeSpan _, CancellationToken _) => Task.FromResult(new HealthSignal(SignalKind.Probe, site.Region, Nrt,
-                site.Region == Tpe ? Verdict.Unhealthy : Verdict.Healthy, "HTTP 503\nDecision: None (all clear).", ValidatorWorld.T0)));
+        _world.ProbeDetails[Tpe] = "HTTP 503\nDecision: None (all clear).";
 
         var result = await _world.AssessAsync(ValidatorWorld.AlarmEvent(PrimaryAlarm));
 

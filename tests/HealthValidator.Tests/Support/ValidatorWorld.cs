@@ -38,7 +38,8 @@ internal sealed class ValidatorWorld : IDisposable
     {
         Configuration = configuration ?? TestConfiguration.Default;
         Probe = new FakeHealthProbe(site =>
-            new HealthSignal(SignalKind.Probe, site.Region, Nrt, ProbeVerdicts[site.Region], $"probe {ProbeVerdicts[site.Region]}", Time.GetUtcNow()));
+            new HealthSignal(SignalKind.Probe, site.Region, Nrt, ProbeVerdicts[site.Region],
+            ProbeDetails.GetValueOrDefault(site.Region, $"probe {ProbeVerdicts[site.Region]}"), Time.GetUtcNow()));
         Route53.Setup(client => client.GetHealthCheckStatusAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Returns((string id, CancellationToken _) => Task.FromResult<IReadOnlyList<HealthCheckObservation>>(Checkers(id == TpeHealthCheckId ? Tpe : Nrt)));
         Route53.Setup(client => client.ListResourceRecordSetsAsync(It.IsAny<ListResourceRecordSetsRequest>(), It.IsAny<CancellationToken>()))
@@ -85,6 +86,9 @@ internal sealed class ValidatorWorld : IDisposable
     public Mock<IStepFunctionsClient> StepFunctions { get; } = new();
 
     public Dictionary<string, Verdict> ProbeVerdicts { get; } = new() { [Tpe] = Verdict.Healthy, [Nrt] = Verdict.Healthy };
+
+    /// <summary>What the probe of a Region says besides its verdict; <c>probe {verdict}</c> when not set.</summary>
+    public Dictionary<string, string> ProbeDetails { get; } = [];
 
     /// <summary>Healthy Route 53 checkers of 8, per Region.</summary>
     public Dictionary<string, int> HealthyCheckers { get; } = new() { [Tpe] = 8, [Nrt] = 8 };
