@@ -50,9 +50,9 @@ internal sealed class StatusOperation(DrConfiguration configuration, IRdsClient 
             return (PromotionState.Failed, $"{target} is no longer a member of global cluster {cluster.GlobalClusterIdentifier}");
         }
 
-        if (GlobalClusterReader.OperationDestination(cluster) is { } destination)
+        if (cluster.OperationDestination is { } destination)
         {
-            var state = cluster.FailoverState!.Status!;
+            var state = cluster.OperationUnderWay!.Status!;
             if (!string.Equals(destination, target, StringComparison.Ordinal))
             {
                 return (PromotionState.Failed, $"a different global operation ({state}) toward {destination} is under way");

@@ -61,8 +61,7 @@ internal sealed class DatabaseReader(IRdsClient rds, DrConfiguration configurati
         var ordered = regions.OrderBy(region => region.Site.Region == Topology.RecoveryRegion ? 0 : 1).ToList();
         var global = ordered
             .Where(region => region.Global.Succeeded)
-            .Select(region => region.Global.Value!.FirstOrDefault(cluster =>
-                string.Equals(cluster.GlobalClusterIdentifier, Topology.GlobalClusterId, StringComparison.Ordinal)))
+            .Select(region => region.Global.Value!.WithIdentifier(Topology.GlobalClusterId))
             .FirstOrDefault(cluster => cluster is not null);
         if (global is null)
         {
@@ -77,7 +76,7 @@ internal sealed class DatabaseReader(IRdsClient rds, DrConfiguration configurati
             member.IsWriter,
             StatusOf(member.DbClusterArn, regions),
             Synchronisation(member.SynchronizationStatus))).ToList();
-        return new GlobalClusterView(Topology.GlobalClusterId, members, OperationOf(global.FailoverState));
+        return new GlobalClusterView(Topology.GlobalClusterId, members, OperationOf(global));
     }
 
     private string RegionOf(string clusterArn) =>
@@ -108,10 +107,9 @@ internal sealed class DatabaseReader(IRdsClient rds, DrConfiguration configurati
         _ => SynchronisationStatus.Unknown,
     };
 
-    /// <summary>A failover or switchover RDS reports as under way; a FailoverState without a status is none.</summary>
-    internal static GlobalOperation? OperationOf(GlobalClusterFailoverState? state) =>
-        state is { Status: { Length: > 0 } status }
-            ? new GlobalOperation(status, state.FromDbClusterArn ?? string.Empty, state.ToDbClusterArn ?? string.Empty, state.IsDataLossAllowed)
+    private static GlobalOperation? OperationOf(GlobalCluster cluster) =>
+        cluster.OperationUnderWay is { } state
+            ? new GlobalOperation(state.Status!, state.FromDbClusterArn ?? string.Empty, state.ToDbClusterArn ?? string.Empty, state.IsDataLossAllowed)
             : null;
 
     private HealthSignal Signal(RegionSite site, Verdict verdict, string detail) =>

@@ -16,9 +16,6 @@ internal sealed class WeightReader(IRoute53Client route53, DrConfiguration confi
         var dns = configuration.Dns;
         var sets = await route53.ListRecordSetsAsync(dns.HostedZoneId, dns.RecordName, dns.RecordType, cancellationToken);
         return configuration.Topology.Sites.Select(site =>
-        {
-            var set = sets.FirstOrDefault(candidate => string.Equals(candidate.SetIdentifier, site.SetIdentifier, StringComparison.Ordinal));
-            return new RecordWeight(site.SetIdentifier, site.Region, (int)(set?.Weight ?? 0));
-        }).ToList();
+            new RecordWeight(site.SetIdentifier, site.Region, (int)(sets.WithSetIdentifier(site.SetIdentifier)?.Weight ?? 0))).ToList();
     }
 }
