@@ -1,6 +1,6 @@
 using DrLambdas.Aws.Rds;
+using DrLambdas.Errors;
 using DrLambdas.Shared.Configuration;
-using DrLambdas.Shared.Errors;
 
 namespace DrLambdas.AuroraPromoter;
 

@@ -1,6 +1,6 @@
 using DrLambdas.Aws.Route53;
+using DrLambdas.Errors;
 using DrLambdas.Shared.Configuration;
-using DrLambdas.Shared.Errors;
 
 namespace DrLambdas.DnsUpdater;
 

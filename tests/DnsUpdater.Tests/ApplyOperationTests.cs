@@ -1,5 +1,6 @@
 using DrLambdas.Aws.Route53;
 using DrLambdas.DnsUpdater.Tests.Support;
+using DrLambdas.Errors;
 using DrLambdas.Shared.Contracts;
 using DrLambdas.Shared.Errors;
 using Moq;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using DrLambdas.Aws.Rds;
 using DrLambdas.Functions.Common;
-using DrLambdas.HealthValidator.Evidence;
+using DrLambdas.HealthValidator.Sources;
 using DrLambdas.HealthValidator.Reports;
 using DrLambdas.Runtime.Logging;
 using DrLambdas.Runtime.Metrics;

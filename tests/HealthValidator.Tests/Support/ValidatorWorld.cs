@@ -14,8 +14,6 @@ using DrLambdas.Shared.Domain;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using static DrLambdas.Functions.Testing.TestConfiguration;
-using AwsAlarmState = DrLambdas.Aws.CloudWatch.AlarmState;
-using AwsExecutionStatus = DrLambdas.Aws.StepFunctions.ExecutionStatus;
 
 namespace DrLambdas.HealthValidator.Tests.Support;
 
@@ -67,7 +65,7 @@ internal sealed class ValidatorWorld : IDisposable
             .Returns(() => Task.FromResult(new ExecutionPage(Executions, null)));
         StepFunctions.Setup(client => client.DescribeExecutionAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Returns((string arn, CancellationToken _) => Task.FromResult(new ExecutionDescription(
-                arn, StateMachineArn, "earlier", AwsExecutionStatus.Succeeded, T0.AddMinutes(-20), T0.AddMinutes(-10),
+                arn, StateMachineArn, "earlier", StepFunctionsExecutionStatus.Succeeded, T0.AddMinutes(-20), T0.AddMinutes(-10),
                 "{}", ExecutionOutputs.GetValueOrDefault(arn), null, null)));
     }
 
@@ -93,11 +91,11 @@ internal sealed class ValidatorWorld : IDisposable
     /// <summary>Healthy Route 53 checkers of 8, per Region.</summary>
     public Dictionary<string, int> HealthyCheckers { get; } = new() { [Tpe] = 8, [Nrt] = 8 };
 
-    public Dictionary<string, AwsAlarmState> AlarmStates { get; } = new()
+    public Dictionary<string, CloudWatchAlarmState> AlarmStates { get; } = new()
     {
-        [PrimaryAlarm] = AwsAlarmState.Ok,
-        [SecondaryAlarm] = AwsAlarmState.Ok,
-        [PrimaryHealthCheckAlarm] = AwsAlarmState.Ok,
+        [PrimaryAlarm] = CloudWatchAlarmState.Ok,
+        [SecondaryAlarm] = CloudWatchAlarmState.Ok,
+        [PrimaryHealthCheckAlarm] = CloudWatchAlarmState.Ok,
     };
 
     /// <summary>Regions whose RDS endpoint aborts connections.</summary>
@@ -120,7 +118,7 @@ internal sealed class ValidatorWorld : IDisposable
     public (int Tpe, int Nrt) Weights { get; set; } = (70, 30);
 
     public List<ExecutionSummary> Executions { get; } =
-        [new ExecutionSummary(CurrentExecutionArn, StateMachineArn, "current", AwsExecutionStatus.Running, T0, null)];
+        [new ExecutionSummary(CurrentExecutionArn, StateMachineArn, "current", StepFunctionsExecutionStatus.Running, T0, null)];
 
     public Dictionary<string, string> ExecutionOutputs { get; } = [];
 
@@ -179,8 +177,8 @@ internal sealed class ValidatorWorld : IDisposable
     {
         ProbeVerdicts[Tpe] = Verdict.Unhealthy;
         HealthyCheckers[Tpe] = 0;
-        AlarmStates[PrimaryAlarm] = AwsAlarmState.Alarm;
-        AlarmStates[PrimaryHealthCheckAlarm] = AwsAlarmState.Alarm;
+        AlarmStates[PrimaryAlarm] = CloudWatchAlarmState.Alarm;
+        AlarmStates[PrimaryHealthCheckAlarm] = CloudWatchAlarmState.Alarm;
         return this;
     }
 
@@ -197,7 +195,7 @@ internal sealed class ValidatorWorld : IDisposable
     {
         ProbeVerdicts[Nrt] = Verdict.Unhealthy;
         HealthyCheckers[Nrt] = 0;
-        AlarmStates[SecondaryAlarm] = AwsAlarmState.Alarm;
+        AlarmStates[SecondaryAlarm] = CloudWatchAlarmState.Alarm;
         UnreachableRds.Add(Nrt);
         return this;
     }

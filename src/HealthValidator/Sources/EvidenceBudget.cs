@@ -1,4 +1,4 @@
-namespace DrLambdas.HealthValidator.Evidence;
+namespace DrLambdas.HealthValidator.Sources;
 
 /// <summary>How long each evidence source may take: its configured timeout, bounded by the Lambda deadline.</summary>
 internal static class EvidenceBudget

@@ -1,6 +1,6 @@
 using DrLambdas.Shared.Domain;
 
-namespace DrLambdas.HealthValidator.Evidence;
+namespace DrLambdas.HealthValidator.Sources;
 
 /// <summary>What the RDS endpoints of both Regions say about the global database.</summary>
 /// <param name="View">The global database (no members when no endpoint could describe it).</param>

@@ -1,4 +1,4 @@
-namespace DrLambdas.HealthValidator.Evidence;
+namespace DrLambdas.HealthValidator.Sources;
 
 /// <summary>The result of one probe attempt.</summary>
 /// <param name="Up">The application answered 2xx and did not report a status other than UP.</param>

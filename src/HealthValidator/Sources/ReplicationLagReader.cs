@@ -2,7 +2,7 @@ using DrLambdas.Aws.CloudWatch;
 using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Domain;
 
-namespace DrLambdas.HealthValidator.Evidence;
+namespace DrLambdas.HealthValidator.Sources;
 
 /// <summary>
 /// The latest <c>AuroraGlobalDBRPOLag</c> (milliseconds) of each Region's cluster, read in that Region; the lag

@@ -1,7 +1,7 @@
 using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Domain;
 
-namespace DrLambdas.HealthValidator.Evidence;
+namespace DrLambdas.HealthValidator.Sources;
 
 /// <summary>
 /// Gathers the evidence about both Regions in parallel, each source within its own timeout; a source that fails

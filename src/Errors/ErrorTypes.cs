@@ -1,4 +1,4 @@
-namespace DrLambdas.Shared.Errors;
+namespace DrLambdas.Errors;
 
 /// <summary>
 /// Stable error type names reported to Step Functions as <c>errorType</c>; the ASL <c>Retry</c> and

@@ -1,4 +1,4 @@
-namespace DrLambdas.HealthValidator.Evidence;
+namespace DrLambdas.HealthValidator.Sources;
 
 /// <summary>Reads the parts of an Aurora cluster ARN (<c>arn:aws:rds:REGION:ACCOUNT:cluster:NAME</c>).</summary>
 internal static class ClusterArns

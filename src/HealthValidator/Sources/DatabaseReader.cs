@@ -3,7 +3,7 @@ using DrLambdas.Aws.Rds;
 using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Domain;
 
-namespace DrLambdas.HealthValidator.Evidence;
+namespace DrLambdas.HealthValidator.Sources;
 
 /// <summary>
 /// <c>DescribeGlobalClusters</c> and <c>DescribeDBClusters</c> through each Region's own RDS endpoint. An endpoint

@@ -1,6 +1,6 @@
 using DrLambdas.Aws;
 
-namespace DrLambdas.HealthValidator.Evidence;
+namespace DrLambdas.HealthValidator.Sources;
 
 /// <summary>Tells an unreachable RDS endpoint (evidence about the Region) from other failures (no evidence).</summary>
 internal static class RdsReachability

@@ -1,4 +1,4 @@
-namespace DrLambdas.HealthValidator.Evidence;
+namespace DrLambdas.HealthValidator.Sources;
 
 /// <summary>Observer labels of signals that are not made from a Region.</summary>
 internal static class Observers

@@ -3,10 +3,8 @@ using DrLambdas.Aws.StepFunctions;
 using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Decisions;
 using DrLambdas.Shared.Domain;
-using AwsExecutionStatus = DrLambdas.Aws.StepFunctions.ExecutionStatus;
-using DomainExecutionStatus = DrLambdas.Shared.Domain.ExecutionStatus;
 
-namespace DrLambdas.HealthValidator.Evidence;
+namespace DrLambdas.HealthValidator.Sources;
 
 /// <summary>
 /// Running and recent executions of the failover state machine, for the one-acting-execution rule and the
@@ -43,7 +41,7 @@ internal sealed class ExecutionHistoryReader(IStepFunctionsClient stepFunctions,
         var summaries = await stepFunctions.ListAllExecutionsAsync(stateMachineArn, statusFilter: null, MaxListed, cancellationToken);
         var cooldownStart = now - configuration.Policy.Cooldown;
         var relevant = summaries
-            .Where(summary => summary.Status == AwsExecutionStatus.Running || summary.StopDate is null || summary.StopDate >= cooldownStart)
+            .Where(summary => summary.Status == StepFunctionsExecutionStatus.Running || summary.StopDate is null || summary.StopDate >= cooldownStart)
             .ToList();
         var executions = await Task.WhenAll(relevant.Select(summary => ToRecentAsync(summary, cancellationToken)));
         return executions;
@@ -54,11 +52,11 @@ internal sealed class ExecutionHistoryReader(IStepFunctionsClient stepFunctions,
         var status = Map(summary.Status);
         DecisionAction? action = null;
         bool? promoted = null;
-        if (status == DomainExecutionStatus.Succeeded)
+        if (status == ExecutionStatus.Succeeded)
         {
             action = await DecidedActionAsync(summary.ExecutionArn, cancellationToken);
         }
-        else if (status != DomainExecutionStatus.Running)
+        else if (status != ExecutionStatus.Running)
         {
             promoted = await PromotedAsync(summary.ExecutionArn, cancellationToken);
         }
@@ -120,13 +118,13 @@ internal sealed class ExecutionHistoryReader(IStepFunctionsClient stepFunctions,
         }
     }
 
-    private static DomainExecutionStatus Map(AwsExecutionStatus status) => status switch
+    private static ExecutionStatus Map(StepFunctionsExecutionStatus status) => status switch
     {
-        AwsExecutionStatus.Running => DomainExecutionStatus.Running,
-        AwsExecutionStatus.Succeeded => DomainExecutionStatus.Succeeded,
-        AwsExecutionStatus.TimedOut => DomainExecutionStatus.TimedOut,
-        AwsExecutionStatus.Aborted => DomainExecutionStatus.Aborted,
-        _ => DomainExecutionStatus.Failed,
+        StepFunctionsExecutionStatus.Running => ExecutionStatus.Running,
+        StepFunctionsExecutionStatus.Succeeded => ExecutionStatus.Succeeded,
+        StepFunctionsExecutionStatus.TimedOut => ExecutionStatus.TimedOut,
+        StepFunctionsExecutionStatus.Aborted => ExecutionStatus.Aborted,
+        _ => ExecutionStatus.Failed,
     };
 }
 

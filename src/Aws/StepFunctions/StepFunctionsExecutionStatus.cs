@@ -1,7 +1,7 @@
 namespace DrLambdas.Aws.StepFunctions;
 
 /// <summary>Status of a Step Functions execution.</summary>
-public enum ExecutionStatus
+public enum StepFunctionsExecutionStatus
 {
     /// <summary>A status this client does not know (newer than its model).</summary>
     Unknown,

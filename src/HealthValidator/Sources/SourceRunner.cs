@@ -1,4 +1,4 @@
-namespace DrLambdas.HealthValidator.Evidence;
+namespace DrLambdas.HealthValidator.Sources;
 
 /// <summary>
 /// Runs one evidence source with its own timeout: a source that throws or does not answer in time yields a

@@ -1,7 +1,7 @@
 using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Domain;
 
-namespace DrLambdas.HealthValidator.Evidence;
+namespace DrLambdas.HealthValidator.Sources;
 
 /// <summary>The application-level evidence about one Region: its probe, its Route 53 health check and, optionally, its alarms.</summary>
 internal sealed class RegionObserver(IHealthProbe probe, Route53HealthReader route53, AlarmReader alarms)

@@ -4,7 +4,7 @@ using System.Text.Json;
 using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Domain;
 
-namespace DrLambdas.HealthValidator.Evidence;
+namespace DrLambdas.HealthValidator.Sources;
 
 /// <summary>
 /// Spring Boot <c>/actuator/health</c> probes over HTTP: UP is a 2xx answer whose <c>status</c> (when present) is

@@ -3,7 +3,7 @@ using DrLambdas.Aws.Route53;
 using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Domain;
 
-namespace DrLambdas.HealthValidator.Evidence;
+namespace DrLambdas.HealthValidator.Sources;
 
 /// <summary>
 /// Route 53 <c>GetHealthCheckStatus</c> of a Region's health check, judged as Route 53 judges it: healthy while

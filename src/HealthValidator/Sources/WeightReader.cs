@@ -2,7 +2,7 @@ using DrLambdas.Aws.Route53;
 using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Domain;
 
-namespace DrLambdas.HealthValidator.Evidence;
+namespace DrLambdas.HealthValidator.Sources;
 
 /// <summary>The current weights of the managed weighted records, primary first.</summary>
 internal sealed class WeightReader(IRoute53Client route53, DrConfiguration configuration, SourceRunner runner)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DrLambdas.Aws.StepFunctions;
 
-namespace DrLambdas.HealthValidator.Evidence;
+namespace DrLambdas.HealthValidator.Sources;
 
 /// <summary>
 /// Whether a stopped failover execution promoted anything, from its <c>GetExecutionHistory</c>: <c>DescribeExecution</c>

@@ -1,7 +1,7 @@
 using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Domain;
 
-namespace DrLambdas.HealthValidator.Evidence;
+namespace DrLambdas.HealthValidator.Sources;
 
 /// <summary>Direct <c>/actuator/health</c> probes of a Region's application, made from the recovery Region.</summary>
 internal interface IHealthProbe

@@ -1,7 +1,7 @@
 using DrLambdas.Aws.StepFunctions;
-using DrLambdas.HealthValidator.Evidence;
+using DrLambdas.HealthValidator.Sources;
 
-namespace DrLambdas.HealthValidator.Tests.Evidence;
+namespace DrLambdas.HealthValidator.Tests.Sources;
 
 public class PromotionHistoryTests
 {

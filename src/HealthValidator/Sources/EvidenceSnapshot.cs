@@ -1,6 +1,6 @@
 using DrLambdas.Shared.Domain;
 
-namespace DrLambdas.HealthValidator.Evidence;
+namespace DrLambdas.HealthValidator.Sources;
 
 /// <summary>Everything gathered about both Regions for one decision.</summary>
 /// <param name="Signals">Health observations, including Unknown ones for sources that failed.</param>

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text;
 using DrLambdas.Functions.Testing;
-using DrLambdas.HealthValidator.Evidence;
+using DrLambdas.HealthValidator.Sources;
 using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Domain;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DrLambdas.HealthValidator.Tests.Evidence;
+namespace DrLambdas.HealthValidator.Tests.Sources;
 
 public sealed class ActuatorHealthProbeTests : IDisposable
 {

@@ -1,4 +1,4 @@
-namespace DrLambdas.Shared.Errors;
+namespace DrLambdas.Errors;
 
 /// <summary>
 /// Invalid configuration. Carries every problem found, so one failed init shows the operator all of

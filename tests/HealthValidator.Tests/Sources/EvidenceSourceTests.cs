@@ -1,10 +1,10 @@
-using DrLambdas.HealthValidator.Evidence;
+using DrLambdas.HealthValidator.Sources;
 using DrLambdas.HealthValidator.Tests.Support;
 using DrLambdas.Shared.Domain;
 using Microsoft.Extensions.Time.Testing;
 using static DrLambdas.Functions.Testing.TestConfiguration;
 
-namespace DrLambdas.HealthValidator.Tests.Evidence;
+namespace DrLambdas.HealthValidator.Tests.Sources;
 
 public sealed class EvidenceSourceTests : IDisposable
 {

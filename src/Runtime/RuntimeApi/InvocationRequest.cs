@@ -8,7 +8,7 @@ namespace DrLambdas.Runtime.RuntimeApi;
 /// <param name="ClientContext">Lambda-Runtime-Client-Context, when present.</param>
 /// <param name="CognitoIdentity">Lambda-Runtime-Cognito-Identity, when present.</param>
 /// <param name="Payload">The event, as sent by the caller.</param>
-public sealed record Invocation(
+public sealed record InvocationRequest(
     string RequestId,
     DateTimeOffset Deadline,
     string InvokedFunctionArn,

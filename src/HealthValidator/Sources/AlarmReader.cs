@@ -1,9 +1,8 @@
 using DrLambdas.Aws.CloudWatch;
 using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Domain;
-using AwsAlarmState = DrLambdas.Aws.CloudWatch.AlarmState;
 
-namespace DrLambdas.HealthValidator.Evidence;
+namespace DrLambdas.HealthValidator.Sources;
 
 /// <summary>
 /// The current state of the configured CloudWatch alarms: the failure alarms in the recovery Region, the Route 53
@@ -67,9 +66,9 @@ internal sealed class AlarmReader(ICloudWatchClient cloudWatch, DrConfiguration 
 
         var (verdict, state) = alarm.State switch
         {
-            AwsAlarmState.Alarm => (Verdict.Unhealthy, "ALARM"),
-            AwsAlarmState.Ok => (Verdict.Healthy, "OK"),
-            AwsAlarmState.InsufficientData => (Verdict.Unknown, "INSUFFICIENT_DATA"),
+            CloudWatchAlarmState.Alarm => (Verdict.Unhealthy, "ALARM"),
+            CloudWatchAlarmState.Ok => (Verdict.Healthy, "OK"),
+            CloudWatchAlarmState.InsufficientData => (Verdict.Unknown, "INSUFFICIENT_DATA"),
             _ => (Verdict.Unknown, "unknown state"),
         };
         var reason = string.IsNullOrWhiteSpace(alarm.StateReason) ? string.Empty : $": {alarm.StateReason}";

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DrLambdas.HealthValidator.Evidence;
+namespace DrLambdas.HealthValidator.Sources;
 
 /// <summary>What one evidence source returned: a value, an error, or nothing within its time.</summary>
 /// <typeparam name="T">The source's value.</typeparam>
