@@ -45,13 +45,12 @@ internal sealed class StartOperation(DrConfiguration configuration, IRdsClient r
     /// <exception cref="ConflictException">An operation toward another cluster is under way.</exception>
     private static PromotionOutcome? Converged(GlobalCluster cluster, PromotionTarget target)
     {
-        var destination = GlobalClusterReader.OperationDestination(cluster);
-        if (destination is not null)
+        if (cluster.OperationDestination is { } destination)
         {
             return string.Equals(destination, target.ClusterArn, StringComparison.Ordinal)
                 ? PromotionOutcome.InProgress
                 : throw new ConflictException(
-                    $"A global {cluster.FailoverState!.Status} operation toward {DescribeDestination(destination)} is under way; not promoting {target.ClusterArn}.");
+                    $"A global {cluster.OperationUnderWay!.Status} operation toward {DescribeDestination(destination)} is under way; not promoting {target.ClusterArn}.");
         }
 
         return string.Equals(cluster.Writer?.DbClusterArn, target.ClusterArn, StringComparison.Ordinal)

@@ -25,6 +25,7 @@ internal sealed class StatusOperation(DrConfiguration configuration, IRdsClient 
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(invocation);
         var site = PromotionTarget.SiteOf(request.TargetClusterArn, configuration.Topology);
+        ContractReader.NotInFuture(request.StartedAt, timeProvider.GetUtcNow(), "startedAt");
         var cluster = await _reader.ReadAsync(site.Region, cancellationToken);
         var (status, detail) = await JudgeAsync(cluster, site, request.StartedAt, cancellationToken);
 
@@ -46,9 +47,9 @@ internal sealed class StatusOperation(DrConfiguration configuration, IRdsClient 
             return (PromotionState.Failed, $"{target} is no longer a member of global cluster {cluster.GlobalClusterIdentifier}");
         }
 
-        if (GlobalClusterReader.OperationDestination(cluster) is { } destination)
+        if (cluster.OperationDestination is { } destination)
         {
-            var state = cluster.FailoverState!.Status!;
+            var state = cluster.OperationUnderWay!.Status!;
             if (!string.Equals(destination, target, StringComparison.Ordinal))
             {
                 return (PromotionState.Failed, $"a different global operation ({state}) toward {destination} is under way");

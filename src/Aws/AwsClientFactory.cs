@@ -7,7 +7,7 @@ using DrLambdas.Aws.Route53;
 using DrLambdas.Aws.Sns;
 using DrLambdas.Aws.StepFunctions;
 using DrLambdas.Aws.Transport;
-using DrLambdas.Shared.Errors;
+using DrLambdas.Errors;
 
 namespace DrLambdas.Aws;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Amazon.Runtime;
-using DrLambdas.Shared.Errors;
+using DrLambdas.Errors;
 
 namespace DrLambdas.Aws;
 

@@ -1,12 +1,10 @@
-using DrLambdas.Shared.Configuration;
-
 namespace DrLambdas.Aws;
 
 /// <summary>The standard AWS SDK environment variables this project's clients honour.</summary>
 public static class AwsEnvironmentVariables
 {
     /// <summary>The default Region of every client.</summary>
-    public const string Region = EnvironmentVariables.AwsRegion;
+    public const string Region = "AWS_REGION";
 
     /// <summary>The legacy Region variable, read when <see cref="Region"/> is unset.</summary>
     public const string DefaultRegion = "AWS_DEFAULT_REGION";

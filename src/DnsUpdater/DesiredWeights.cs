@@ -9,7 +9,7 @@ namespace DrLambdas.DnsUpdater;
 internal static class DesiredWeights
 {
     /// <summary>The desired weights, each checked: a managed set identifier in its own Region, 0–255, once.</summary>
-    /// <exception cref="InputValidationException">The list is empty, or a weight is unknown, duplicated, out of range or all zero.</exception>
+    /// <exception cref="InputValidationException">The list is empty, or a weight is null, unknown, duplicated, out of range or all zero.</exception>
     public static IReadOnlyList<RecordWeight> Validate(IReadOnlyList<RecordWeight> desired, DrTopology topology)
     {
         ArgumentNullException.ThrowIfNull(desired);
@@ -22,8 +22,15 @@ internal static class DesiredWeights
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var index = 0; index < desired.Count; index++)
         {
-            var weight = desired[index];
             var field = string.Create(CultureInfo.InvariantCulture, $"desiredWeights[{index}]");
+
+            // The serializer does not hold list elements to their nullability: `[null]` arrives as a null entry.
+            var weight = desired[index] ?? throw new InputValidationException(field, "must be a weight object, got null");
+            if (string.IsNullOrWhiteSpace(weight.SetIdentifier))
+            {
+                throw new InputValidationException(field + ".setIdentifier", "must not be empty");
+            }
+
             var site = topology.Sites.FirstOrDefault(candidate => string.Equals(candidate.SetIdentifier, weight.SetIdentifier, StringComparison.Ordinal))
                 ?? throw new InputValidationException(field + ".setIdentifier",
                     $"'{weight.SetIdentifier}' is not a managed record ({topology.Primary.SetIdentifier}, {topology.Secondary.SetIdentifier})");

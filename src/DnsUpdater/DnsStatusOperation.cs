@@ -15,6 +15,7 @@ internal sealed class DnsStatusOperation(DrConfiguration configuration, IRoute53
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(invocation);
+        ContractReader.NotInFuture(request.SubmittedAt, timeProvider.GetUtcNow(), "submittedAt");
         var changeIds = request.ChangeIds
             .Select((id, index) => ContractReader.NonBlank(id, string.Create(CultureInfo.InvariantCulture, $"changeIds[{index}]")))
             .ToList();

@@ -1,6 +1,6 @@
 using DrLambdas.Aws.Route53;
+using DrLambdas.Errors;
 using DrLambdas.Shared.Configuration;
-using DrLambdas.Shared.Errors;
 
 namespace DrLambdas.DnsUpdater;
 
@@ -20,7 +20,7 @@ internal static class ManagedRecords
     private static ResourceRecordSet FindOne(IReadOnlyList<ResourceRecordSet> listed, string setIdentifier, DnsSettings dns)
     {
         var label = $"{dns.RecordName} {dns.RecordType} '{setIdentifier}'";
-        var record = listed.FirstOrDefault(candidate => string.Equals(candidate.SetIdentifier, setIdentifier, StringComparison.Ordinal))
+        var record = listed.WithSetIdentifier(setIdentifier)
             ?? throw new ConfigurationException(
                 $"No weighted record {dns.RecordName} {dns.RecordType} with set identifier '{setIdentifier}' exists in hosted zone {dns.HostedZoneId}.");
         if (record.Weight is not { } weight || weight is < 0 or > Shared.Domain.RecordWeight.MaxWeight)

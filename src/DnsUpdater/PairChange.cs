@@ -39,7 +39,7 @@ internal sealed record PairChange(ChangeBatch? Batch, IReadOnlyList<WeightChange
         }
 
         var changed = targets.Where(target => target.From != target.To).ToList();
-        var unchanged = desired.Count - changed.Count(target => desired.Any(weight => Names(weight, target.Record)));
+        var unchanged = desired.Count - changed.Count(target => desired.WithSetIdentifier(target.Record.SetIdentifier) is not null);
         var changes = changed.Select(target => new WeightChange(target.Record.SetIdentifier!, target.From, target.To)).ToList();
         if (changed.Count == 0)
         {
@@ -57,10 +57,7 @@ internal sealed record PairChange(ChangeBatch? Batch, IReadOnlyList<WeightChange
     }
 
     private static int DesiredFor(ResourceRecordSet record, IReadOnlyList<RecordWeight> desired) =>
-        desired.FirstOrDefault(weight => Names(weight, record))?.Weight ?? (int)record.Weight!.Value;
-
-    private static bool Names(RecordWeight weight, ResourceRecordSet record) =>
-        string.Equals(weight.SetIdentifier, record.SetIdentifier, StringComparison.Ordinal);
+        desired.WithSetIdentifier(record.SetIdentifier)?.Weight ?? (int)record.Weight!.Value;
 
     private static string Comment(string incidentId, IEnumerable<(string SetIdentifier, int From, int To)> changed)
     {

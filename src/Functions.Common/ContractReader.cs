@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DrLambdas.Shared.Errors;
@@ -7,6 +8,12 @@ namespace DrLambdas.Functions.Common;
 /// <summary>Reads typed requests from a function's input; every shape problem becomes an <see cref="InputValidationException"/>.</summary>
 public static class ContractReader
 {
+    /// <summary>
+    /// How far ahead of this function's clock an instant stamped elsewhere (by Step Functions, or by another
+    /// invocation) may be before it is taken as invented rather than as clock difference.
+    /// </summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(60);
+
     /// <summary>Deserializes <paramref name="input"/> with source-generated metadata.</summary>
     /// <exception cref="InputValidationException">A member is missing, unknown, null where not allowed, or of the wrong type.</exception>
     public static T Read<T>(JsonElement input, JsonTypeInfo<T> typeInfo)
@@ -30,6 +37,19 @@ public static class ContractReader
         if (string.IsNullOrWhiteSpace(value))
         {
             throw new InputValidationException(field, "must not be empty");
+        }
+
+        return value;
+    }
+
+    /// <summary>Requires an instant that has already happened, give or take <see cref="ClockSkew"/>.</summary>
+    /// <exception cref="InputValidationException"><paramref name="value"/> is later than <paramref name="now"/> plus the skew.</exception>
+    public static DateTimeOffset NotInFuture(DateTimeOffset value, DateTimeOffset now, string field)
+    {
+        if (value > now + ClockSkew)
+        {
+            throw new InputValidationException(field, string.Create(CultureInfo.InvariantCulture,
+                $"is in the future ({value:O}, now {now:O}); it must be an instant that has already happened"));
         }
 
         return value;

@@ -1,7 +1,7 @@
 using DrLambdas.Aws;
+using DrLambdas.Errors;
 using DrLambdas.Runtime;
 using DrLambdas.Shared.Configuration;
-using DrLambdas.Shared.Errors;
 
 namespace DrLambdas.Functions.Common;
 

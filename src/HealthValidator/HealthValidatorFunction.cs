@@ -1,5 +1,5 @@
 using DrLambdas.Functions.Common;
-using DrLambdas.HealthValidator.Evidence;
+using DrLambdas.HealthValidator.Sources;
 using DrLambdas.HealthValidator.Operations;
 using DrLambdas.Shared.Contracts;
 

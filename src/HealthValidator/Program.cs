@@ -1,6 +1,6 @@
 using DrLambdas.Functions.Common;
 using DrLambdas.HealthValidator;
-using DrLambdas.HealthValidator.Evidence;
+using DrLambdas.HealthValidator.Sources;
 using DrLambdas.Runtime;
 
 // Init: configuration errors (ConfigurationException) are posted as the init error and the sandbox stops.

@@ -2,7 +2,7 @@ using DrLambdas.Aws.CloudWatch;
 using DrLambdas.Aws.Rds;
 using DrLambdas.Aws.Route53;
 using DrLambdas.Aws.StepFunctions;
-using DrLambdas.HealthValidator.Evidence;
+using DrLambdas.HealthValidator.Sources;
 using DrLambdas.Shared.Configuration;
 
 namespace DrLambdas.HealthValidator;

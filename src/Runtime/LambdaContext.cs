@@ -6,7 +6,7 @@ namespace DrLambdas.Runtime;
 
 /// <summary>The <see cref="ILambdaContext"/> the host builds for each invocation.</summary>
 internal sealed class LambdaContext(
-    Invocation invocation,
+    InvocationRequest invocation,
     FunctionIdentity function,
     TimeProvider timeProvider,
     ILambdaLogger logger,

@@ -1,6 +1,7 @@
+using DrLambdas.AuroraPromoter.Tests.Support;
 using DrLambdas.Aws;
 using DrLambdas.Aws.Rds;
-using DrLambdas.AuroraPromoter.Tests.Support;
+using DrLambdas.Errors;
 using DrLambdas.Shared.Contracts;
 using DrLambdas.Shared.Decisions;
 using DrLambdas.Shared.Errors;

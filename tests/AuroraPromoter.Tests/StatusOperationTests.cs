@@ -203,6 +203,24 @@ public sealed class StatusOperationTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_StartedAtInTheFuture_ThrowsInputValidationWithoutAnyRdsCall()
+    {
+        var error = await Assert.ThrowsAsync<InputValidationException>(() => _world.StatusAsync(T0.AddMinutes(2)));
+
+        Assert.Equal("startedAt", error.Field);
+        _world.Rds.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task Status_StartedAtAheadWithinTheClockSkew_IsAccepted()
+    {
+        var result = await _world.StatusAsync(T0.AddSeconds(30));
+
+        Assert.Equal(PromotionState.InProgress, result.Status);
+        Assert.Equal(0, result.ElapsedSeconds);
+    }
+
+    [Fact]
     public async Task Status_MalformedStartedAt_ThrowsInputValidation()
     {
         var error = await Assert.ThrowsAsync<InputValidationException>(() => _world.InvokeAsync(

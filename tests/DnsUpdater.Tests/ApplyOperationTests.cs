@@ -1,5 +1,6 @@
 using DrLambdas.Aws.Route53;
 using DrLambdas.DnsUpdater.Tests.Support;
+using DrLambdas.Errors;
 using DrLambdas.Shared.Contracts;
 using DrLambdas.Shared.Errors;
 using Moq;
@@ -208,6 +209,20 @@ public sealed class ApplyOperationTests : IDisposable
     [InlineData("""[{"setIdentifier":"tpe","region":"ap-east-2","weight":1},{"setIdentifier":"tpe","region":"ap-east-2","weight":2}]""", "desiredWeights[1].setIdentifier")]
     [InlineData("""[{"setIdentifier":"tpe","region":"ap-east-2","weight":0},{"setIdentifier":"nrt","region":"ap-northeast-1","weight":0}]""", "desiredWeights")]
     public async Task Apply_InvalidDesiredWeights_ThrowsInputValidationWithoutAnyRoute53Call(string weights, string field)
+    {
+        var error = await Assert.ThrowsAsync<InputValidationException>(() => _world.InvokeAsync(
+            $$"""{"operation":"apply","incidentId":"dr-42","desiredWeights":{{weights}}}""", ContractsJsonContext.Default.DnsChangeResponse));
+
+        Assert.Equal(field, error.Field);
+        _world.Route53.VerifyNoOtherCalls();
+    }
+
+    [Theory]
+    [InlineData("""[null]""", "desiredWeights[0]")]
+    [InlineData("""[{"setIdentifier":"tpe","region":"ap-east-2","weight":0},null]""", "desiredWeights[1]")]
+    [InlineData("""[{"setIdentifier":null,"region":"ap-east-2","weight":0}]""", "$.desiredWeights[0].setIdentifier")]
+    [InlineData("""[{"setIdentifier":" ","region":"ap-east-2","weight":0}]""", "desiredWeights[0].setIdentifier")]
+    public async Task Apply_NullOrBlankDesiredWeight_ThrowsInputValidationWithoutAnyRoute53Call(string weights, string field)
     {
         var error = await Assert.ThrowsAsync<InputValidationException>(() => _world.InvokeAsync(
             $$"""{"operation":"apply","incidentId":"dr-42","desiredWeights":{{weights}}}""", ContractsJsonContext.Default.DnsChangeResponse));

@@ -81,6 +81,15 @@ public sealed class DnsStatusOperationTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_SubmittedAtInTheFuture_ThrowsInputValidationWithoutAnyRoute53Call()
+    {
+        var error = await Assert.ThrowsAsync<InputValidationException>(() => _world.StatusAsync("\"/change/C1\"", T0.AddMinutes(2)));
+
+        Assert.Equal("submittedAt", error.Field);
+        _world.Route53.VerifyNoOtherCalls();
+    }
+
+    [Fact]
     public async Task Status_MissingSubmittedAt_ThrowsInputValidation()
     {
         var error = await Assert.ThrowsAsync<InputValidationException>(() => _world.InvokeAsync(

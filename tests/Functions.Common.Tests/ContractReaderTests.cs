@@ -66,5 +66,24 @@ public sealed class ContractReaderTests
         Assert.Equal(" game day ", ContractReader.NonBlank(" game day ", "reason"));
     }
 
+    [Fact]
+    public void NotInFuture_BeyondTheClockSkew_ThrowsInputValidationNamingTheField()
+    {
+        var now = new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero);
+
+        var error = Assert.Throws<InputValidationException>(() =>
+            ContractReader.NotInFuture(now + ContractReader.ClockSkew + TimeSpan.FromSeconds(1), now, "startedAt"));
+
+        Assert.Equal("startedAt", error.Field);
+    }
+
+    [Fact]
+    public void NotInFuture_AheadWithinTheClockSkew_ReturnsItUnchanged()
+    {
+        var now = new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(now + ContractReader.ClockSkew, ContractReader.NotInFuture(now + ContractReader.ClockSkew, now, "startedAt"));
+    }
+
     private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement.Clone();
 }

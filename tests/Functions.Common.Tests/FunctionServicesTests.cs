@@ -1,9 +1,9 @@
+using DrLambdas.Errors;
 using DrLambdas.Functions.Testing;
 using DrLambdas.Runtime;
 using DrLambdas.Runtime.Hosting;
 using DrLambdas.Runtime.Logging;
 using DrLambdas.Runtime.Metrics;
-using DrLambdas.Shared.Errors;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DrLambdas.Functions.Common.Tests;

@@ -1,7 +1,7 @@
 namespace DrLambdas.Aws.CloudWatch;
 
 /// <summary>State of a CloudWatch alarm.</summary>
-public enum AlarmState
+public enum CloudWatchAlarmState
 {
     /// <summary>A state this client does not know.</summary>
     Unknown,
@@ -39,7 +39,7 @@ public sealed record CloudWatchAlarm(
     string Name,
     string? Arn,
     AlarmKind Kind,
-    AlarmState State,
+    CloudWatchAlarmState State,
     string? StateReason,
     DateTimeOffset? StateUpdatedAt,
     string? Namespace,

@@ -38,11 +38,11 @@ internal static class CloudWatchXmlReader
         element.Text("Namespace"),
         element.Text("MetricName"));
 
-    private static AlarmState State(string? value) => value switch
+    private static CloudWatchAlarmState State(string? value) => value switch
     {
-        "OK" => AlarmState.Ok,
-        "ALARM" => AlarmState.Alarm,
-        "INSUFFICIENT_DATA" => AlarmState.InsufficientData,
-        _ => AlarmState.Unknown,
+        "OK" => CloudWatchAlarmState.Ok,
+        "ALARM" => CloudWatchAlarmState.Alarm,
+        "INSUFFICIENT_DATA" => CloudWatchAlarmState.InsufficientData,
+        _ => CloudWatchAlarmState.Unknown,
     };
 }

@@ -21,6 +21,32 @@ public sealed record GlobalCluster(
 {
     /// <summary>The member that currently accepts writes, if any.</summary>
     public GlobalClusterMember? Writer => Members.FirstOrDefault(m => m.IsWriter);
+
+    /// <summary>The failover or switchover under way, or null when none is: a <c>FailoverState</c> without a status is none.</summary>
+    public GlobalClusterFailoverState? OperationUnderWay => FailoverState is { Status.Length: > 0 } ? FailoverState : null;
+
+    /// <summary>
+    /// The cluster the operation under way is promoting, or null when none is under way. When RDS omits the
+    /// destination it is the only non-writer member; empty when RDS omits it and no single member can be it.
+    /// </summary>
+    public string? OperationDestination
+    {
+        get
+        {
+            if (OperationUnderWay is not { } state)
+            {
+                return null;
+            }
+
+            if (!string.IsNullOrEmpty(state.ToDbClusterArn))
+            {
+                return state.ToDbClusterArn;
+            }
+
+            var readers = Members.Where(member => !member.IsWriter).ToList();
+            return readers.Count == 1 ? readers[0].DbClusterArn : string.Empty;
+        }
+    }
 }
 
 /// <summary>One Regional cluster of a global database.</summary>

@@ -7,12 +7,12 @@ public sealed record StartExecutionResult(string ExecutionArn, DateTimeOffset St
 
 /// <summary>Input of <c>ListExecutions</c>.</summary>
 /// <param name="StateMachineArn">The state machine whose executions to list.</param>
-/// <param name="StatusFilter">Only executions with this status; <see cref="ExecutionStatus.Unknown"/> is not allowed.</param>
+/// <param name="StatusFilter">Only executions with this status; <see cref="StepFunctionsExecutionStatus.Unknown"/> is not allowed.</param>
 /// <param name="MaxResults">Page size 1-1000 (service default 100).</param>
 /// <param name="NextToken">The previous page's token.</param>
 public sealed record ListExecutionsRequest(
     string StateMachineArn,
-    ExecutionStatus? StatusFilter = null,
+    StepFunctionsExecutionStatus? StatusFilter = null,
     int? MaxResults = null,
     string? NextToken = null);
 
@@ -27,7 +27,7 @@ public sealed record ExecutionSummary(
     string ExecutionArn,
     string StateMachineArn,
     string Name,
-    ExecutionStatus Status,
+    StepFunctionsExecutionStatus Status,
     DateTimeOffset StartDate,
     DateTimeOffset? StopDate);
 
@@ -51,7 +51,7 @@ public sealed record ExecutionDescription(
     string ExecutionArn,
     string StateMachineArn,
     string? Name,
-    ExecutionStatus Status,
+    StepFunctionsExecutionStatus Status,
     DateTimeOffset StartDate,
     DateTimeOffset? StopDate,
     string? Input,

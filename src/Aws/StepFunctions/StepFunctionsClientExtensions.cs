@@ -7,7 +7,7 @@ public static class StepFunctionsClientExtensions
     public static async Task<IReadOnlyList<ExecutionSummary>> ListAllExecutionsAsync(
         this IStepFunctionsClient client,
         string stateMachineArn,
-        ExecutionStatus? statusFilter = null,
+        StepFunctionsExecutionStatus? statusFilter = null,
         int maxItems = 1000,
         CancellationToken cancellationToken = default)
     {

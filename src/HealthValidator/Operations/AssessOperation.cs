@@ -1,5 +1,5 @@
 using DrLambdas.Functions.Common;
-using DrLambdas.HealthValidator.Evidence;
+using DrLambdas.HealthValidator.Sources;
 using DrLambdas.HealthValidator.Reports;
 using DrLambdas.Runtime.Logging;
 using DrLambdas.Runtime.Metrics;
@@ -17,9 +17,6 @@ namespace DrLambdas.HealthValidator.Operations;
 /// <summary><c>assess</c>: gathers the evidence about both Regions and decides what the state machine does.</summary>
 internal sealed class AssessOperation(DrConfiguration configuration, EvidenceCollector collector, TimeProvider timeProvider)
 {
-    /// <summary>Clock difference tolerated between Step Functions (which stamps the start) and this function.</summary>
-    public static readonly TimeSpan StartTimeSkew = TimeSpan.FromSeconds(60);
-
     public async Task<AssessResponse> HandleAsync(AssessRequest request, Invocation invocation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -31,10 +28,7 @@ internal sealed class AssessOperation(DrConfiguration configuration, EvidenceCol
         ContractReader.NonBlank(execution.Id, "execution.id");
         ContractReader.NonBlank(execution.Name, "execution.name");
         var incidentId = execution.IncidentId;
-        if (execution.StartTime > startedAt + StartTimeSkew)
-        {
-            throw new InputValidationException("execution.startTime", $"is in the future ({execution.StartTime:O}, now {startedAt:O}); an execution cannot have started after it runs");
-        }
+        ContractReader.NotInFuture(execution.StartTime, startedAt, "execution.startTime");
 
         var timeout = EvidenceBudget.PerSource(configuration.Probes.SourceTimeout, invocation.RemainingTime);
         var evidence = await collector.CollectAsync(timeout, cancellationToken);

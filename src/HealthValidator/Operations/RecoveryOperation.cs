@@ -1,5 +1,5 @@
 using DrLambdas.Functions.Common;
-using DrLambdas.HealthValidator.Evidence;
+using DrLambdas.HealthValidator.Sources;
 using DrLambdas.Runtime.Logging;
 using DrLambdas.Runtime.Metrics;
 using DrLambdas.Shared.Configuration;

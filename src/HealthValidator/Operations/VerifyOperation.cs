@@ -1,7 +1,7 @@
 using System.Globalization;
 using DrLambdas.Aws.Rds;
 using DrLambdas.Functions.Common;
-using DrLambdas.HealthValidator.Evidence;
+using DrLambdas.HealthValidator.Sources;
 using DrLambdas.HealthValidator.Reports;
 using DrLambdas.Runtime.Logging;
 using DrLambdas.Runtime.Metrics;
@@ -84,16 +84,15 @@ internal sealed class VerifyOperation(
             return new VerificationCheck(TargetWriter, false, $"global cluster {globalId} unreadable through {target.Region}: {result.Failure}");
         }
 
-        var cluster = result.Value!.FirstOrDefault(candidate => string.Equals(candidate.GlobalClusterIdentifier, globalId, StringComparison.Ordinal));
-        if (cluster is null)
+        if (result.Value!.WithIdentifier(globalId) is not { } cluster)
         {
             return new VerificationCheck(TargetWriter, false, $"global cluster {globalId} not found");
         }
 
         var writerArn = cluster.Writer?.DbClusterArn;
-        var operation = DatabaseReader.OperationOf(cluster.FailoverState);
+        var operation = cluster.OperationUnderWay;
         var passed = string.Equals(writerArn, decision.TargetClusterArn, StringComparison.Ordinal) && operation is null;
-        var pending = operation is null ? string.Empty : $"; {operation.Status} toward {operation.ToClusterArn} still under way";
+        var pending = operation is null ? string.Empty : $"; {operation.Status} toward {operation.ToDbClusterArn ?? string.Empty} still under way";
         return new VerificationCheck(TargetWriter, passed, $"writer is {writerArn ?? "not reported"} (expected {decision.TargetClusterArn}){pending}");
     }
 
@@ -117,7 +116,7 @@ internal sealed class VerifyOperation(
         var current = result.Value!;
         var lines = desired.Select(want =>
         {
-            var actual = current.FirstOrDefault(weight => string.Equals(weight.SetIdentifier, want.SetIdentifier, StringComparison.Ordinal))?.Weight;
+            var actual = current.WithSetIdentifier(want.SetIdentifier)?.Weight;
             return (Matches: actual == want.Weight, Text: string.Create(CultureInfo.InvariantCulture, $"{want.SetIdentifier}={actual?.ToString(CultureInfo.InvariantCulture) ?? "missing"} (desired {want.Weight})"));
         }).ToList();
         return new VerificationCheck(RecordsAsDesired, lines.All(line => line.Matches), string.Join(", ", lines.Select(line => line.Text)));

@@ -8,7 +8,8 @@ namespace DrLambdas.HealthValidator.Reports;
 
 /// <summary>
 /// Builds the incident report of <c>verify</c> from the execution document and the post-recovery checks:
-/// timeline, measured RTO with its phases, data loss, and a plain-text summary for e-mail.
+/// timeline, measured RTO with its phases, data loss, and a plain-text summary for e-mail. Text from the input
+/// document or from evidence goes through <see cref="SnsText.Line"/>, so it cannot forge lines of the summary.
 /// </summary>
 internal static class IncidentReport
 {
@@ -114,8 +115,8 @@ internal static class IncidentReport
         var decision = assessment.Decision;
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Outcome: {outcome}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Incident: {assessment.IncidentId} (execution {document.Execution.Id})");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Action: {decision.Action} from {decision.FailedRegion} to {decision.TargetRegion}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Incident: {SnsText.Line(assessment.IncidentId)} (execution {SnsText.Line(document.Execution.Id)})");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Action: {decision.Action} from {SnsText.Line(decision.FailedRegion)} to {SnsText.Line(decision.TargetRegion)}");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"RTO: {SnsText.Seconds(rto.MeasuredSeconds)} measured; target {rto.TargetSeconds} s; configured budget {rto.BudgetSeconds} s.");
         text.AppendLine(CultureInfo.InvariantCulture,
@@ -124,7 +125,7 @@ internal static class IncidentReport
         text.AppendLine("Checks:");
         foreach (var check in checks)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"- [{(check.Passed ? "PASS" : "FAIL")}] {check.Name}: {check.Detail}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"- [{(check.Passed ? "PASS" : "FAIL")}] {check.Name}: {SnsText.Line(check.Detail)}");
         }
 
         text.AppendLine();
@@ -145,7 +146,7 @@ internal static class IncidentReport
         text.AppendLine("Decision reasons:");
         foreach (var reason in decision.Reasons)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"- [{reason.Code}] {reason.Message}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"- [{reason.Code}] {SnsText.Line(reason.Message)}");
         }
 
         return text.ToString().TrimEnd();

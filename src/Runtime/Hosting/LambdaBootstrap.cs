@@ -112,7 +112,7 @@ public sealed class LambdaBootstrap
         }
     }
 
-    private async Task ServeAsync(ILambdaHandler handler, Invocation invocation, CancellationToken stopToken)
+    private async Task ServeAsync(ILambdaHandler handler, InvocationRequest invocation, CancellationToken stopToken)
     {
         _environment.SetVariable(LambdaEnvironmentVariables.TraceId, invocation.TraceId);
         var logger = _logger.ForInvocation(invocation.RequestId, invocation.TraceId);

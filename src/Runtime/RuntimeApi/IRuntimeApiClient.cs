@@ -5,7 +5,7 @@ public interface IRuntimeApiClient
 {
     /// <summary>Waits (without a timeout: the sandbox freezes here) for the next invocation.</summary>
     /// <exception cref="RuntimeApiException">The API answered with an error status or a malformed invocation.</exception>
-    Task<Invocation> GetNextInvocationAsync(CancellationToken cancellationToken);
+    Task<InvocationRequest> GetNextInvocationAsync(CancellationToken cancellationToken);
 
     /// <summary>Posts the handler's result for <paramref name="requestId"/>.</summary>
     /// <exception cref="RuntimeApiException">The API refused the response (e.g. 413 when it is too large).</exception>

@@ -3,10 +3,10 @@ using System.Net.Http.Headers;
 
 namespace DrLambdas.Runtime.RuntimeApi;
 
-/// <summary>Reads an <see cref="Invocation"/> from the <c>/next</c> response headers (names are case-insensitive).</summary>
+/// <summary>Reads an <see cref="InvocationRequest"/> from the <c>/next</c> response headers (names are case-insensitive).</summary>
 internal static class InvocationHeaders
 {
-    public static Invocation Parse(HttpResponseHeaders headers, byte[] payload)
+    public static InvocationRequest Parse(HttpResponseHeaders headers, byte[] payload)
     {
         var requestId = Single(headers, RuntimeApiHeaders.RequestId);
         if (string.IsNullOrWhiteSpace(requestId))
@@ -20,7 +20,7 @@ internal static class InvocationHeaders
             throw new RuntimeApiException($"Invocation {requestId} has an invalid {RuntimeApiHeaders.DeadlineMs} header: '{deadlineText}'.");
         }
 
-        return new Invocation(
+        return new InvocationRequest(
             requestId,
             DateTimeOffset.FromUnixTimeMilliseconds(deadlineMs),
             Single(headers, RuntimeApiHeaders.InvokedFunctionArn) ?? string.Empty,

@@ -54,7 +54,7 @@ public sealed class RuntimeApiClient : IRuntimeApiClient, IDisposable
     }
 
     /// <inheritdoc/>
-    public async Task<Invocation> GetNextInvocationAsync(CancellationToken cancellationToken)
+    public async Task<InvocationRequest> GetNextInvocationAsync(CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Get, "runtime/invocation/next", null, null, cancellationToken);
         await EnsureStatusAsync(response, HttpStatusCode.OK, "GET /runtime/invocation/next", cancellationToken);

@@ -1,5 +1,5 @@
+using DrLambdas.Errors;
 using DrLambdas.Shared.Domain;
-using DrLambdas.Shared.Errors;
 using Env = DrLambdas.Shared.Configuration.EnvironmentVariables;
 
 namespace DrLambdas.Shared.Configuration;

@@ -3,7 +3,7 @@ namespace DrLambdas.Shared.Configuration;
 /// <summary>
 /// The validated configuration of every function. Load it once at init with
 /// <see cref="Load(Func{string, string?})"/>; an invalid environment throws one
-/// <see cref="Errors.ConfigurationException"/> listing every problem.
+/// <see cref="DrLambdas.Errors.ConfigurationException"/> listing every problem.
 /// </summary>
 /// <param name="Topology">Regions, clusters and where the functions run.</param>
 /// <param name="Dns">The weighted records.</param>
@@ -24,7 +24,7 @@ public sealed record DrConfiguration(
     FailbackPolicy Failback)
 {
     /// <summary>Loads and validates the configuration from a variable lookup (null = not set).</summary>
-    /// <exception cref="Errors.ConfigurationException">Any variable is missing or invalid; lists all.</exception>
+    /// <exception cref="DrLambdas.Errors.ConfigurationException">Any variable is missing or invalid; lists all.</exception>
     public static DrConfiguration Load(Func<string, string?> readVariable)
     {
         ArgumentNullException.ThrowIfNull(readVariable);
@@ -32,7 +32,7 @@ public sealed record DrConfiguration(
     }
 
     /// <summary>Loads and validates the configuration from a snapshot of the environment.</summary>
-    /// <exception cref="Errors.ConfigurationException">Any variable is missing or invalid; lists all.</exception>
+    /// <exception cref="DrLambdas.Errors.ConfigurationException">Any variable is missing or invalid; lists all.</exception>
     public static DrConfiguration Load(IReadOnlyDictionary<string, string?> variables)
     {
         ArgumentNullException.ThrowIfNull(variables);

@@ -35,7 +35,7 @@ internal sealed class DecisionContext(DecisionInput input)
 
     /// <summary>The current weight of a Region's record (a missing record sends no traffic); null when the records could not be read.</summary>
     public int? CurrentWeight(RegionSite site) => Input.CurrentWeights is { } weights
-        ? weights.FirstOrDefault(weight => string.Equals(weight.SetIdentifier, site.SetIdentifier, StringComparison.Ordinal))?.Weight ?? 0
+        ? weights.WithSetIdentifier(site.SetIdentifier)?.Weight ?? 0
         : null;
 
     /// <summary>The current weights as evidence lines, or the line saying they could not be read.</summary>

@@ -22,8 +22,7 @@ internal static class WeightSets
     /// <summary>The primary's share of the traffic in percent (0 when there is no traffic at all).</summary>
     public static double PrimaryShare(DrTopology topology, IReadOnlyList<RecordWeight> weights)
     {
-        int WeightOf(RegionSite site) =>
-            weights.FirstOrDefault(weight => string.Equals(weight.SetIdentifier, site.SetIdentifier, StringComparison.Ordinal))?.Weight ?? 0;
+        int WeightOf(RegionSite site) => weights.WithSetIdentifier(site.SetIdentifier)?.Weight ?? 0;
 
         var primary = WeightOf(topology.Primary);
         var total = primary + WeightOf(topology.Secondary);

@@ -135,11 +135,11 @@ public sealed class CloudWatchClientTests : IDisposable
         Assert.Equal(
             [
                 new CloudWatchAlarm(
-                    "tpe-health", "arn:aws:cloudwatch:ap-northeast-1:111122223333:alarm:tpe-health", AlarmKind.Metric, AlarmState.Alarm,
+                    "tpe-health", "arn:aws:cloudwatch:ap-northeast-1:111122223333:alarm:tpe-health", AlarmKind.Metric, CloudWatchAlarmState.Alarm,
                     "Threshold Crossed: 3 datapoints were less than the threshold (1.0).",
                     new DateTimeOffset(2026, 11, 26, 0, 0, 30, 250, TimeSpan.Zero), "AWS/Route53", "HealthCheckStatus"),
                 new CloudWatchAlarm(
-                    "tpe-down", "arn:aws:cloudwatch:ap-northeast-1:111122223333:alarm:tpe-down", AlarmKind.Composite, AlarmState.Ok,
+                    "tpe-down", "arn:aws:cloudwatch:ap-northeast-1:111122223333:alarm:tpe-down", AlarmKind.Composite, CloudWatchAlarmState.Ok,
                     "arn:aws:cloudwatch:ap-northeast-1:111122223333:alarm:tpe-5xx transitioned to OK",
                     new DateTimeOffset(2026, 11, 25, 23, 0, 0, TimeSpan.Zero), null, null),
             ],

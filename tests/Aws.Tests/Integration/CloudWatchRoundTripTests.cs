@@ -51,7 +51,7 @@ public sealed class CloudWatchRoundTripTests(MotoServerFixture moto) : IDisposab
         var alarms = await _aws.CloudWatch.DescribeAlarmsAsync([name, $"missing-{_suffix}"]);
 
         var alarm = Assert.Single(alarms);
-        Assert.Equal((name, AlarmKind.Metric, AlarmState.Alarm, "drill: primary unhealthy"), (alarm.Name, alarm.Kind, alarm.State, alarm.StateReason));
+        Assert.Equal((name, AlarmKind.Metric, CloudWatchAlarmState.Alarm, "drill: primary unhealthy"), (alarm.Name, alarm.Kind, alarm.State, alarm.StateReason));
         Assert.Equal(("AWS/Route53", "HealthCheckStatus"), (alarm.Namespace, alarm.MetricName));
         Assert.Equal($"arn:aws:cloudwatch:{Region}:{MotoSeeder.AccountId}:alarm:{name}", alarm.Arn);
         Assert.NotNull(alarm.StateUpdatedAt);

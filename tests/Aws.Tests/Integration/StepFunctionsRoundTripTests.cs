@@ -31,7 +31,7 @@ public sealed class StepFunctionsRoundTripTests(MotoServerFixture moto) : IDispo
         Assert.Equal($"arn:aws:states:{Region}:{MotoSeeder.AccountId}:execution:dr-failover-{_suffix}:incident-1", started.ExecutionArn);
         Assert.Equal((started.ExecutionArn, stateMachineArn, "incident-1"), (execution.ExecutionArn, execution.StateMachineArn, execution.Name));
         Assert.Equal("""{"mode":"dry-run"}""", execution.Input);
-        Assert.NotEqual(ExecutionStatus.Unknown, execution.Status);
+        Assert.NotEqual(StepFunctionsExecutionStatus.Unknown, execution.Status);
         Assert.Equal(started.StartDate.ToUnixTimeSeconds(), execution.StartDate.ToUnixTimeSeconds());
     }
 
@@ -46,7 +46,7 @@ public sealed class StepFunctionsRoundTripTests(MotoServerFixture moto) : IDispo
         var all = await _aws.StepFunctions.ListAllExecutionsAsync(stateMachineArn);
         var withStatus = await _aws.StepFunctions.ListAllExecutionsAsync(stateMachineArn, status);
         var otherStatus = await _aws.StepFunctions.ListAllExecutionsAsync(
-            stateMachineArn, status == ExecutionStatus.Aborted ? ExecutionStatus.Failed : ExecutionStatus.Aborted);
+            stateMachineArn, status == StepFunctionsExecutionStatus.Aborted ? StepFunctionsExecutionStatus.Failed : StepFunctionsExecutionStatus.Aborted);
 
         Assert.Equal([first.ExecutionArn, second.ExecutionArn], all.Select(e => e.ExecutionArn).Order());
         Assert.All(all, e => Assert.Equal(stateMachineArn, e.StateMachineArn));

@@ -52,7 +52,7 @@ public sealed class StepFunctionsClientTests : IDisposable
     {
         _aws.Handler.RespondJson(TestAws.Fixture("sfn-list-executions.json"));
 
-        await _aws.Factory.StepFunctions.ListExecutionsAsync(new ListExecutionsRequest(StateMachineArn, ExecutionStatus.TimedOut, 10, "tok"));
+        await _aws.Factory.StepFunctions.ListExecutionsAsync(new ListExecutionsRequest(StateMachineArn, StepFunctionsExecutionStatus.TimedOut, 10, "tok"));
 
         var request = _aws.SingleRequest;
         Assert.Equal("AWSStepFunctions.ListExecutions", request.Header("X-Amz-Target"));
@@ -68,8 +68,8 @@ public sealed class StepFunctionsClientTests : IDisposable
 
         Assert.Equal("AAAAKgAAAAIAAAAAAAAAAQ", page.NextToken);
         Assert.Equal(2, page.Executions.Count);
-        Assert.Equal(("incident-42", ExecutionStatus.Running, (DateTimeOffset?)null), (page.Executions[0].Name, page.Executions[0].Status, page.Executions[0].StopDate));
-        Assert.Equal(ExecutionStatus.TimedOut, page.Executions[1].Status);
+        Assert.Equal(("incident-42", StepFunctionsExecutionStatus.Running, (DateTimeOffset?)null), (page.Executions[0].Name, page.Executions[0].Status, page.Executions[0].StopDate));
+        Assert.Equal(StepFunctionsExecutionStatus.TimedOut, page.Executions[1].Status);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1_795_640_900_500), page.Executions[1].StopDate);
         Assert.Equal(StateMachineArn, page.Executions[1].StateMachineArn);
     }
@@ -80,7 +80,7 @@ public sealed class StepFunctionsClientTests : IDisposable
         _aws.Handler.RespondJson(TestAws.Fixture("sfn-list-executions.json"))
             .RespondJson(TestAws.Fixture("sfn-list-executions.json").Replace("\"nextToken\": \"AAAAKgAAAAIAAAAAAAAAAQ\"", "\"nextToken\": null", StringComparison.Ordinal));
 
-        var all = await _aws.Factory.StepFunctions.ListAllExecutionsAsync(StateMachineArn, ExecutionStatus.Running);
+        var all = await _aws.Factory.StepFunctions.ListAllExecutionsAsync(StateMachineArn, StepFunctionsExecutionStatus.Running);
 
         Assert.Equal(4, all.Count);
         Assert.Contains("\"nextToken\":\"AAAAKgAAAAIAAAAAAAAAAQ\"", _aws.Handler.Requests[1].Body, StringComparison.Ordinal);
@@ -96,7 +96,7 @@ public sealed class StepFunctionsClientTests : IDisposable
 
         AssertJson($$"""{"executionArn":"{{ExecutionArn}}"}""", _aws.SingleRequest.Body);
         Assert.Equal("AWSStepFunctions.DescribeExecution", _aws.SingleRequest.Header("X-Amz-Target"));
-        Assert.Equal(ExecutionStatus.Failed, execution.Status);
+        Assert.Equal(StepFunctionsExecutionStatus.Failed, execution.Status);
         Assert.Equal("""{"mode":"failover"}""", execution.Input);
         Assert.Null(execution.Output);
         Assert.Equal(("AwsServiceException", "RDS FailoverGlobalCluster failed"), (execution.Error, execution.Cause));
@@ -110,7 +110,7 @@ public sealed class StepFunctionsClientTests : IDisposable
 
         var execution = await _aws.Factory.StepFunctions.DescribeExecutionAsync(ExecutionArn);
 
-        Assert.Equal(ExecutionStatus.Unknown, execution.Status);
+        Assert.Equal(StepFunctionsExecutionStatus.Unknown, execution.Status);
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class StepFunctionsClientTests : IDisposable
     public async Task ListExecutions_UnknownStatusFilter_ThrowsBeforeSending()
     {
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _aws.Factory.StepFunctions.ListExecutionsAsync(
-            new ListExecutionsRequest(StateMachineArn, ExecutionStatus.Unknown)));
+            new ListExecutionsRequest(StateMachineArn, StepFunctionsExecutionStatus.Unknown)));
 
         Assert.Empty(_aws.Handler.Requests);
     }

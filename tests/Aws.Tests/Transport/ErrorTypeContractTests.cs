@@ -1,4 +1,4 @@
-using DrLambdas.Shared.Errors;
+using DrLambdas.Errors;
 
 namespace DrLambdas.Aws.Tests.Transport;
 

@@ -1,3 +1,4 @@
+using DrLambdas.Aws.CloudWatch;
 using DrLambdas.Aws.Rds;
 using DrLambdas.Aws.StepFunctions;
 using DrLambdas.HealthValidator.Tests.Support;
@@ -6,8 +7,6 @@ using DrLambdas.Shared.Domain;
 using DrLambdas.Shared.Errors;
 using Moq;
 using static DrLambdas.Functions.Testing.TestConfiguration;
-using AwsAlarmState = DrLambdas.Aws.CloudWatch.AlarmState;
-using AwsExecutionStatus = DrLambdas.Aws.StepFunctions.ExecutionStatus;
 
 namespace DrLambdas.HealthValidator.Tests.Operations;
 
@@ -232,7 +231,7 @@ public sealed class AssessOperationTests : IDisposable
     {
         _world.PrimaryRegionOutage();
         _world.Executions.Add(new ExecutionSummary("arn:aws:states:ap-northeast-1:111122223333:execution:dr-failover:earlier",
-            StateMachineArn, "earlier", AwsExecutionStatus.Running, ValidatorWorld.T0.AddSeconds(-30), null));
+            StateMachineArn, "earlier", StepFunctionsExecutionStatus.Running, ValidatorWorld.T0.AddSeconds(-30), null));
 
         var result = await _world.AssessAsync(ValidatorWorld.AlarmEvent(PrimaryAlarm));
 
@@ -245,7 +244,7 @@ public sealed class AssessOperationTests : IDisposable
     {
         const string earlier = "arn:aws:states:ap-northeast-1:111122223333:execution:dr-failover:earlier";
         _world.PrimaryRegionOutage();
-        _world.Executions.Add(new ExecutionSummary(earlier, StateMachineArn, "earlier", AwsExecutionStatus.Succeeded,
+        _world.Executions.Add(new ExecutionSummary(earlier, StateMachineArn, "earlier", StepFunctionsExecutionStatus.Succeeded,
             ValidatorWorld.T0.AddMinutes(-20), ValidatorWorld.T0.AddMinutes(-10)));
         _world.ExecutionOutputs[earlier] = """{"assessment":{"decision":{"action":"Failover"}}}""";
 
@@ -260,7 +259,7 @@ public sealed class AssessOperationTests : IDisposable
     {
         const string earlier = "arn:aws:states:ap-northeast-1:111122223333:execution:dr-failover:earlier";
         _world.PrimaryRegionOutage();
-        _world.Executions.Add(new ExecutionSummary(earlier, StateMachineArn, "earlier", AwsExecutionStatus.Succeeded,
+        _world.Executions.Add(new ExecutionSummary(earlier, StateMachineArn, "earlier", StepFunctionsExecutionStatus.Succeeded,
             ValidatorWorld.T0.AddMinutes(-20), ValidatorWorld.T0.AddMinutes(-10)));
         _world.ExecutionOutputs[earlier] = """{"assessment":{"decision":{"action":"None"}}}""";
 
@@ -289,7 +288,7 @@ public sealed class AssessOperationTests : IDisposable
     {
         const string earlier = "arn:aws:states:ap-northeast-1:111122223333:execution:dr-failover:earlier";
         _world.PrimaryRegionOutage();
-        _world.Executions.Add(new ExecutionSummary(earlier, StateMachineArn, "earlier", AwsExecutionStatus.Failed,
+        _world.Executions.Add(new ExecutionSummary(earlier, StateMachineArn, "earlier", StepFunctionsExecutionStatus.Failed,
             ValidatorWorld.T0.AddMinutes(-20), ValidatorWorld.T0.AddMinutes(-10)));
         _world.ExecutionHistories[earlier] =
         [
@@ -308,7 +307,7 @@ public sealed class AssessOperationTests : IDisposable
     {
         const string earlier = "arn:aws:states:ap-northeast-1:111122223333:execution:dr-failover:earlier";
         _world.PrimaryRegionOutage();
-        _world.Executions.Add(new ExecutionSummary(earlier, StateMachineArn, "earlier", AwsExecutionStatus.Aborted,
+        _world.Executions.Add(new ExecutionSummary(earlier, StateMachineArn, "earlier", StepFunctionsExecutionStatus.Aborted,
             ValidatorWorld.T0.AddMinutes(-20), ValidatorWorld.T0.AddMinutes(-10)));
         _world.ExecutionHistories[earlier] =
         [
@@ -424,7 +423,7 @@ public sealed class AssessOperationTests : IDisposable
     [Fact]
     public async Task Assess_AlarmInsufficientData_IsAnUnknownSignal()
     {
-        _world.AlarmStates[PrimaryAlarm] = AwsAlarmState.InsufficientData;
+        _world.AlarmStates[PrimaryAlarm] = CloudWatchAlarmState.InsufficientData;
 
         var result = await _world.AssessAsync(ValidatorWorld.AlarmEvent(PrimaryAlarm));
 
@@ -525,9 +524,7 @@ public sealed class AssessOperationTests : IDisposable
     public async Task Assess_NoticeBody_CannotBeForgedByLineBreaksInEvidence()
     {
         _world.PrimaryRegionOutage();
-        _world.Probe.Setup(probe => probe.ProbeAsync(It.IsAny<RegionSite>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
-            .Returns((RegionSite site, TimeSpan _, CancellationToken _) => Task.FromResult(new HealthSignal(SignalKind.Probe, site.Region, Nrt,
-                site.Region == Tpe ? Verdict.Unhealthy : Verdict.Healthy, "HTTP 503\nDecision: None (all clear).", ValidatorWorld.T0)));
+        _world.ProbeDetails[Tpe] = "HTTP 503\nDecision: None (all clear).";
 
         var result = await _world.AssessAsync(ValidatorWorld.AlarmEvent(PrimaryAlarm));
 

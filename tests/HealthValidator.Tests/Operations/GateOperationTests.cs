@@ -1,10 +1,10 @@
+using DrLambdas.Aws.CloudWatch;
 using DrLambdas.HealthValidator.Tests.Support;
 using DrLambdas.Shared.Contracts;
 using DrLambdas.Shared.Domain;
 using DrLambdas.Shared.Errors;
 using Moq;
 using static DrLambdas.Functions.Testing.TestConfiguration;
-using AwsAlarmState = DrLambdas.Aws.CloudWatch.AlarmState;
 
 namespace DrLambdas.HealthValidator.Tests.Operations;
 
@@ -39,7 +39,7 @@ public sealed class GateOperationTests : IDisposable
     [Fact]
     public async Task Gate_AlarmInAlarmState_ThrowsHealthGateFailed()
     {
-        _world.AlarmStates[PrimaryAlarm] = AwsAlarmState.Alarm;
+        _world.AlarmStates[PrimaryAlarm] = CloudWatchAlarmState.Alarm;
 
         var error = await Assert.ThrowsAsync<HealthGateFailedException>(() => GateAsync(Tpe));
 
@@ -60,7 +60,7 @@ public sealed class GateOperationTests : IDisposable
     [Fact]
     public async Task Gate_ChecksOnlyTheAlarmsOfItsRegion()
     {
-        _world.AlarmStates[SecondaryAlarm] = AwsAlarmState.Alarm;
+        _world.AlarmStates[SecondaryAlarm] = CloudWatchAlarmState.Alarm;
 
         var result = await GateAsync(Tpe);
 

@@ -200,6 +200,39 @@ public sealed class VerifyOperationTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_Summary_CannotBeForgedByLineBreaksInEvidence()
+    {
+        var document = await FailedOverAsync();
+        _world.ProbeVerdicts[Nrt] = Verdict.Unhealthy;
+        _world.ProbeDetails[Nrt] = "HTTP 503\nOutcome: Recovered";
+
+        var report = await VerifyAsync(document);
+
+        Assert.Equal(VerifyOutcome.Degraded, report.Outcome);
+        Assert.DoesNotContain(report.Summary.Split('\n'), line => line.StartsWith("Outcome: Recovered", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Verify_Summary_CannotBeForgedByLineBreaksInTheDocument()
+    {
+        var document = await FailedOverAsync();
+        var decision = document.Assessment.Decision;
+        document = document with
+        {
+            Assessment = document.Assessment with
+            {
+                IncidentId = "dr-current\r\nAction: None",
+                Decision = decision with { Reasons = [decision.Reasons[0] with { Message = "fine\n- [PASS] all-clear: forged" }] },
+            },
+        };
+
+        var report = await VerifyAsync(document);
+
+        Assert.DoesNotContain(report.Summary.Split('\n'), line => line.StartsWith("Action: None", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Summary.Split('\n'), line => line.StartsWith("- [PASS] all-clear", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Verify_Report_WritesRtoAndOutcomeMetrics()
     {
         var document = await FailedOverAsync();

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using DrLambdas.HealthValidator.Evidence;
+using DrLambdas.HealthValidator.Sources;
 using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Domain;
 

@@ -14,8 +14,6 @@ using DrLambdas.Shared.Domain;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using static DrLambdas.Functions.Testing.TestConfiguration;
-using AwsAlarmState = DrLambdas.Aws.CloudWatch.AlarmState;
-using AwsExecutionStatus = DrLambdas.Aws.StepFunctions.ExecutionStatus;
 
 namespace DrLambdas.HealthValidator.Tests.Support;
 
@@ -38,7 +36,8 @@ internal sealed class ValidatorWorld : IDisposable
     {
         Configuration = configuration ?? TestConfiguration.Default;
         Probe = new FakeHealthProbe(site =>
-            new HealthSignal(SignalKind.Probe, site.Region, Nrt, ProbeVerdicts[site.Region], $"probe {ProbeVerdicts[site.Region]}", Time.GetUtcNow()));
+            new HealthSignal(SignalKind.Probe, site.Region, Nrt, ProbeVerdicts[site.Region],
+            ProbeDetails.GetValueOrDefault(site.Region, $"probe {ProbeVerdicts[site.Region]}"), Time.GetUtcNow()));
         Route53.Setup(client => client.GetHealthCheckStatusAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Returns((string id, CancellationToken _) => Task.FromResult<IReadOnlyList<HealthCheckObservation>>(Checkers(id == TpeHealthCheckId ? Tpe : Nrt)));
         Route53.Setup(client => client.ListResourceRecordSetsAsync(It.IsAny<ListResourceRecordSetsRequest>(), It.IsAny<CancellationToken>()))
@@ -66,7 +65,7 @@ internal sealed class ValidatorWorld : IDisposable
             .Returns(() => Task.FromResult(new ExecutionPage(Executions, null)));
         StepFunctions.Setup(client => client.DescribeExecutionAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Returns((string arn, CancellationToken _) => Task.FromResult(new ExecutionDescription(
-                arn, StateMachineArn, "earlier", AwsExecutionStatus.Succeeded, T0.AddMinutes(-20), T0.AddMinutes(-10),
+                arn, StateMachineArn, "earlier", StepFunctionsExecutionStatus.Succeeded, T0.AddMinutes(-20), T0.AddMinutes(-10),
                 "{}", ExecutionOutputs.GetValueOrDefault(arn), null, null)));
     }
 
@@ -86,14 +85,17 @@ internal sealed class ValidatorWorld : IDisposable
 
     public Dictionary<string, Verdict> ProbeVerdicts { get; } = new() { [Tpe] = Verdict.Healthy, [Nrt] = Verdict.Healthy };
 
+    /// <summary>What the probe of a Region says besides its verdict; <c>probe {verdict}</c> when not set.</summary>
+    public Dictionary<string, string> ProbeDetails { get; } = [];
+
     /// <summary>Healthy Route 53 checkers of 8, per Region.</summary>
     public Dictionary<string, int> HealthyCheckers { get; } = new() { [Tpe] = 8, [Nrt] = 8 };
 
-    public Dictionary<string, AwsAlarmState> AlarmStates { get; } = new()
+    public Dictionary<string, CloudWatchAlarmState> AlarmStates { get; } = new()
     {
-        [PrimaryAlarm] = AwsAlarmState.Ok,
-        [SecondaryAlarm] = AwsAlarmState.Ok,
-        [PrimaryHealthCheckAlarm] = AwsAlarmState.Ok,
+        [PrimaryAlarm] = CloudWatchAlarmState.Ok,
+        [SecondaryAlarm] = CloudWatchAlarmState.Ok,
+        [PrimaryHealthCheckAlarm] = CloudWatchAlarmState.Ok,
     };
 
     /// <summary>Regions whose RDS endpoint aborts connections.</summary>
@@ -116,7 +118,7 @@ internal sealed class ValidatorWorld : IDisposable
     public (int Tpe, int Nrt) Weights { get; set; } = (70, 30);
 
     public List<ExecutionSummary> Executions { get; } =
-        [new ExecutionSummary(CurrentExecutionArn, StateMachineArn, "current", AwsExecutionStatus.Running, T0, null)];
+        [new ExecutionSummary(CurrentExecutionArn, StateMachineArn, "current", StepFunctionsExecutionStatus.Running, T0, null)];
 
     public Dictionary<string, string> ExecutionOutputs { get; } = [];
 
@@ -175,8 +177,8 @@ internal sealed class ValidatorWorld : IDisposable
     {
         ProbeVerdicts[Tpe] = Verdict.Unhealthy;
         HealthyCheckers[Tpe] = 0;
-        AlarmStates[PrimaryAlarm] = AwsAlarmState.Alarm;
-        AlarmStates[PrimaryHealthCheckAlarm] = AwsAlarmState.Alarm;
+        AlarmStates[PrimaryAlarm] = CloudWatchAlarmState.Alarm;
+        AlarmStates[PrimaryHealthCheckAlarm] = CloudWatchAlarmState.Alarm;
         return this;
     }
 
@@ -193,7 +195,7 @@ internal sealed class ValidatorWorld : IDisposable
     {
         ProbeVerdicts[Nrt] = Verdict.Unhealthy;
         HealthyCheckers[Nrt] = 0;
-        AlarmStates[SecondaryAlarm] = AwsAlarmState.Alarm;
+        AlarmStates[SecondaryAlarm] = CloudWatchAlarmState.Alarm;
         UnreachableRds.Add(Nrt);
         return this;
     }

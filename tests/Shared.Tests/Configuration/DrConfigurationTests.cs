@@ -1,6 +1,6 @@
+using DrLambdas.Errors;
 using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Domain;
-using DrLambdas.Shared.Errors;
 using DrLambdas.Shared.Tests.Support;
 using Env = DrLambdas.Shared.Configuration.EnvironmentVariables;
 

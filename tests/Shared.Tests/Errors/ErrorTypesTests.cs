@@ -1,3 +1,4 @@
+using DrLambdas.Errors;
 using DrLambdas.Shared.Errors;
 
 namespace DrLambdas.Shared.Tests.Errors;

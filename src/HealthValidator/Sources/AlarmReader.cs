@@ -1,0 +1,84 @@
+using DrLambdas.Aws.CloudWatch;
+using DrLambdas.Shared.Configuration;
+using DrLambdas.Shared.Domain;
+
+namespace DrLambdas.HealthValidator.Sources;
+
+/// <summary>
+/// The current state of the configured CloudWatch alarms: the failure alarms in the recovery Region, the Route 53
+/// health-check alarms in <see cref="AlarmSettings.HealthCheckAlarmRegion"/> (us-east-1, where Route 53 publishes its
+/// metrics). Each alarm speaks for the Region it is configured for. An alarm on Route 53's <c>HealthCheckStatus</c> is
+/// the Route 53 checkers speaking again, so it votes as <see cref="SignalKind.Route53HealthCheck"/>.
+/// </summary>
+internal sealed class AlarmReader(ICloudWatchClient cloudWatch, DrConfiguration configuration, SourceRunner runner, TimeProvider timeProvider)
+{
+    private AlarmSettings Alarms => configuration.Alarms;
+
+    /// <summary>One signal per configured alarm; Unknown for alarms that cannot be read.</summary>
+    public async Task<IReadOnlyList<HealthSignal>> ReadAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        await ReadAsync(configuration.Topology.Sites, timeout, cancellationToken);
+
+    /// <summary>The signals of the alarms configured for <paramref name="sites"/> only.</summary>
+    public async Task<IReadOnlyList<HealthSignal>> ReadAsync(IEnumerable<RegionSite> sites, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var list = sites.ToList();
+        var failure = list.SelectMany(site => Alarms.FailureAlarmsOf(site.Role).Select(name => new WantedAlarm(name, site, IsHealthCheck: false))).ToList();
+        var healthChecks = list
+            .Select(site => (Name: Alarms.HealthCheckAlarmOf(site.Role), Site: site))
+            .Where(entry => entry.Name is not null)
+            .Select(entry => new WantedAlarm(entry.Name!, entry.Site, IsHealthCheck: true))
+            .ToList();
+
+        var reads = new[]
+        {
+            ReadInAsync(failure, region: null, configuration.Topology.RecoveryRegion, timeout, cancellationToken),
+            ReadInAsync(healthChecks, Alarms.HealthCheckAlarmRegion, Alarms.HealthCheckAlarmRegion, timeout, cancellationToken),
+        };
+        return (await Task.WhenAll(reads)).SelectMany(signals => signals).ToList();
+    }
+
+    private async Task<IReadOnlyList<HealthSignal>> ReadInAsync(
+        IReadOnlyList<WantedAlarm> wanted, string? region, string regionName, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        var names = wanted.Select(entry => entry.Name).ToList();
+        var result = await runner.RunAsync(ct => cloudWatch.DescribeAlarmsAsync(names, region, ct), timeout, cancellationToken);
+        return wanted.Select(entry => Judge(entry, regionName, result)).ToList();
+    }
+
+    private HealthSignal Judge(WantedAlarm wanted, string regionName, SourceResult<IReadOnlyList<CloudWatchAlarm>> result)
+    {
+        var name = wanted.Name;
+        if (!result.Succeeded)
+        {
+            return Signal(wanted, wanted.IsHealthCheck, Verdict.Unknown, $"alarm {name} in {regionName} unreadable: {result.Failure}");
+        }
+
+        var alarm = result.Value!.FirstOrDefault(candidate => string.Equals(candidate.Name, name, StringComparison.Ordinal));
+        if (alarm is null)
+        {
+            return Signal(wanted, wanted.IsHealthCheck, Verdict.Unknown, $"alarm {name} not found in {regionName}");
+        }
+
+        var (verdict, state) = alarm.State switch
+        {
+            CloudWatchAlarmState.Alarm => (Verdict.Unhealthy, "ALARM"),
+            CloudWatchAlarmState.Ok => (Verdict.Healthy, "OK"),
+            CloudWatchAlarmState.InsufficientData => (Verdict.Unknown, "INSUFFICIENT_DATA"),
+            _ => (Verdict.Unknown, "unknown state"),
+        };
+        var reason = string.IsNullOrWhiteSpace(alarm.StateReason) ? string.Empty : $": {alarm.StateReason}";
+        var fromRoute53 = wanted.IsHealthCheck || SignalSources.KindOfAlarm(alarm.Namespace, alarm.MetricName) == SignalKind.Route53HealthCheck;
+        return Signal(wanted, fromRoute53, verdict, $"alarm {name} {state}{reason}");
+    }
+
+    private HealthSignal Signal(WantedAlarm wanted, bool fromRoute53, Verdict verdict, string detail) => fromRoute53
+        ? new(SignalKind.Route53HealthCheck, wanted.Site.Region, Observers.Route53, verdict, detail, timeProvider.GetUtcNow())
+        : new(SignalKind.Alarm, wanted.Site.Region, configuration.Topology.RecoveryRegion, verdict, detail, timeProvider.GetUtcNow());
+
+    private sealed record WantedAlarm(string Name, RegionSite Site, bool IsHealthCheck);
+}
