@@ -24,7 +24,7 @@ internal sealed partial class Route53Authorization : IServiceAuthorization
     public IReadOnlyList<RequiredPermission> Permissions(AwsCall call, WorldState world)
     {
         var action = "route53:" + call.Operation;
-        if (RrsetPath().Match(call.Path) is { Success: true } zone)
+        if (Route53Paths.RecordSets().Match(call.Path) is { Success: true } zone)
         {
             var resource = Arn("hostedzone/" + zone.Groups[1].Value);
             return string.Equals(call.Operation, "ChangeResourceRecordSets", StringComparison.Ordinal)
@@ -32,12 +32,12 @@ internal sealed partial class Route53Authorization : IServiceAuthorization
                 : [new RequiredPermission(action, [resource])];
         }
 
-        if (ChangePath().Match(call.Path) is { Success: true } change)
+        if (Route53Paths.Change().Match(call.Path) is { Success: true } change)
         {
             return [new RequiredPermission(action, [Arn("change/" + change.Groups[1].Value)])];
         }
 
-        return HealthCheckPath().Match(call.Path) is { Success: true } check
+        return Route53Paths.HealthCheckStatus().Match(call.Path) is { Success: true } check
             ? [new RequiredPermission(action, [Arn("healthcheck/" + check.Groups[1].Value)])]
             : [new RequiredPermission(action, RequiredPermission.AnyResource)];
     }
@@ -91,15 +91,6 @@ internal sealed partial class Route53Authorization : IServiceAuthorization
     }
 
     private static string Arn(string resource) => $"arn:{ArnBuilder.Partition}:route53:::{resource}";
-
-    [GeneratedRegex("^/2013-04-01/hostedzone/([^/]+)/rrset/?$")]
-    private static partial Regex RrsetPath();
-
-    [GeneratedRegex("^/2013-04-01/change/(?:change/)?([^/]+)$")]
-    private static partial Regex ChangePath();
-
-    [GeneratedRegex("^/2013-04-01/healthcheck/([^/]+)/status$")]
-    private static partial Regex HealthCheckPath();
 
     [GeneratedRegex("^\\\\[0-7]{3}$")]
     private static partial Regex OctalEscape();

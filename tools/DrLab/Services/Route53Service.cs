@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using DrLambdas.DrLab.Protocol;
 using DrLambdas.DrLab.World;
 
@@ -9,7 +8,7 @@ namespace DrLambdas.DrLab.Services;
 /// Route 53 (restXml, 2013-04-01, global): ListResourceRecordSets, ChangeResourceRecordSets, GetChange and
 /// GetHealthCheckStatus over the lab's hosted zone and Route 53's modelled health checkers.
 /// </summary>
-internal sealed partial class Route53Service : IAwsService
+internal sealed class Route53Service : IAwsService
 {
     private const int MaxPageSize = 300;
 
@@ -23,10 +22,10 @@ internal sealed partial class Route53Service : IAwsService
 
     public string? RestOperation(string method, string path) => (method, path) switch
     {
-        ("GET", _) when RrsetPath().IsMatch(path) => "ListResourceRecordSets",
-        ("POST", _) when RrsetPath().IsMatch(path) => "ChangeResourceRecordSets",
-        ("GET", _) when ChangePath().IsMatch(path) => "GetChange",
-        ("GET", _) when HealthCheckStatusPath().IsMatch(path) => "GetHealthCheckStatus",
+        ("GET", _) when Route53Paths.RecordSets().IsMatch(path) => "ListResourceRecordSets",
+        ("POST", _) when Route53Paths.RecordSets().IsMatch(path) => "ChangeResourceRecordSets",
+        ("GET", _) when Route53Paths.Change().IsMatch(path) => "GetChange",
+        ("GET", _) when Route53Paths.HealthCheckStatus().IsMatch(path) => "GetHealthCheckStatus",
         _ => null,
     };
 
@@ -41,7 +40,7 @@ internal sealed partial class Route53Service : IAwsService
 
     private static AwsReply List(AwsCall call, WorldState world)
     {
-        RequireZone(RrsetPath().Match(call.Path).Groups[1].Value, world);
+        RequireZone(Route53Paths.RecordSets().Match(call.Path).Groups[1].Value, world);
         var name = call.Param("name");
         var type = call.Param("type");
         var identifier = call.Param("identifier");
@@ -88,7 +87,7 @@ internal sealed partial class Route53Service : IAwsService
 
     private static AwsReply Change(AwsCall call, WorldState world)
     {
-        RequireZone(RrsetPath().Match(call.Path).Groups[1].Value, world);
+        RequireZone(Route53Paths.RecordSets().Match(call.Path).Groups[1].Value, world);
         var (changes, comment) = Route53ChangeBatchReader.Read(call.Body);
         var change = world.Zone.Apply(changes, comment, world.Now, world.Conditions);
         using var xml = new XmlOut("ChangeResourceRecordSetsResponse", AwsErrors.XmlNamespace("route53"));
@@ -100,7 +99,7 @@ internal sealed partial class Route53Service : IAwsService
 
     private static AwsReply GetChange(AwsCall call, WorldState world)
     {
-        var id = ChangePath().Match(call.Path).Groups[1].Value;
+        var id = Route53Paths.Change().Match(call.Path).Groups[1].Value;
         var change = world.Zone.FindChange(id)
             ?? throw new LabError("NoSuchChange", $"A change with the specified change ID does not exist: {id}", 404);
         using var xml = new XmlOut("GetChangeResponse", AwsErrors.XmlNamespace("route53"));
@@ -110,7 +109,7 @@ internal sealed partial class Route53Service : IAwsService
 
     private static AwsReply HealthCheckStatus(AwsCall call, WorldState world)
     {
-        var id = HealthCheckStatusPath().Match(call.Path).Groups[1].Value;
+        var id = Route53Paths.HealthCheckStatus().Match(call.Path).Groups[1].Value;
         var region = world.Checkers.RegionOfHealthCheck(id)
             ?? throw new LabError("NoSuchHealthCheck", $"A health check with the ID {id} does not exist.", 404);
         using var xml = new XmlOut("GetHealthCheckStatusResponse", AwsErrors.XmlNamespace("route53"));
@@ -195,13 +194,4 @@ internal sealed partial class Route53Service : IAwsService
 
     private static AwsReply Reply(AwsCall call, string body) =>
         new(200, "text/xml", body, new Dictionary<string, string>(StringComparer.Ordinal) { ["x-amzn-RequestId"] = call.RequestId });
-
-    [GeneratedRegex("^/2013-04-01/hostedzone/([^/]+)/rrset/?$")]
-    private static partial Regex RrsetPath();
-
-    [GeneratedRegex("^/2013-04-01/change/(?:change/)?([^/]+)$")]
-    private static partial Regex ChangePath();
-
-    [GeneratedRegex("^/2013-04-01/healthcheck/([^/]+)/status$")]
-    private static partial Regex HealthCheckStatusPath();
 }
