@@ -19,6 +19,7 @@ const REQUIRED = [
  * @property {string} baseUrl
  * @property {string} profile the lab's time profile (fast, realistic...)
  * @property {number} timeScale how many times faster than AWS the lab's world runs
+ * @property {number} metricIngestionDelaySeconds model seconds before a CloudWatch datapoint is visible to alarms
  * @property {Record<string, string>} env the ready document's environment (DR_* names of the world, AWS_* keys)
  * @property {string} accountId
  * @property {Credentials} credentials the administrative identity (contract C1)

@@ -124,7 +124,7 @@ function branchWith(record, stateName) {
  * @property {number} measuredSeconds @property {number} targetSeconds @property {boolean} metTarget
  * @property {RtoPhase[]} phases
  * @property {ReturnType<typeof overheadOf>} overhead
- * @property {{ seconds: number, detectionSeconds: number, promotionSeconds: number, propagationSeconds: number, aboveFloorSeconds: number }} floor
+ * @property {{ seconds: number, detectionSeconds: number, ingestionDelaySeconds: number, sequential: boolean, promotionSeconds: number, propagationSeconds: number, aboveFloorSeconds: number }} floor
  * @property {{ totalSeconds: number, reachable: boolean, explanation: string, items: { name: string, seconds: number, explanation: string }[] } | undefined} budget
  */
 

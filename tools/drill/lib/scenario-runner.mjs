@@ -36,6 +36,7 @@ import { alarmEvent, triggerInput } from './triggers.mjs';
  * @typedef {object} ScenarioResult
  * @property {any} scenario the validated scenario document
  * @property {string} profile @property {number} timeScale
+ * @property {number} [metricIngestionDelaySeconds] the lab's metric ingestion delay, in model seconds
  * @property {string} observer the Region the scenario observes from (the recovery Region)
  * @property {Record<string, number | string>} model every configuration variable the functions got, in model units
  * @property {number} startedAt @property {number} finishedAt epoch ms
