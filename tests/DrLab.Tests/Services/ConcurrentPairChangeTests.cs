@@ -1,6 +1,5 @@
 using DrLambdas.Aws;
 using DrLambdas.Aws.Route53;
-using DrLambdas.DrLab.Tests.Iam;
 
 namespace DrLambdas.DrLab.Tests.Services;
 

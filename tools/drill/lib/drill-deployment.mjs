@@ -7,7 +7,7 @@ import { DeploymentError, TemplateError } from '../../stack/errors.mjs';
 import { createResources, putRoles } from '../../stack/lab-deploy.mjs';
 import { AwsClient } from './aws-client.mjs';
 import { DrillSetupError } from './errors.mjs';
-import { CONFIGURATION_VARIABLES } from './vocabulary.mjs';
+import { CONFIGURATION_VARIABLES, WALL_VARIABLES } from './vocabulary.mjs';
 
 /**
  * @typedef {import('../../stack/deployment.mjs').Deployment} Deployment
@@ -28,7 +28,6 @@ import { CONFIGURATION_VARIABLES } from './vocabulary.mjs';
  * @property {(credentials: Credentials) => AwsClient} [clientFactory]
  */
 
-const WALL_VARIABLES = Object.keys(CONFIGURATION_VARIABLES).filter((name) => CONFIGURATION_VARIABLES[name] === 'wall');
 const MACHINE_LOGICAL_IDS = { failover: 'FailoverStateMachine', failback: 'FailbackStateMachine' };
 
 /** The lab facts the parameter file reads. @param {LabDescription} lab @param {string} recoveryRegion */

@@ -61,5 +61,8 @@ export const CONFIGURATION_VARIABLES = {
   DR_SOURCE_TIMEOUT_MS: 'value',
 };
 
+/** The variables whose durations the functions compare with the clock, scaled to the lab's wall clock. */
+export const WALL_VARIABLES = Object.keys(CONFIGURATION_VARIABLES).filter((name) => CONFIGURATION_VARIABLES[name] === 'wall');
+
 /** Template parameters of the failback machine a scenario may set (DefinitionSubstitutions). */
 export const SUBSTITUTION_PARAMETERS = ['FailbackMaxChecks'];

@@ -7,7 +7,7 @@ using DrLambdas.DrLab.Control;
 using DrLambdas.DrLab.Protocol;
 using Microsoft.AspNetCore.Builder;
 
-namespace DrLambdas.DrLab.Tests.Iam;
+namespace DrLambdas.DrLab.Tests;
 
 /// <summary>The lab running in-process on a free port (fast profile, system clock), with helpers to deploy roles.</summary>
 public sealed class RunningLab : IAsyncLifetime
