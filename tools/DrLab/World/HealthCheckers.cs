@@ -45,6 +45,9 @@ internal sealed class HealthCheckers
         return checkers.Count(c => c.Healthy) > HealthyFraction * checkers.Length;
     }
 
+    /// <summary>Route 53's current status of a health check by id; an unknown id reads as unhealthy.</summary>
+    public bool IsHealthCheckHealthy(string id) => RegionOfHealthCheck(id) is { } region && IsHealthy(region);
+
     /// <summary>The checker whose turn it is samples every Region's endpoint.</summary>
     public void Sample(DateTimeOffset instant, WorldConditions conditions)
     {

@@ -56,6 +56,14 @@ internal sealed class HostedZone
         .Select(r => (r.SetIdentifier!, _definition.RegionOfSetIdentifier(r.SetIdentifier!), r.Weight!.Value))
         .ToList();
 
+    /// <summary>The weighted records of one name and type (the group Route 53 chooses from), empty when none.</summary>
+    public IReadOnlyList<ResourceRecordSet> WeightedGroup(string name, string type) => _records
+        .Where(r => string.Equals(r.Name, name, StringComparison.Ordinal)
+                    && string.Equals(r.Type, type, StringComparison.Ordinal)
+                    && r.Weight is not null)
+        .OrderBy(r => r.SetIdentifier, StringComparer.Ordinal)
+        .ToList();
+
     public ChangeRecord? FindChange(string id) =>
         _changes.FirstOrDefault(c => string.Equals(c.Id, id, StringComparison.Ordinal));
 
