@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using DrLambdas.DrLab.Control;
+using DrLambdas.DrLab.Dns;
 using DrLambdas.DrLab.Iam;
 using DrLambdas.DrLab.Protocol;
 using DrLambdas.DrLab.Services;
@@ -21,9 +22,13 @@ internal static class LabHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
 
-        var app = builder.Build();
         var definition = new WorldDefinition(options.PrimaryRegion, options.SecondaryRegion, options.PrimarySetIdentifier, options.SecondarySetIdentifier);
         var world = new LabWorld(definition, options.Profile, options.ObserverRegion, time, options.FaultSeed);
+
+        // Created by a factory so that disposing the application also closes the DNS server's socket.
+        builder.Services.AddSingleton(_ => new LabDnsServer(world, options.DnsPort));
+        var app = builder.Build();
+        var dns = app.Services.GetRequiredService<LabDnsServer>();
         var iam = new IamRegistry(ReadyDocuments.AccessKeyId, ReadyDocuments.SecretAccessKey);
         var verifier = new SigV4Verifier(iam.SecretOf, time);
         var authorizer = new CallAuthorizer(
@@ -34,17 +39,35 @@ internal static class LabHost
         var gateway = new AwsGateway(world, verifier, iam, authorizer,
             [new RdsService(), new SnsService(), new CloudWatchService(), new StepFunctionsService(), new Route53Service()]);
 
-        ControlApi.Map(app, world, () => ReadyDocuments.Build(BaseUrl(app), world, world.Transact(s => s.ObserverRegion)));
+        ControlApi.Map(app, world, () => ReadyDocuments.Build(BaseUrl(app), world, world.Transact(s => s.ObserverRegion), Endpoint(dns)));
+        DnsEndpoints.Map(app, world);
         IamEndpoints.Map(app, iam);
         AppHealthEndpoint.Map(app, world);
         app.MapWhen(
             context => !context.Request.Path.StartsWithSegments("/_lab") && !context.Request.Path.StartsWithSegments("/app"),
             aws => aws.Run(gateway.HandleAsync));
         app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            try
+            {
+                dns.Start();
+            }
+            catch (System.Net.Sockets.SocketException ex)
+            {
+                Console.Error.WriteLine($"--dns-port {options.DnsPort}: {ex.Message}");
+                Environment.ExitCode = 2;
+                app.Lifetime.StopApplication();
+                return;
+            }
+
             Console.Out.WriteLine(JsonSerializer.Serialize(
-                ReadyDocuments.Build(BaseUrl(app), world, options.ObserverRegion), LabJsonContext.Default.ReadyDocument)));
+                ReadyDocuments.Build(BaseUrl(app), world, options.ObserverRegion, Endpoint(dns)), LabJsonContext.Default.ReadyDocument));
+        });
+        app.Lifetime.ApplicationStopping.Register(dns.Stop);
         return app;
     }
+
+    private static DnsEndpointDocument Endpoint(LabDnsServer dns) => new(LabDnsServer.Address.ToString(), dns.Port);
 
     /// <summary>http://127.0.0.1:PORT with the port Kestrel actually bound.</summary>
     public static string BaseUrl(WebApplication app)

@@ -13,13 +13,15 @@ internal sealed partial record LabOptions(
     string ObserverRegion,
     string PrimarySetIdentifier,
     string SecondarySetIdentifier,
-    int FaultSeed = 1)
+    int FaultSeed = 1,
+    int DnsPort = 0)
 {
     public const string Usage = """
         DrLambdas.DrLab: a local two-Region AWS world with fault injection.
 
         Options:
           --port N                       TCP port on 127.0.0.1 (0 = any free port; default 0)
+          --dns-port N                   UDP port of the lab's DNS server on 127.0.0.1 (0 = any free port; default 0)
           --profile fast|realistic       time profile (default fast: AWS's durations 30x faster)
           --time-scale X                 override the profile's speed-up factor (1 = real time)
           --primary-region NAME          default ap-east-2
@@ -31,7 +33,7 @@ internal sealed partial record LabOptions(
           --fault-seed N                 seed of the random request faults (throttling, server errors; default 1)
           --help                         this text
 
-        When ready it prints one JSON line: baseUrl, profile, timeScale and env (the variables for clients).
+        When ready it prints one JSON line: baseUrl, profile, timeScale, dns (address, port) and env (the variables for clients).
         """;
 
     /// <summary>Parses the arguments; every problem is reported at once.</summary>
@@ -39,7 +41,7 @@ internal sealed partial record LabOptions(
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var problems = new List<string>();
-        string[] known = ["--port", "--profile", "--time-scale", "--primary-region", "--secondary-region", "--observer-region",
+        string[] known = ["--port", "--dns-port", "--profile", "--time-scale", "--primary-region", "--secondary-region", "--observer-region",
             "--primary-set-identifier", "--secondary-set-identifier", "--metric-ingestion-delay", "--fault-seed"];
         for (var i = 0; i < args.Count; i++)
         {
@@ -71,6 +73,13 @@ internal sealed partial record LabOptions(
             && (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > 65535))
         {
             problems.Add($"--port '{portText}' must be a number from 0 to 65535.");
+        }
+
+        var dnsPort = 0;
+        if (values.TryGetValue("--dns-port", out var dnsPortText)
+            && (!int.TryParse(dnsPortText, NumberStyles.None, CultureInfo.InvariantCulture, out dnsPort) || dnsPort > 65535))
+        {
+            problems.Add($"--dns-port '{dnsPortText}' must be a number from 0 to 65535.");
         }
 
         var profile = TimeProfile.FromName(values.GetValueOrDefault("--profile", "fast"));
@@ -140,7 +149,7 @@ internal sealed partial record LabOptions(
 
         return problems.Count > 0
             ? (null, problems, false)
-            : (new LabOptions(port, profile!, primary, secondary, observer, primarySet, secondarySet, seed), problems, false);
+            : (new LabOptions(port, profile!, primary, secondary, observer, primarySet, secondarySet, seed, dnsPort), problems, false);
     }
 
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]

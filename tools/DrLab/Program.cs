@@ -20,4 +20,4 @@ if (options is null)
 
 await using var app = LabHost.Build(options, TimeProvider.System);
 await app.RunAsync();
-return 0;
+return Environment.ExitCode;

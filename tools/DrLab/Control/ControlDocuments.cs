@@ -118,7 +118,17 @@ internal sealed record OperationDocument(
     long LostWrites,
     string? FailoverState);
 
-internal sealed record DnsDocument(string HostedZoneId, string RecordName, IReadOnlyList<WeightDocument> Weights, IReadOnlyList<ChangeDocument> Changes);
+/// <summary>
+/// Route 53 in the state document: the weights, the change batches, the application name's weighted records with
+/// their health as the data plane sees it, and the health checks with their checker model.
+/// </summary>
+internal sealed record DnsDocument(
+    string HostedZoneId,
+    string RecordName,
+    IReadOnlyList<WeightDocument> Weights,
+    IReadOnlyList<ChangeDocument> Changes,
+    IReadOnlyList<DnsRecordDocument> Records,
+    IReadOnlyList<HealthCheckDocument> HealthChecks);
 
 internal sealed record WeightDocument(string SetIdentifier, string? Region, long Weight);
 
@@ -166,4 +176,8 @@ internal sealed record ReadyDocument(
     string ObserverRegion,
     IReadOnlyDictionary<string, string> TopicArns,
     IReadOnlyDictionary<string, string> Env,
-    double MetricIngestionDelaySeconds);
+    double MetricIngestionDelaySeconds,
+    DnsEndpointDocument? Dns = null);
+
+/// <summary>Where the lab's DNS server (Route 53's data plane) listens: 127.0.0.1 and its UDP port.</summary>
+internal sealed record DnsEndpointDocument(string Address, int Port);

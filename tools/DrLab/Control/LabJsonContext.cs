@@ -19,4 +19,5 @@ namespace DrLambdas.DrLab.Control;
 [JsonSerializable(typeof(LabStateDocument))]
 [JsonSerializable(typeof(IReadOnlyList<RequestDocument>))]
 [JsonSerializable(typeof(ReadyDocument))]
+[JsonSerializable(typeof(DnsAnswerDocument))]
 internal sealed partial class LabJsonContext : JsonSerializerContext;

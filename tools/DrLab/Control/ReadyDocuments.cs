@@ -9,7 +9,8 @@ internal static class ReadyDocuments
     public const string AccessKeyId = "AKIDDRLAB";
     public const string SecretAccessKey = "drlab-secret";
 
-    public static ReadyDocument Build(string baseUrl, LabWorld world, string observerRegion)
+    /// <summary>The ready document; <paramref name="dns"/> is where the lab's DNS server listens (null before it started).</summary>
+    public static ReadyDocument Build(string baseUrl, LabWorld world, string observerRegion, DnsEndpointDocument? dns = null)
     {
         var d = world.Definition;
         var profile = world.Profile;
@@ -55,6 +56,7 @@ internal static class ReadyDocuments
             observerRegion,
             d.Regions.ToDictionary(r => r, d.TopicArn, StringComparer.Ordinal),
             env,
-            durations.MetricIngestionDelaySeconds);
+            durations.MetricIngestionDelaySeconds,
+            dns);
     }
 }

@@ -34,7 +34,9 @@ internal static class StateDocuments
                 world.Zone.Weights().Select(w => new WeightDocument(w.SetIdentifier, w.Region, w.Weight)).ToList(),
                 world.Zone.Changes.Select(c => new ChangeDocument(
                     c.ApiId, c.StatusAt(world.Now), c.SubmittedAt, c.InsyncAt, c.Comment,
-                    c.Changes.Select(x => $"{x.Action} {x.RecordSet.Describe()} weight={x.RecordSet.Weight}").ToList())).ToList()),
+                    c.Changes.Select(x => $"{x.Action} {x.RecordSet.Describe()} weight={x.RecordSet.Weight}").ToList())).ToList(),
+                DnsDocuments.Records(world),
+                DnsDocuments.HealthChecks(world)),
             new WritesDocument(
                 world.Profile.Durations.WritesPerSecond,
                 world.Writes.LastAcknowledged,

@@ -6,8 +6,9 @@ namespace DrLambdas.DrLab.World;
 /// <summary>The lab's Route 53 hosted zone: its record sets and the history of change batches.</summary>
 internal sealed class HostedZone
 {
-    private static readonly HashSet<string> KnownTypes =
-        new(["A", "AAAA", "CAA", "CNAME", "DS", "MX", "NAPTR", "NS", "PTR", "SOA", "SPF", "SRV", "TXT"], StringComparer.Ordinal);
+    /// <summary>The record types Route 53 accepts in a hosted zone.</summary>
+    public static IReadOnlySet<string> KnownTypes { get; } =
+        new HashSet<string>(["A", "AAAA", "CAA", "CNAME", "DS", "MX", "NAPTR", "NS", "PTR", "SOA", "SPF", "SRV", "TXT"], StringComparer.Ordinal);
 
     private readonly WorldDefinition _definition;
     private readonly TimeProfile _profile;
