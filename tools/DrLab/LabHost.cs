@@ -23,7 +23,7 @@ internal static class LabHost
 
         var app = builder.Build();
         var definition = new WorldDefinition(options.PrimaryRegion, options.SecondaryRegion, options.PrimarySetIdentifier, options.SecondarySetIdentifier);
-        var world = new LabWorld(definition, options.Profile, options.ObserverRegion, time, options.FaultSeed);
+        var world = new LabWorld(definition, options.Profile, options.ObserverRegion, time, options.FaultSeed, options.Clients);
         var iam = new IamRegistry(ReadyDocuments.AccessKeyId, ReadyDocuments.SecretAccessKey);
         var verifier = new SigV4Verifier(iam.SecretOf, time);
         var authorizer = new CallAuthorizer(
