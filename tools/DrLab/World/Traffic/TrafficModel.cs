@@ -57,7 +57,7 @@ internal sealed class TrafficModel
     public IReadOnlyList<SecondTally> CompletedSeconds(DateTimeOffset now)
     {
         var elapsed = (now - _epoch).Ticks;
-        long count = 0;
+        var count = Math.Max(0, (long)Math.Floor(elapsed / (double)Clients.SecondStartTicks(1)) - 1);
         while (Clients.SecondStartTicks(count + 1) <= elapsed)
         {
             count++;
