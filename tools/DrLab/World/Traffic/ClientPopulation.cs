@@ -47,6 +47,7 @@ internal sealed class ClientPopulation
         }
     }
 
+    /// <summary>How many clients there are.</summary>
     public int Count => _count;
 
     /// <summary>Wall ticks after the epoch at which model second <paramref name="second"/> starts.</summary>

@@ -37,10 +37,13 @@ internal sealed class GlobalWriterEndpoint
     /// <summary>The DNS name (DescribeGlobalClusters' <c>Endpoint</c>).</summary>
     public string Name { get; }
 
+    /// <summary>TTL of the endpoint's record, in model seconds.</summary>
     public double TtlSeconds { get; }
 
+    /// <summary>Model seconds from a completed promotion to the record leading to the new writer.</summary>
     public double RepointSeconds { get; }
 
+    /// <summary>Model seconds an application needs to write again after its cached target changed.</summary>
     public double ReconnectSeconds { get; }
 
     /// <summary>The Region the endpoint's DNS record leads to now.</summary>

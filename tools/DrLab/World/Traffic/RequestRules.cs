@@ -11,4 +11,12 @@ internal static class RequestRules
     /// </summary>
     public static bool ReadSucceeds(string region, WorldConditions conditions) =>
         !conditions.IsRegionDown(region) && conditions.IsAppUp(region) && conditions.IsDatabaseUp(region);
+
+    /// <summary>
+    /// A write needs what a read needs and the application of that Region reaching an available writer through the
+    /// global writer endpoint (see <see cref="GlobalWriterEndpoint.LeadsToAvailableWriter"/>).
+    /// </summary>
+    public static bool WriteSucceeds(
+        string region, DateTimeOffset instant, WorldConditions conditions, GlobalDatabase database, GlobalWriterEndpoint endpoint) =>
+        ReadSucceeds(region, conditions) && endpoint.LeadsToAvailableWriter(region, instant, database, conditions);
 }

@@ -28,15 +28,19 @@ internal sealed class TrafficModel
         Clients = new ClientPopulation(definition, profile, clients, seed, initialAnswer);
     }
 
+    /// <summary>The name the applications write through.</summary>
     public GlobalWriterEndpoint WriterEndpoint { get; }
 
+    /// <summary>The clients on the internet.</summary>
     public ClientPopulation Clients { get; }
 
+    /// <summary>Reads and writes per model second.</summary>
     public SuccessLedger Ledger { get; } = new();
 
     /// <summary>The writer endpoint's next event (the clients' own instants run inside <see cref="Flow"/>).</summary>
     public DateTimeOffset NextEventAfter(DateTimeOffset instant) => WriterEndpoint.NextEventAfter(instant);
 
+    /// <summary>What happens to the writer endpoint at a world event (after the database stepped).</summary>
     public void OnTime(DateTimeOffset instant, GlobalDatabase database) => WriterEndpoint.OnTime(instant, database.WriterRegion);
 
     /// <summary>
@@ -47,9 +51,7 @@ internal sealed class TrafficModel
     {
         var regions = _definition.Regions;
         var readOk = regions.Select(r => RequestRules.ReadSucceeds(r, conditions)).ToArray();
-        var writeOk = regions
-            .Select((r, i) => readOk[i] && WriterEndpoint.LeadsToAvailableWriter(r, from, database, conditions))
-            .ToArray();
+        var writeOk = regions.Select(r => RequestRules.WriteSucceeds(r, from, conditions, database, WriterEndpoint)).ToArray();
         Clients.Advance((to - _epoch).Ticks, new TrafficSegment(answer, readOk, writeOk), Ledger);
     }
 
