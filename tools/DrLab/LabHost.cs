@@ -23,7 +23,7 @@ internal static class LabHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
 
         var definition = new WorldDefinition(options.PrimaryRegion, options.SecondaryRegion, options.PrimarySetIdentifier, options.SecondarySetIdentifier);
-        var world = new LabWorld(definition, options.Profile, options.ObserverRegion, time, options.FaultSeed);
+        var world = new LabWorld(definition, options.Profile, options.ObserverRegion, time, options.FaultSeed, options.Clients);
 
         // Created by a factory so that disposing the application also closes the DNS server's socket.
         builder.Services.AddSingleton(_ => new LabDnsServer(world, options.DnsPort));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DrLambdas.DrLab.Time;
+using DrLambdas.DrLab.World.Traffic;
 
 namespace DrLambdas.DrLab;
 
@@ -14,8 +15,12 @@ internal sealed partial record LabOptions(
     string PrimarySetIdentifier,
     string SecondarySetIdentifier,
     int FaultSeed = 1,
-    int DnsPort = 0)
+    int DnsPort = 0,
+    int Clients = TrafficModel.DefaultClients)
 {
+    /// <summary>The most clients the lab models (each costs two evaluations per model second).</summary>
+    public const int MaxClients = 10000;
+
     public const string Usage = """
         DrLambdas.DrLab: a local two-Region AWS world with fault injection.
 
@@ -30,7 +35,8 @@ internal sealed partial record LabOptions(
           --primary-set-identifier ID    weighted record of the primary Region (default tpe)
           --secondary-set-identifier ID  weighted record of the secondary Region (default nrt)
           --metric-ingestion-delay S     model seconds before a CloudWatch datapoint is visible (default 5)
-          --fault-seed N                 seed of the random request faults (throttling, server errors; default 1)
+          --fault-seed N                 seed of the random request faults and of the clients' DNS choices (default 1)
+          --clients N                    modelled internet clients, each one read and one write per model second (1-10000; default 200)
           --help                         this text
 
         When ready it prints one JSON line: baseUrl, profile, timeScale, dns (address, port) and env (the variables for clients).
@@ -42,7 +48,7 @@ internal sealed partial record LabOptions(
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var problems = new List<string>();
         string[] known = ["--port", "--dns-port", "--profile", "--time-scale", "--primary-region", "--secondary-region", "--observer-region",
-            "--primary-set-identifier", "--secondary-set-identifier", "--metric-ingestion-delay", "--fault-seed"];
+            "--primary-set-identifier", "--secondary-set-identifier", "--metric-ingestion-delay", "--fault-seed", "--clients"];
         for (var i = 0; i < args.Count; i++)
         {
             if (args[i] is "--help" or "-h")
@@ -119,6 +125,13 @@ internal sealed partial record LabOptions(
             problems.Add($"--fault-seed '{seedText}' must be an integer.");
         }
 
+        var clients = TrafficModel.DefaultClients;
+        if (values.TryGetValue("--clients", out var clientsText)
+            && (!int.TryParse(clientsText, NumberStyles.None, CultureInfo.InvariantCulture, out clients) || clients is < 1 or > MaxClients))
+        {
+            problems.Add($"--clients '{clientsText}' must be a whole number of clients from 1 to {MaxClients}.");
+        }
+
         var primary = values.GetValueOrDefault("--primary-region", "ap-east-2");
         var secondary = values.GetValueOrDefault("--secondary-region", "ap-northeast-1");
         var observer = values.GetValueOrDefault("--observer-region", secondary);
@@ -149,7 +162,7 @@ internal sealed partial record LabOptions(
 
         return problems.Count > 0
             ? (null, problems, false)
-            : (new LabOptions(port, profile!, primary, secondary, observer, primarySet, secondarySet, seed, dnsPort), problems, false);
+            : (new LabOptions(port, profile!, primary, secondary, observer, primarySet, secondarySet, seed, dnsPort, clients), problems, false);
     }
 
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]

@@ -80,7 +80,8 @@ internal sealed record LabStateDocument(
     IReadOnlyList<AlarmDocument> Alarms,
     IReadOnlyList<AlarmStateChangeDocument> AlarmStateChanges,
     IReadOnlyList<FaultDocument> Faults,
-    IReadOnlyList<RequestDocument> Requests);
+    IReadOnlyList<RequestDocument> Requests,
+    TrafficDocument Traffic);
 
 internal sealed record RegionDocument(
     string Name,

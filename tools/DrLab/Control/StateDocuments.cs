@@ -61,7 +61,8 @@ internal static class StateDocuments
             world.Alarms.Transitions.Select(t => new AlarmStateChangeDocument(
                 t.Name, t.Region, t.Arn, t.PreviousState, t.State, t.At, t.Reason, t.ReasonData)).ToList(),
             world.Faults.All.Select(f => Fault(f, world.Now)).ToList(),
-            Requests(world.Requests.Entries));
+            Requests(world.Requests.Entries),
+            TrafficDocuments.Of(world));
     }
 
     public static FaultDocument Fault(Fault fault, DateTimeOffset now)

@@ -20,6 +20,15 @@ namespace DrLambdas.DrLab.Time;
 /// How long a switchover or failover stays <c>pending</c> (AWS verifies both clusters) before it proceeds or is cancelled.
 /// </param>
 /// <param name="PromotionCancellationSeconds">How long a refused switchover or failover stays <c>cancelling</c>.</param>
+/// <param name="WriterEndpointTtlSeconds">TTL of the Aurora global writer endpoint's DNS record (Aurora's DNS zones use 5 s).</param>
+/// <param name="WriterEndpointRepointSeconds">
+/// From a completed switchover or failover to the global writer endpoint's record leading to the new writer. AWS documents
+/// no figure; see the README for the assumption.
+/// </param>
+/// <param name="ReconnectSeconds">
+/// From the application learning a new writer-endpoint target to its writes succeeding there (connection pool eviction and
+/// new connections). AWS documents no figure; see the README for the assumption.
+/// </param>
 internal sealed record ModelDurations(
     double FailoverSeconds,
     double SwitchoverSeconds,
@@ -34,7 +43,10 @@ internal sealed record ModelDurations(
     int DnsTtlSeconds,
     double MetricIngestionDelaySeconds,
     double PromotionVerificationSeconds,
-    double PromotionCancellationSeconds)
+    double PromotionCancellationSeconds,
+    double WriterEndpointTtlSeconds,
+    double WriterEndpointRepointSeconds,
+    double ReconnectSeconds)
 {
     /// <summary>The reference values.</summary>
     public static ModelDurations AwsDocumented { get; } = new(
@@ -51,5 +63,8 @@ internal sealed record ModelDurations(
         DnsTtlSeconds: 60,
         MetricIngestionDelaySeconds: 5,
         PromotionVerificationSeconds: 10,
-        PromotionCancellationSeconds: 30);
+        PromotionCancellationSeconds: 30,
+        WriterEndpointTtlSeconds: 5,
+        WriterEndpointRepointSeconds: 10,
+        ReconnectSeconds: 5);
 }

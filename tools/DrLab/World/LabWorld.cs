@@ -12,17 +12,25 @@ internal sealed class LabWorld
     private readonly TimeProvider _time;
     private readonly string _initialObserver;
     private readonly int _faultSeed;
+    private readonly int _clients;
     private WorldState _state;
 
-    public LabWorld(WorldDefinition definition, TimeProfile profile, string observerRegion, TimeProvider time, int faultSeed = 1)
+    public LabWorld(
+        WorldDefinition definition,
+        TimeProfile profile,
+        string observerRegion,
+        TimeProvider time,
+        int faultSeed = 1,
+        int clients = Traffic.TrafficModel.DefaultClients)
     {
         Definition = definition;
         Profile = profile;
         _time = time;
         _initialObserver = observerRegion;
         _faultSeed = faultSeed;
+        _clients = clients;
         Deployment = new Deployment();
-        _state = new WorldState(definition, profile, observerRegion, time.GetUtcNow(), Deployment, faultSeed);
+        _state = new WorldState(definition, profile, observerRegion, time.GetUtcNow(), Deployment, faultSeed, clients);
     }
 
     public WorldDefinition Definition { get; }
@@ -53,7 +61,7 @@ internal sealed class LabWorld
     {
         lock (_gate)
         {
-            _state = new WorldState(Definition, Profile, _initialObserver, _time.GetUtcNow(), Deployment, _faultSeed);
+            _state = new WorldState(Definition, Profile, _initialObserver, _time.GetUtcNow(), Deployment, _faultSeed, _clients);
         }
     }
 }

@@ -1,11 +1,14 @@
+using DrLambdas.DrLab.Dns;
 using DrLambdas.DrLab.Time;
+using DrLambdas.DrLab.World.Traffic;
 
 namespace DrLambdas.DrLab.World;
 
 /// <summary>
 /// Everything in the lab world at <see cref="Now"/>. A discrete-event simulation advanced lazily: before each request
 /// the world catches up to the wall clock, stepping through every fault transition, operation completion and
-/// periodic sample (Route 53 checkers, alarm evaluations, metric publication) in order.
+/// periodic sample (Route 53 checkers, alarm evaluations, metric publication) in order. Between two events nothing
+/// changes, so the clients' requests of that interval are evaluated against the world as it was at their instants.
 /// </summary>
 internal sealed class WorldState
 {
@@ -20,7 +23,13 @@ internal sealed class WorldState
     private readonly TimeSpan _ingestionDelay;
 
     public WorldState(
-        WorldDefinition definition, TimeProfile profile, string observerRegion, DateTimeOffset epoch, Deployment deployment, int faultSeed)
+        WorldDefinition definition,
+        TimeProfile profile,
+        string observerRegion,
+        DateTimeOffset epoch,
+        Deployment deployment,
+        int faultSeed,
+        int clients = TrafficModel.DefaultClients)
     {
         Definition = definition;
         Profile = profile;
@@ -45,6 +54,7 @@ internal sealed class WorldState
             true, definition.PrimaryRegion, true, profile.Durations.ReplicationLagMilliseconds));
         PublishHealthCheckStatus(epoch);
         SampleMetrics(epoch, WorldConditions.Healthy);
+        Traffic = new TrafficModel(definition, profile, epoch, clients, unchecked((faultSeed * 7919) - 1), ApplicationAnswer());
     }
 
     public WorldDefinition Definition { get; }
@@ -80,6 +90,9 @@ internal sealed class WorldState
     public ExecutionRegistry Executions { get; }
 
     public RequestLog Requests { get; } = new();
+
+    /// <summary>The clients, the global writer endpoint and the per-second success counts.</summary>
+    public TrafficModel Traffic { get; }
 
     public WorldConditions Conditions => Faults.ConditionsAt(Now);
 
@@ -121,6 +134,7 @@ internal sealed class WorldState
         next = Min(next, Alarms.Grid.NextAfter(instant));
         next = Min(next, _metricGrid.NextAfter(instant));
         next = Min(next, Faults.NextTransitionAfter(instant));
+        next = Min(next, Traffic.NextEventAfter(instant));
         return Min(next, Database.NextEventAfter(instant));
     }
 
@@ -132,12 +146,21 @@ internal sealed class WorldState
         var lag = conditions.ReplicationLagMilliseconds ?? Profile.Durations.ReplicationLagMilliseconds;
         Writes.Advance(from, to, new WriteConditions(
             Database.AcceptingWrites(conditions), Database.WriterRegion, Database.ReplicationUp(conditions), lag));
+        Traffic.Flow(from, to, conditions, Database, ApplicationAnswer);
+    }
+
+    /// <summary>Route 53's data-plane answer for the application name now, or null when it has no weighted records.</summary>
+    private WeightedAnswer? ApplicationAnswer()
+    {
+        var group = Zone.WeightedGroup(Definition.RecordName, Definition.RecordType);
+        return group.Count == 0 ? null : WeightedRouting.Answer(group, Checkers.IsHealthCheckHealthy);
     }
 
     private void Fire(DateTimeOffset instant)
     {
         var conditions = Faults.ConditionsAt(instant);
         Database.OnTime(instant, conditions);
+        Traffic.OnTime(instant, Database);
         if (Checkers.Grid.Contains(instant))
         {
             Checkers.Sample(instant, conditions);
