@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkExpectations, factsOf, integrityChecks } from '../../tools/drill/lib/expectations.mjs';
 import { measureRecovery } from '../../tools/drill/lib/measure.mjs';
+import { measureUserRecovery } from '../../tools/drill/lib/user-rto.mjs';
 import { finalWorld } from '../../tools/drill/lib/world.mjs';
 import { sampleLab, scenarioResult } from './support/fixtures.mjs';
 
@@ -9,7 +10,7 @@ const T = Date.parse('2026-11-26T00:00:00Z');
 
 function facts(overrides) {
   const result = scenarioResult(T, overrides);
-  return factsOf(result, finalWorld(sampleLab(), result.finalState), measureRecovery(result));
+  return factsOf(result, finalWorld(sampleLab(), result.finalState), measureRecovery(result), measureUserRecovery(result, sampleLab()));
 }
 
 const failed = (checks) => checks.filter((c) => !c.passed).map((c) => c.name);
@@ -80,7 +81,7 @@ describe('checkExpectations', () => {
   it('CheckExpectations_RtoLimitWithoutRecovery_Fails', () => {
     const result = scenarioResult(T);
     result.records[0].assessment.decision.action = 'None';
-    const f = factsOf(result, finalWorld(sampleLab(), result.finalState), measureRecovery(result));
+    const f = factsOf(result, finalWorld(sampleLab(), result.finalState), measureRecovery(result), measureUserRecovery(result, sampleLab()));
 
     assert.deepEqual(checkExpectations({ maxRtoSeconds: 1000 }, f)[0].actual, 'no recovery');
   });
