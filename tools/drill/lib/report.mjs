@@ -24,6 +24,7 @@ import { finalWorld } from './world.mjs';
  * @property {import('./user-rto.mjs').UserRto} servingRto incident → reads back to ≥ 99 % for good (model seconds)
  * @property {import('./user-rto.mjs').UserRto} writeRto incident → writes back to ≥ 99 % for good (model seconds)
  * @property {{ kind: string, region: string | null, at: number, modelSecond: number } | null} [incident] the user-visible RTOs' incident, `at` relative
+ * @property {{ at: number, reads: number | null, writes: number | null }[]} [successRatios] per model second: its start (relative wall) and the success ratios
  * @property {ReturnType<typeof measureDataLoss> | null} dataLoss
  * @property {ReturnType<typeof finalWorld> | null} finalWorld
  * @property {Record<string, number | string>} [configuration] the functions' configuration, model units
@@ -108,6 +109,9 @@ export function buildReport(result, lab) {
   const dataLoss = measureDataLoss(result);
   const user = measureUserRecovery(result, lab);
   const checks = [...integrityChecks(result), ...checkExpectations(result.scenario.expect, factsOf(result, world, rto, user))];
+  for (const figure of [user.servingRto, user.writeRto]) {
+    if (figure.endedAt !== undefined && figure.endedAt !== null) figure.endedAt = relative(figure.endedAt);
+  }
   if (rto.applicable) {
     rto.incidentStart = relative(rto.incidentStart);
     rto.recoveredAt = relative(rto.recoveredAt);
@@ -131,6 +135,7 @@ export function buildReport(result, lab) {
     servingRto: user.servingRto,
     writeRto: user.writeRto,
     incident: user.incident && { ...user.incident, at: relative(user.incident.at) },
+    successRatios: user.ratios.map((entry) => ({ ...entry, at: relative(entry.at) })),
     dataLoss,
     finalWorld: world,
     configuration: result.model,

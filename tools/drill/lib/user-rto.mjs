@@ -28,6 +28,7 @@ const round = (value, digits = 1) => (value === null || value === undefined ? va
  * @property {boolean} applicable @property {string} [reason]
  * @property {number | null} seconds @property {number | null} floorSeconds @property {number} failed
  * @property {boolean} [recovered] @property {number} [failedBuckets]
+ * @property {number | null} [endedAt] the wall instant the last failed bucket ended (epoch ms; relative in the report)
  * @property {{ path: string, terms: { name: string, seconds: number }[], explanation: string, reason?: string } | null} [floor]
  */
 
@@ -122,8 +123,12 @@ function writerFloor({ incident, failed, traffic, state, records, modelOf }) {
   };
 }
 
-/** @param {ReturnType<typeof recoveryOf>} recovery @param {number} failedRequests @param {Floor} floor @returns {UserRto} */
-function figure(recovery, failedRequests, floor) {
+/**
+ * @param {ReturnType<typeof recoveryOf>} recovery @param {number} failedRequests @param {Floor} floor
+ * @param {(second: number) => number} wallOf the wall instant of a model second
+ * @returns {UserRto}
+ */
+function figure(recovery, failedRequests, floor, wallOf) {
   return {
     applicable: true,
     seconds: round(recovery.seconds, 3),
@@ -131,6 +136,7 @@ function figure(recovery, failedRequests, floor) {
     failed: failedRequests,
     recovered: recovery.recovered,
     failedBuckets: recovery.failedBuckets,
+    endedAt: recovery.lastFailedSecond === null ? null : wallOf(recovery.lastFailedSecond + 1),
     floor: floor && (floor.seconds === undefined
       ? { path: 'none', terms: [], explanation: '', reason: floor.reason }
       : { path: floor.path ?? '', terms: floor.terms ?? [], explanation: floor.explanation ?? '' }),
@@ -141,19 +147,26 @@ function figure(recovery, failedRequests, floor) {
  * The serving and write RTOs of a scenario (K3). Throws TrafficDataError when the lab's state lacks the traffic or
  * the records' health checks (an older lab).
  * @param {import('./scenario-runner.mjs').ScenarioResult} result @param {import('./lab-world.mjs').LabDescription} lab
- * @returns {{ servingRto: UserRto, writeRto: UserRto, incident: { kind: string, region: string | null, at: number, modelSecond: number } | null }}
+ * @returns {{ servingRto: UserRto, writeRto: UserRto, incident: { kind: string, region: string | null, at: number, modelSecond: number } | null, ratios: { at: number, reads: number | null, writes: number | null }[] }}
  */
 export function measureUserRecovery(result, lab) {
   const state = result.finalState;
   const traffic = readTraffic(state);
   const routing = readRouting(state);
+  const ratios = traffic.seconds.map((bucket) => ({
+    at: Date.parse(bucket.at),
+    reads: bucket.reads > 0 ? bucket.readsOk / bucket.reads : null,
+    writes: bucket.writes > 0 ? bucket.writesOk / bucket.writes : null,
+  }));
   const fault = userIncident(state);
   if (!fault) {
     const none = (failed) => ({ applicable: false, reason: 'no outage fault', seconds: null, floorSeconds: null, failed, floor: null });
-    return { servingRto: none(traffic.failedReads), writeRto: none(traffic.failedWrites), incident: null };
+    return { servingRto: none(traffic.failedReads), writeRto: none(traffic.failedWrites), incident: null, ratios };
   }
   const timeScale = result.timeScale;
   const modelOf = (at) => modelSecondOf(traffic.seconds, timeScale, at);
+  const anchor = traffic.seconds[0];
+  const wallOf = (second) => Date.parse(anchor.at) + ((second - anchor.second) * 1000) / timeScale;
   const at = Date.parse(fault.startsAt);
   const incident = { at, model: modelOf(at), endsAt: fault.endsAt ? Date.parse(fault.endsAt) : undefined };
   const reads = recoveryOf(traffic.seconds, incident.model, 'reads');
@@ -183,9 +196,10 @@ export function measureUserRecovery(result, lab) {
     }
   }
   return {
-    servingRto: figure(reads, traffic.failedReads, serving),
-    writeRto: figure(writes, traffic.failedWrites, write),
+    servingRto: figure(reads, traffic.failedReads, serving, wallOf),
+    writeRto: figure(writes, traffic.failedWrites, write, wallOf),
     incident: { kind: fault.kind, region: fault.region ?? null, at, modelSecond: round(incident.model, 3) },
+    ratios,
   };
 }
 
