@@ -87,6 +87,36 @@ describe('checkExpectations', () => {
   });
 });
 
+describe('checkExpectations on the user-visible RTOs', () => {
+  it('CheckExpectations_UserRtosWithinLimits_Pass', () => {
+    const checks = checkExpectations({ maxServingRtoSeconds: 143, maxWriteRtoSeconds: 192, maxFailedReads: 15979, maxFailedWrites: 38400 }, facts());
+
+    assert.deepEqual(checks.map((c) => [c.name, c.passed]), [
+      ['serving RTO (model seconds)', true], ['write RTO (model seconds)', true], ['failed reads at most', true], ['failed writes at most', true],
+    ]);
+  });
+
+  it('CheckExpectations_ServingRtoOverItsLimit_FailsWithTheMeasuredSeconds', () => {
+    const [serving] = checkExpectations({ maxServingRtoSeconds: 142.9 }, facts());
+
+    assert.deepEqual([serving.actual, serving.passed], [143, false]);
+  });
+
+  it('CheckExpectations_TooManyFailedWrites_Fails', () => {
+    assert.equal(checkExpectations({ maxFailedWrites: 38399 }, facts())[0].passed, false);
+  });
+
+  it('CheckExpectations_WriteRtoNeverRecovered_FailsSayingSo', () => {
+    const f = facts();
+    f.writeRto = { ...f.writeRto, recovered: false };
+
+    const [write] = checkExpectations({ maxWriteRtoSeconds: 1000 }, f);
+
+    assert.equal(write.passed, false);
+    assert.match(String(write.actual), /not recovered/);
+  });
+});
+
 describe('integrityChecks', () => {
   it('IntegrityChecks_CleanRun_HasNoChecks', () => {
     assert.deepEqual(integrityChecks(scenarioResult(T)), []);
