@@ -12,6 +12,13 @@ describe('parseCommandLine', () => {
     assert.equal(options.all, false);
     assert.equal(options.artifactsDirectory, 'artifacts/drills');
     assert.equal(options.ciCountsPath, undefined);
+    assert.equal(options.checkFloors, false);
+  });
+
+  it('ParseCommandLine_CheckFloorsWithRealistic_BothSet', () => {
+    const options = parseCommandLine(['--profile', 'realistic', '--check-floors']);
+
+    assert.deepEqual([options.profile, options.checkFloors], ['realistic', true]);
   });
 
   it('ParseCommandLine_RepeatedScenarioAndFiles_KeepsAllInOrder', () => {

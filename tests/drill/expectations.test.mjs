@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkExpectations, factsOf, integrityChecks } from '../../tools/drill/lib/expectations.mjs';
 import { measureRecovery } from '../../tools/drill/lib/measure.mjs';
+import { measureUserRecovery } from '../../tools/drill/lib/user-rto.mjs';
 import { finalWorld } from '../../tools/drill/lib/world.mjs';
 import { sampleLab, scenarioResult } from './support/fixtures.mjs';
 
@@ -9,7 +10,7 @@ const T = Date.parse('2026-11-26T00:00:00Z');
 
 function facts(overrides) {
   const result = scenarioResult(T, overrides);
-  return factsOf(result, finalWorld(sampleLab(), result.finalState), measureRecovery(result));
+  return factsOf(result, finalWorld(sampleLab(), result.finalState), measureRecovery(result), measureUserRecovery(result, sampleLab()));
 }
 
 const failed = (checks) => checks.filter((c) => !c.passed).map((c) => c.name);
@@ -80,9 +81,39 @@ describe('checkExpectations', () => {
   it('CheckExpectations_RtoLimitWithoutRecovery_Fails', () => {
     const result = scenarioResult(T);
     result.records[0].assessment.decision.action = 'None';
-    const f = factsOf(result, finalWorld(sampleLab(), result.finalState), measureRecovery(result));
+    const f = factsOf(result, finalWorld(sampleLab(), result.finalState), measureRecovery(result), measureUserRecovery(result, sampleLab()));
 
     assert.deepEqual(checkExpectations({ maxRtoSeconds: 1000 }, f)[0].actual, 'no recovery');
+  });
+});
+
+describe('checkExpectations on the user-visible RTOs', () => {
+  it('CheckExpectations_UserRtosWithinLimits_Pass', () => {
+    const checks = checkExpectations({ maxServingRtoSeconds: 143, maxWriteRtoSeconds: 192, maxFailedReads: 15979, maxFailedWrites: 38400 }, facts());
+
+    assert.deepEqual(checks.map((c) => [c.name, c.passed]), [
+      ['serving RTO (model seconds)', true], ['write RTO (model seconds)', true], ['failed reads at most', true], ['failed writes at most', true],
+    ]);
+  });
+
+  it('CheckExpectations_ServingRtoOverItsLimit_FailsWithTheMeasuredSeconds', () => {
+    const [serving] = checkExpectations({ maxServingRtoSeconds: 142.9 }, facts());
+
+    assert.deepEqual([serving.actual, serving.passed], [143, false]);
+  });
+
+  it('CheckExpectations_TooManyFailedWrites_Fails', () => {
+    assert.equal(checkExpectations({ maxFailedWrites: 38399 }, facts())[0].passed, false);
+  });
+
+  it('CheckExpectations_WriteRtoNeverRecovered_FailsSayingSo', () => {
+    const f = facts();
+    f.writeRto = { ...f.writeRto, recovered: false };
+
+    const [write] = checkExpectations({ maxWriteRtoSeconds: 1000 }, f);
+
+    assert.equal(write.passed, false);
+    assert.match(String(write.actual), /not recovered/);
   });
 });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { runSummary } from '../../tools/drill/lib/artifacts.mjs';
 import { buildReport, failedReport, groupStates } from '../../tools/drill/lib/report.mjs';
-import { escapeXml, renderTimeline, tickStep } from '../../tools/drill/lib/svg-timeline.mjs';
+import { awsTimeline, escapeXml, renderTimeline, tickStep } from '../../tools/drill/lib/svg-timeline.mjs';
 import { renderReport, renderSummary } from '../../tools/drill/lib/text-report.mjs';
 import { sampleLab, scenarioResult } from './support/fixtures.mjs';
 
@@ -59,7 +59,7 @@ describe('buildReport', () => {
     const text = renderReport(r);
 
     assert.match(text, /══ x — X: FAILED \(profile fast\)/);
-    assert.match(text, /RTO: not applicable — the scenario did not run/);
+    assert.match(text, /RTO \(recovery actions\): not applicable — the scenario did not run/);
     assert.doesNotMatch(text, /Final world/);
     assert.match(renderTimeline(r), /x — X: FAILED/);
   });
@@ -74,11 +74,18 @@ describe('renderReport', () => {
   });
 
   it('RenderReport_Failover_ShowsTheRtoBreakdownFloorAndBudget', () => {
-    assert.match(text, /RTO 180\.5 s \(AWS-equivalent\) against a target of 60\.0 s: not met/);
+    assert.match(text, /RTO \(recovery actions\) 180\.5 s \(AWS-equivalent\) against a target of 60\.0 s: not met/);
     assert.match(text, /\n {2}detection +120\.0 s\n/);
     assert.match(text, /own overhead +0\.500 s/);
     assert.match(text, /floor = detection \+ max\(promotion, propagation\) = 120\.0 s \+ max\(60\.0 s, 60\.0 s\) = 180\.0 s/);
     assert.match(text, /budget from the configuration: 215\.0 s = detection 90\.0 s \+ promotion 60\.0 s; target not reachable/);
+  });
+
+  it('RenderReport_Failover_ShowsServingAndWriteRtoBesideTheActionsRto', () => {
+    assert.match(text, /serving RTO \(reads\) +143\.0 s +floor 137\.0 s; 15979 failed reads/);
+    assert.match(text, /write RTO +192\.0 s +floor 189\.0 s; 38400 failed writes/);
+    assert.match(text, /RTO \(recovery actions\) +180\.5 s +floor 180\.0 s/);
+    assert.match(text, /floor = health check .* 82\.5 s \+ TTL drain 54\.6 s/);
   });
 
   it('RenderReport_Failover_ShowsDataLossAndTheFinalWorld', () => {
@@ -97,7 +104,7 @@ describe('renderReport', () => {
   it('RenderSummary_Reports_OneLinePerScenarioAndTotals', () => {
     const summary = renderSummary([report(), report({ finalWriter: 'primary' })]);
 
-    assert.match(summary, /✓ primary-region-outage +RTO 180\.5 s \(floor 180\.0 s\)/);
+    assert.match(summary, /✓ primary-region-outage +serving 143\.0 s \(floor 137\.0 s\), writes 192\.0 s \(floor 189\.0 s\); actions 180\.5 s \(floor 180\.0 s\)/);
     assert.match(summary, /1 passed, 1 failed/);
   });
 
@@ -108,6 +115,8 @@ describe('renderReport', () => {
     assert.equal(summary.failed, 1);
     assert.deepEqual(summary.scenarios[1].failedChecks, ['final writer']);
     assert.equal(summary.scenarios[0].rtoSeconds, 180.5);
+    assert.deepEqual(summary.scenarios[0].servingRto, { seconds: 143, floorSeconds: 137, failed: 15979 });
+    assert.deepEqual(summary.scenarios[0].writeRto, { seconds: 192, floorSeconds: 189, failed: 38400 });
   });
 });
 
@@ -119,11 +128,41 @@ describe('renderTimeline', () => {
 
     assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     const phases = ['detection', 'decision', 'recovery actions', 'verification'];
-    assert.equal((svg.match(/<rect x=/g) ?? []).length, 1 + r.executions[0].states.length + phases.length);
+    const ratioFrame = 1;
+    assert.equal((svg.match(/<rect x=/g) ?? []).length, 1 + r.executions[0].states.length + phases.length + ratioFrame);
     assert.match(svg, /<title>detection: 120\.0 s AWS-equivalent \(4\.00 s wall\)<\/title>/);
     assert.match(svg, /RTO 180\.5 s AWS-equivalent \(target 60 s, floor 180\.0 s\)/);
     assert.match(svg, /PromoteStatus ×2/);
     assert.ok(svg.trimEnd().endsWith('</svg>'));
+  });
+
+  it('RenderTimeline_Report_DrawsBothSuccessRatiosAndBothRtoEnds', () => {
+    const svg = renderTimeline(report());
+
+    assert.equal((svg.match(/<polyline /g) ?? []).length, 2);
+    assert.match(svg, /<title>serving RTO 143\.0 model s \(floor 137\.0 s; 15979 failed\)<\/title>/);
+    assert.match(svg, /<title>write RTO 192\.0 model s \(floor 189\.0 s; 38400 failed\)<\/title>/);
+  });
+
+  it('AwsTimeline_FastProfile_ComputeAtItsRealLengthWaitsScaledBack', () => {
+    const aws = awsTimeline({ timeScale: 30, executions: [{ invocations: [{ start: 2, seconds: 1.2 }] }] });
+
+    // 2 s of modelled waiting = 60 AWS seconds; the 1.2 s Validate stays 1.2 s; 0.8 s more waiting = 24 s.
+    assert.equal(aws(2), 60);
+    assert.ok(Math.abs(aws(3.2) - 61.2) < 1e-9);
+    assert.ok(Math.abs(aws(4) - 85.2) < 1e-9);
+  });
+
+  it('AwsTimeline_OverlappingInvocations_CountedOnce', () => {
+    const aws = awsTimeline({ timeScale: 30, executions: [{ invocations: [{ start: 1, seconds: 1 }] }, { invocations: [{ start: 1.5, seconds: 1 }] }] });
+
+    assert.ok(Math.abs(aws(3) - (30 + 1.5 + 15)) < 1e-9);
+  });
+
+  it('AwsTimeline_RealisticProfile_Identity', () => {
+    const aws = awsTimeline({ timeScale: 1, executions: [{ invocations: [{ start: 1, seconds: 1 }] }] });
+
+    assert.equal(aws(5), 5);
   });
 
   it('EscapeXml_MarkupCharacters_AreEscaped', () => {

@@ -138,6 +138,21 @@ describe('validateScenario', () => {
     assert.deepEqual(validateScenario(minimal({ steps }), 's.json').steps[0].executions[0].trigger, { raw });
   });
 
+  it('ValidateScenario_UserRtoExpectations_Kept', () => {
+    const expect = { maxServingRtoSeconds: 180, maxWriteRtoSeconds: 300.5, maxFailedReads: 20000, maxFailedWrites: 0 };
+
+    assert.deepEqual(validateScenario(minimal({ expect }), 'sample.json').expect, expect);
+  });
+
+  it('ValidateScenario_BadUserRtoExpectations_EachNamedWithItsField', () => {
+    const problems = problemsOf(minimal({ expect: { maxServingRtoSeconds: -1, maxWriteRtoSeconds: '60', maxFailedReads: 1.5, maxFailedWrites: -2 } }));
+
+    assert.equal(problems.length, 4);
+    for (const field of ['maxServingRtoSeconds', 'maxWriteRtoSeconds', 'maxFailedReads', 'maxFailedWrites']) {
+      assert.ok(problems.some((problem) => problem.startsWith(`expect.${field}:`)), `${field} in ${problems.join('; ')}`);
+    }
+  });
+
   it('ValidateScenario_NotAnObject_IsRejected', () => {
     assert.deepEqual(problemsOf([]), ['must be an object, got array']);
   });

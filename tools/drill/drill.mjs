@@ -20,6 +20,7 @@ import { buildReport, failedReport } from './lib/report.mjs';
 import { selectScenarios } from './lib/scenario-loader.mjs';
 import { runScenario } from './lib/scenario-runner.mjs';
 import { renderReport, renderSummary } from './lib/text-report.mjs';
+import { floorProblems } from './lib/user-rto.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const EXIT_FAILED = 1;
@@ -102,7 +103,12 @@ export async function main(argv) {
     writeSummary(resolve(options.artifactsDirectory), summary);
     if (options.ciCountsPath) writeCiCounts(resolve(options.ciCountsPath), summary);
     process.stdout.write(renderSummary(reports));
-    return summary.failed === 0 ? 0 : EXIT_FAILED;
+    const floors = options.checkFloors ? reports.flatMap((report) => floorProblems(report)) : [];
+    if (options.checkFloors) {
+      process.stdout.write(floors.length === 0 ? 'Floor check: every serving and write RTO lies within [floor, floor + 5 s]\n'
+        : `Floor check failed:\n${floors.map((line) => `  ✗ ${line}`).join('\n')}\n`);
+    }
+    return summary.failed === 0 && floors.length === 0 ? 0 : EXIT_FAILED;
   } catch (error) {
     if (error instanceof DrillUsageError) {
       process.stderr.write(`drill: ${error.message}\n\n${USAGE}`);

@@ -23,6 +23,7 @@ export function readyDocument(overrides = {}) {
       DR_SECONDARY_CLUSTER_ARN: `arn:aws:rds:${SECONDARY}:111122223333:cluster:app-${SECONDARY}`,
       DR_PRIMARY_SET_IDENTIFIER: 'tpe',
       DR_SECONDARY_SET_IDENTIFIER: 'nrt',
+      DR_NORMAL_WEIGHTS: '70,30',
       DR_PRIMARY_HEALTH_CHECK_ID: '0d7a1b2c-3e4f-4a5b-8c6d-000000000001',
       DR_SECONDARY_HEALTH_CHECK_ID: '0d7a1b2c-3e4f-4a5b-8c6d-000000000002',
       DR_ALARM_NAMES: `drlab-${PRIMARY}-unhealthy`,
@@ -41,10 +42,63 @@ export function sampleLab(overrides) {
 
 const iso = (ms) => new Date(ms).toISOString();
 
+/** The lab epoch of labState(t): one wall second (30 model seconds in the fast profile) before the fault at t. */
+export const EPOCH_OFFSET_MS = -1_000;
+
+/**
+ * `traffic` of /_lab/state (contract K2): `clients` clients, one read and one write each per model second; buckets
+ * 0 … count − 1 from the epoch `epoch` (wall ms), with `failing(second)` → { reads, writes } failed in each.
+ */
+export function trafficDocument(epoch, { timeScale = 30, clients = 200, count = 240, failing = () => ({ reads: 0, writes: 0 }) } = {}) {
+  const seconds = Array.from({ length: count }, (_, second) => {
+    const failed = failing(second);
+    return { second, at: iso(epoch + (second * 1000) / timeScale), reads: clients, readsOk: clients - failed.reads, writes: clients, writesOk: clients - failed.writes };
+  });
+  return {
+    clients,
+    applicationName: 'api.example.com.',
+    readsPerClientPerSecond: 1,
+    writesPerClientPerSecond: 1,
+    writerEndpoint: { name: 'drlab-global.global-drlab.global.rds.amazonaws.com', ttlSeconds: 5, repointSeconds: 1, reconnectSeconds: 2, writerRegion: SECONDARY, available: true },
+    seconds,
+    failedReads: seconds.reduce((sum, b) => sum + b.reads - b.readsOk, 0),
+    failedWrites: seconds.reduce((sum, b) => sum + b.writes - b.writesOk, 0),
+  };
+}
+
+/**
+ * What the sample failover does to the clients (model seconds since the epoch; the fault starts at 30): 140 of 200
+ * on the primary fail until detection at 114, then drain to 3 by 172; every write fails until 222 (the promotion ends
+ * at 216, + re-point 1 s + reconnect 2 s, + 3 s of the endpoint's TTL).
+ */
+export function sampleFailing(second) {
+  let reads = 0;
+  if (second >= 30 && second < 114) reads = 140;
+  else if (second >= 114 && second <= 172) reads = Math.max(3, Math.round(140 - ((second - 114) * 137) / 58));
+  return { reads, writes: second >= 30 && second < 222 ? 200 : 0 };
+}
+
+/** `dns.records` and `dns.healthChecks` of /_lab/state (contract K1), the primary's record with its health check. */
+export function routingDocuments({ primaryHealthCheck = true } = {}) {
+  const primaryId = '0d7a1b2c-3e4f-4a5b-8c6d-000000000001';
+  const secondaryId = '0d7a1b2c-3e4f-4a5b-8c6d-000000000002';
+  return {
+    records: [
+      { setIdentifier: 'tpe', region: PRIMARY, weight: 0, ttl: 60, healthCheckId: primaryHealthCheck ? primaryId : null, healthy: false },
+      { setIdentifier: 'nrt', region: SECONDARY, weight: 100, ttl: 60, healthCheckId: secondaryId, healthy: true },
+    ],
+    healthChecks: [
+      { id: primaryId, region: PRIMARY, intervalSeconds: 30, failureThreshold: 3, checkers: 8, healthy: false },
+      { id: secondaryId, region: SECONDARY, intervalSeconds: 30, failureThreshold: 3, checkers: 8, healthy: true },
+    ],
+  };
+}
+
 /** A lab state document; `t` is the epoch the times are built from. */
 export function labState(t, overrides = {}) {
   return {
     now: iso(t + 60_000),
+    startedAt: iso(t + EPOCH_OFFSET_MS),
     profile: 'fast',
     timeScale: 30,
     observerRegion: SECONDARY,
@@ -56,7 +110,9 @@ export function labState(t, overrides = {}) {
     dns: {
       weights: [{ setIdentifier: 'tpe', region: PRIMARY, weight: 0 }, { setIdentifier: 'nrt', region: SECONDARY, weight: 100 }],
       changes: [{ id: '/change/C1', status: 'INSYNC', submittedAt: iso(t + 4_300), insyncAt: iso(t + 6_300), comment: 'dr-x', changes: [] }],
+      ...routingDocuments(),
     },
+    traffic: trafficDocument(t + EPOCH_OFFSET_MS, { failing: sampleFailing }),
     lostWrites: { count: 8, spanSeconds: 0.027, modelSpanSeconds: 0.8, events: [{ count: 8, firstSequence: 93, lastSequence: 100, modelSpanSeconds: 0.8, at: iso(t + 4_200) }] },
     messages: [{ subject: 'DrLambdas: recovered', message: 'Failover to ap-northeast-1 complete', attributes: { severity: 'high' }, publishedAt: iso(t + 7_000) }],
     alarms: [{ name: `drlab-${PRIMARY}-unhealthy`, watchedRegion: PRIMARY, state: 'ALARM', updatedAt: iso(t + 3_000), reason: 'Threshold Crossed: 1 datapoint [0.0] was less than the threshold (1.0).' }],

@@ -14,6 +14,16 @@ export function writeScenarioArtifacts(directory, report) {
   return { json, svg };
 }
 
+/**
+ * A user-visible RTO as summary.json carries it (contract K3): model seconds (null when not measured or never
+ * recovered), its floor (null when the model gives none) and the failed requests.
+ * @param {import('./user-rto.mjs').UserRto | undefined} rto
+ */
+export function userFigure(rto) {
+  if (!rto) return { seconds: null, floorSeconds: null, failed: null };
+  return { seconds: rto.applicable && rto.recovered ? rto.seconds : null, floorSeconds: rto.floorSeconds ?? null, failed: rto.failed };
+}
+
 /** The run's summary: one entry per scenario with the measured figures the README quotes. */
 export function runSummary(reports, profile) {
   return {
@@ -29,6 +39,8 @@ export function runSummary(reports, profile) {
       overheadSeconds: r.rto?.applicable ? r.rto.overhead.overheadSeconds : null,
       executionOverheadSeconds: r.executions.map((e) => ({ id: e.id, seconds: e.overhead.overheadSeconds })),
       lostWrites: r.dataLoss?.lostWrites ?? null,
+      servingRto: userFigure(r.servingRto),
+      writeRto: userFigure(r.writeRto),
     })),
   };
 }

@@ -7,7 +7,7 @@ export const PROFILES = ['fast', 'realistic'];
 export const FUNCTION_NAMES = ['HealthValidator', 'AuroraPromoter', 'DnsUpdater'];
 
 export const USAGE = `Usage: drill [--scenario NAME]... [--scenario-file PATH]... [--all] [--profile fast|realistic]
-             [--artifacts DIR] [--ci-counts PATH] [--list] [--quiet]
+             [--artifacts DIR] [--ci-counts PATH] [--list] [--quiet] [--check-floors]
              [--lab-dll PATH] [--emulator-dll PATH] [--function NAME=BOOTSTRAP]... [--parameters FILE]
 
 Runs failover drills: the real state machine (aws-local-stepfunctions) calls the real function
@@ -19,6 +19,8 @@ bootstraps through the local Lambda emulator, against the DR lab; reports timeli
   --profile P           fast (CI: the lab's world runs 30x faster) or realistic (AWS's documented durations); default fast
   --artifacts DIR       where reports and timelines go; default artifacts/drills
   --ci-counts PATH      also write "<passed> <failed>" scenario counts to PATH
+  --check-floors        benchmark: also fail when a serving or write RTO is below its floor or more than
+                        5 model seconds above it (meant for --profile realistic; not part of make test)
   --list                list the scenarios and exit
   --quiet               no progress lines, only the reports
   --lab-dll PATH        the built lab (DrLambdas.DrLab.dll)
@@ -44,6 +46,7 @@ export function parseCommandLine(argv) {
         'ci-counts': { type: 'string' },
         list: { type: 'boolean' },
         quiet: { type: 'boolean' },
+        'check-floors': { type: 'boolean' },
         'lab-dll': { type: 'string' },
         'emulator-dll': { type: 'string' },
         function: { type: 'string', multiple: true },
@@ -66,6 +69,7 @@ export function parseCommandLine(argv) {
     help: values.help ?? false,
     list: values.list ?? false,
     quiet: values.quiet ?? false,
+    checkFloors: values['check-floors'] ?? false,
     all: values.all ?? false,
     names: values.scenario ?? [],
     files: values['scenario-file'] ?? [],

@@ -9,8 +9,11 @@ function countBy(items) {
   return counts;
 }
 
-/** The facts expectations are checked against. `world`: finalWorld(); `rto`: measureRecovery(). */
-export function factsOf(result, world, rto) {
+/**
+ * The facts expectations are checked against. `world`: finalWorld(); `rto`: measureRecovery(); `user`:
+ * measureUserRecovery() (the serving and write RTOs).
+ */
+export function factsOf(result, world, rto, user) {
   const executions = Object.fromEntries(result.records.map((record) => [record.id, {
     status: record.status,
     decision: record.decision ?? null,
@@ -27,6 +30,8 @@ export function factsOf(result, world, rto) {
     lostWrites: result.finalState.lostWrites.count,
     notifications: world.notifications,
     rtoSeconds: rto.applicable ? rto.measuredSeconds : null,
+    servingRto: user.servingRto,
+    writeRto: user.writeRto,
   };
 }
 
@@ -105,6 +110,27 @@ export function checkExpectations(expect, facts) {
   if (expect.maxRtoSeconds !== undefined) {
     const passed = facts.rtoSeconds !== null && facts.rtoSeconds <= expect.maxRtoSeconds;
     checks.push(check('RTO (AWS-equivalent seconds)', `≤ ${expect.maxRtoSeconds}`, facts.rtoSeconds ?? 'no recovery', passed));
+  }
+  checks.push(...userRtoChecks(expect, facts));
+  return checks;
+}
+
+/** A user-visible RTO as a check's actual value: its seconds, or why there is none. */
+function rtoActual(rto) {
+  if (!rto.applicable) return `not measured (${rto.reason})`;
+  return rto.recovered ? rto.seconds : `not recovered by the end of the run (${rto.seconds} s so far)`;
+}
+
+function userRtoChecks(expect, facts) {
+  const checks = [];
+  for (const [key, name, rto] of [['maxServingRtoSeconds', 'serving RTO (model seconds)', facts.servingRto], ['maxWriteRtoSeconds', 'write RTO (model seconds)', facts.writeRto]]) {
+    if (expect[key] === undefined) continue;
+    const passed = rto.applicable && rto.recovered && rto.seconds <= expect[key];
+    checks.push(check(name, `≤ ${expect[key]}`, rtoActual(rto), passed));
+  }
+  for (const [key, name, rto] of [['maxFailedReads', 'failed reads at most', facts.servingRto], ['maxFailedWrites', 'failed writes at most', facts.writeRto]]) {
+    if (expect[key] === undefined) continue;
+    checks.push(check(name, `≤ ${expect[key]}`, rto.failed, rto.failed <= expect[key]));
   }
   return checks;
 }

@@ -3,6 +3,7 @@
 // data loss and the final world. Times are seconds from the scenario's start (wall clock) unless named otherwise.
 import { checkExpectations, factsOf, integrityChecks } from './expectations.mjs';
 import { measureDataLoss, measureRecovery, overheadOf } from './measure.mjs';
+import { measureUserRecovery } from './user-rto.mjs';
 import { finalWorld } from './world.mjs';
 
 /**
@@ -19,7 +20,11 @@ import { finalWorld } from './world.mjs';
  * @property {{ name: string, expected: unknown, actual: unknown, passed: boolean }[]} checks
  * @property {{ at: number, until: number | null, kind: string, label: string }[]} events
  * @property {ReturnType<typeof executionReport>[]} executions
- * @property {import('./measure.mjs').Rto} rto
+ * @property {import('./measure.mjs').Rto} rto the recovery actions' RTO (incident → the orchestrator's actions done)
+ * @property {import('./user-rto.mjs').UserRto} servingRto incident → reads back to ≥ 99 % for good (model seconds)
+ * @property {import('./user-rto.mjs').UserRto} writeRto incident → writes back to ≥ 99 % for good (model seconds)
+ * @property {{ kind: string, region: string | null, at: number, modelSecond: number } | null} [incident] the user-visible RTOs' incident, `at` relative
+ * @property {{ at: number, reads: number | null, writes: number | null }[]} [successRatios] per model second: its start (relative wall) and the success ratios
  * @property {ReturnType<typeof measureDataLoss> | null} dataLoss
  * @property {ReturnType<typeof finalWorld> | null} finalWorld
  * @property {Record<string, number | string>} [configuration] the functions' configuration, model units
@@ -102,7 +107,11 @@ export function buildReport(result, lab) {
   const world = finalWorld(lab, result.finalState);
   const rto = measureRecovery(result);
   const dataLoss = measureDataLoss(result);
-  const checks = [...integrityChecks(result), ...checkExpectations(result.scenario.expect, factsOf(result, world, rto))];
+  const user = measureUserRecovery(result, lab);
+  const checks = [...integrityChecks(result), ...checkExpectations(result.scenario.expect, factsOf(result, world, rto, user))];
+  for (const figure of [user.servingRto, user.writeRto]) {
+    if (figure.endedAt !== undefined && figure.endedAt !== null) figure.endedAt = relative(figure.endedAt);
+  }
   if (rto.applicable) {
     rto.incidentStart = relative(rto.incidentStart);
     rto.recoveredAt = relative(rto.recoveredAt);
@@ -123,6 +132,10 @@ export function buildReport(result, lab) {
     })),
     executions: result.records.map((record) => executionReport(record, relative, result.timeScale)),
     rto,
+    servingRto: user.servingRto,
+    writeRto: user.writeRto,
+    incident: user.incident && { ...user.incident, at: relative(user.incident.at) },
+    successRatios: user.ratios.map((entry) => ({ ...entry, at: relative(entry.at) })),
     dataLoss,
     finalWorld: world,
     configuration: result.model,
@@ -142,6 +155,8 @@ export function failedReport(scenario, profile, error) {
     events: [],
     executions: [],
     rto: { applicable: false, reason: 'the scenario did not run' },
+    servingRto: { applicable: false, reason: 'the scenario did not run', seconds: null, floorSeconds: null, failed: 0 },
+    writeRto: { applicable: false, reason: 'the scenario did not run', seconds: null, floorSeconds: null, failed: 0 },
     dataLoss: null,
     finalWorld: null,
   };

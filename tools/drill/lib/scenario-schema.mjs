@@ -224,6 +224,7 @@ function parseExpectations(value, problems, executionIds) {
   problems.onlyKeys(value, [
     'executions', 'decisions', 'maxDecisions', 'promotions', 'maxPromotions', 'maxDatabaseOperations', 'dnsChanges', 'finalWriter', 'finalWeights',
     'lostWrites', 'maxLostWrites', 'notifications', 'notificationCount', 'maxRtoSeconds',
+    'maxServingRtoSeconds', 'maxWriteRtoSeconds', 'maxFailedReads', 'maxFailedWrites',
   ]);
   if (Object.keys(value).length === 0) problems.add('must state at least one expectation');
   const expect = {};
@@ -234,13 +235,15 @@ function parseExpectations(value, problems, executionIds) {
   for (const key of ['promotions', 'maxPromotions']) {
     if (value[key] !== undefined) expect[key] = countsOf(value[key], PROMOTION_KINDS, problems.at(key));
   }
-  for (const key of ['maxDatabaseOperations', 'dnsChanges', 'lostWrites', 'maxLostWrites', 'notificationCount']) {
+  for (const key of ['maxDatabaseOperations', 'dnsChanges', 'lostWrites', 'maxLostWrites', 'notificationCount', 'maxFailedReads', 'maxFailedWrites']) {
     if (value[key] !== undefined) expect[key] = problems.at(key).number(value[key], { min: 0, integer: true });
   }
   if (value.finalWriter !== undefined) expect.finalWriter = problems.at('finalWriter').oneOf(value.finalWriter, ROLES);
   if (value.finalWeights !== undefined) expect.finalWeights = parseWeights(value.finalWeights, problems.at('finalWeights'));
   if (value.notifications !== undefined) expect.notifications = parseNotificationMatchers(value.notifications, problems.at('notifications'));
-  if (value.maxRtoSeconds !== undefined) expect.maxRtoSeconds = problems.at('maxRtoSeconds').number(value.maxRtoSeconds, { min: 0 });
+  for (const key of ['maxRtoSeconds', 'maxServingRtoSeconds', 'maxWriteRtoSeconds']) {
+    if (value[key] !== undefined) expect[key] = problems.at(key).number(value[key], { min: 0 });
+  }
   return expect;
 }
 

@@ -29,10 +29,35 @@ function timeline(report) {
   return lines;
 }
 
+function userRtoLines(name, rto, requests) {
+  if (!rto?.applicable) return [`  ${name}: not measured — ${rto?.reason ?? 'no traffic'}; ${rto?.failed ?? 0} failed ${requests}`];
+  const measured = rto.recovered ? seconds(rto.seconds) : `not recovered (${seconds(rto.seconds)} so far)`;
+  const floor = rto.floorSeconds === null ? `no floor (${rto.floor?.reason})` : `floor ${seconds(rto.floorSeconds)}`;
+  const lines = [`  ${name.padEnd(24)} ${measured.padStart(10)}   ${floor}; ${rto.failed} failed ${requests}`];
+  if (rto.floorSeconds !== null && rto.floor) lines.push(`      floor = ${rto.floor.explanation}`);
+  if (rto.floorSeconds !== null && rto.recovered && rto.seconds < rto.floorSeconds) lines.push('      (below its floor: a bug in the lab model or the measurement)');
+  return lines;
+}
+
+/** The user-visible RTOs (model seconds, from the lab's clients) beside the recovery actions' RTO. */
+function userSection(report) {
+  if (!report.servingRto) return [];
+  const incident = report.incident ? ` from ${report.incident.kind}${report.incident.region ? ` in ${report.incident.region}` : ''} at ${report.incident.at.toFixed(2)} s` : '';
+  const actions = report.rto?.applicable
+    ? [`  ${'RTO (recovery actions)'.padEnd(24)} ${seconds(report.rto.measuredSeconds).padStart(10)}   floor ${seconds(report.rto.floor.seconds)}; AWS-equivalent, broken down below`]
+    : [];
+  return [
+    `What users see (model seconds${incident}; a second is served at ≥ 99 % success)`,
+    ...userRtoLines('serving RTO (reads)', report.servingRto, 'reads'),
+    ...userRtoLines('write RTO', report.writeRto, 'writes'),
+    ...actions,
+  ];
+}
+
 function rtoSection(rto) {
-  if (!rto.applicable) return [`RTO: not applicable — ${rto.reason}`];
+  if (!rto.applicable) return [`RTO (recovery actions): not applicable — ${rto.reason}`];
   const lines = [
-    `RTO ${seconds(rto.measuredSeconds)} (AWS-equivalent) against a target of ${seconds(rto.targetSeconds)}: ${rto.metTarget ? 'met' : 'not met'} — execution ${rto.execution}, ${rto.decision}`,
+    `RTO (recovery actions) ${seconds(rto.measuredSeconds)} (AWS-equivalent) against a target of ${seconds(rto.targetSeconds)}: ${rto.metTarget ? 'met' : 'not met'} — execution ${rto.execution}, ${rto.decision}`,
   ];
   for (const phase of rto.phases) {
     const parallel = phase.name === 'promotion' || phase.name === 'propagation' ? '  (in parallel)' : '';
@@ -82,15 +107,18 @@ function checksSection(checks) {
 
 /** The whole report as text lines. */
 export function renderReport(report) {
-  return [header(report), ...timeline(report), ...rtoSection(report.rto), ...dataLossSection(report.dataLoss), ...worldSection(report.finalWorld), ...checksSection(report.checks), ''].join('\n');
+  return [header(report), ...timeline(report), ...userSection(report), ...rtoSection(report.rto), ...dataLossSection(report.dataLoss), ...worldSection(report.finalWorld), ...checksSection(report.checks), ''].join('\n');
 }
 
 /** One line per scenario and a total, for the end of a run. */
 export function renderSummary(reports) {
   const passed = reports.filter((r) => r.passed).length;
   const lines = reports.map((r) => {
-    const rto = r.rto?.applicable ? `RTO ${seconds(r.rto.measuredSeconds)} (floor ${seconds(r.rto.floor.seconds)}), overhead ${r.rto.overhead.overheadSeconds.toFixed(3)} s` : 'no recovery';
-    return `  ${r.passed ? '✓' : '✗'} ${r.scenario.name.padEnd(34)} ${rto}`;
+    const rto = r.rto?.applicable ? `actions ${seconds(r.rto.measuredSeconds)} (floor ${seconds(r.rto.floor.seconds)}), overhead ${r.rto.overhead.overheadSeconds.toFixed(3)} s` : 'no recovery';
+    const user = (name, figure) => (figure?.applicable
+      ? `${name} ${figure.recovered ? seconds(figure.seconds) : 'not recovered'}${figure.floorSeconds === null ? '' : ` (floor ${seconds(figure.floorSeconds)})`}`
+      : `${name} n/a`);
+    return `  ${r.passed ? '✓' : '✗'} ${r.scenario.name.padEnd(34)} ${user('serving', r.servingRto)}, ${user('writes', r.writeRto)}; ${rto}`;
   });
   return ['Drill summary', ...lines, `${passed} passed, ${reports.length - passed} failed`, ''].join('\n');
 }
