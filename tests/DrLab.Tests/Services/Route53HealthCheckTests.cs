@@ -173,6 +173,15 @@ public sealed class Route53HealthCheckTests
     }
 
     [Fact]
+    public void TargetRegion_CreatedCheck_IsTheRegionItsEndpointNameDesignates()
+    {
+        var id = IdOf(Create("ref-1", Config(LabFixture.Secondary)));
+
+        Assert.Equal(LabFixture.Secondary, _lab.Run(s => s.Checkers.TargetRegion(id)));
+        Assert.Equal(LabFixture.Primary, _lab.Run(s => s.Checkers.TargetRegion(_lab.Definition.HealthCheckIds[LabFixture.Primary])));
+    }
+
+    [Fact]
     public void CreatedCheck_EndpointOutsideTheLab_TurnsUnhealthyWithATimeout()
     {
         var id = IdOf(Create("ref-1", "<Type>HTTPS</Type><FullyQualifiedDomainName>elsewhere.example.org</FullyQualifiedDomainName><RequestInterval>10</RequestInterval>"));

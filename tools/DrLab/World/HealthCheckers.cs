@@ -62,6 +62,9 @@ internal sealed class HealthCheckers
     /// <summary>Whether a health check with this id exists (built in, or created and not deleted).</summary>
     public bool Exists(string id) => _created.ContainsKey(id) || RegionOfHealthCheck(id) is not null;
 
+    /// <summary>The lab Region a health check probes, built in or created; null when unknown or outside the lab.</summary>
+    public string? TargetRegion(string id) => _created.TryGetValue(id, out var created) ? created.Check.TargetRegion : RegionOfHealthCheck(id);
+
     /// <summary>A created check's checkers, or null for built-in and unknown ids.</summary>
     public CreatedCheckers? Created(string id) => _created.GetValueOrDefault(id);
 
