@@ -1,4 +1,3 @@
-using DrLambdas.Aws;
 using DrLambdas.Aws.Route53;
 using DrLambdas.Functions.Common;
 using DrLambdas.Runtime.Logging;
@@ -13,13 +12,11 @@ namespace DrLambdas.DnsUpdater;
 /// <c>apply</c>: converges the pair of weighted records to the desired weights in one compare-and-swap change batch
 /// (<see cref="PairChange"/>). Records already as desired are left alone; a batch that no longer matches the
 /// records (someone changed them since they were read) is a <see cref="ConflictException"/>, which the state
-/// machine retries with a fresh read.
+/// machine retries with a fresh read. Every field of a record but its weight is kept as read (health check, TTL,
+/// values or alias target).
 /// </summary>
 internal sealed class ApplyOperation(DrConfiguration configuration, IRoute53Client route53, TimeProvider timeProvider)
 {
-    /// <summary>Route 53's error for a batch that does not apply, e.g. a DELETE that no longer matches.</summary>
-    public const string InvalidChangeBatch = "InvalidChangeBatch";
-
     public async Task<DnsChangeResponse> HandleAsync(DnsApplyRequest request, Invocation invocation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -31,7 +28,7 @@ internal sealed class ApplyOperation(DrConfiguration configuration, IRoute53Clie
         var current = ManagedRecords.Find(listed, configuration.Topology, dns);
         var plan = PairChange.Plan(current, desired, incidentId);
 
-        var submitted = plan.Batch is null ? null : await SubmitAsync(plan.Batch, current, cancellationToken);
+        var submitted = plan.Batch is null ? null : await RecordSwap.SubmitAsync(route53, dns, plan.Batch, current, cancellationToken);
         foreach (var change in plan.Changed)
         {
             invocation.Logger.Info(
@@ -50,21 +47,5 @@ internal sealed class ApplyOperation(DrConfiguration configuration, IRoute53Clie
             submitted?.SubmittedAt ?? timeProvider.GetUtcNow(),
             Changed: plan.Changed,
             Unchanged: plan.Unchanged);
-    }
-
-    /// <exception cref="ConflictException">A record changed since it was read.</exception>
-    private async Task<ChangeInfo> SubmitAsync(ChangeBatch batch, IReadOnlyList<ResourceRecordSet> current, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await route53.ChangeResourceRecordSetsAsync(configuration.Dns.HostedZoneId, batch, cancellationToken);
-        }
-        catch (AwsServiceException exception) when (exception.ErrorCode == InvalidChangeBatch)
-        {
-            var read = string.Join(", ", current.Select(record => $"{record.SetIdentifier}={record.Weight}"));
-            throw new ConflictException(
-                $"Records {configuration.Dns.RecordName} changed since they were read ({read}); the compare-and-swap was refused: {exception.ErrorMessage}",
-                exception);
-        }
     }
 }

@@ -5,7 +5,7 @@ using DrLambdas.Shared.Contracts;
 
 namespace DrLambdas.DnsUpdater;
 
-/// <summary>Wires the DNS updater's two operations: apply and status.</summary>
+/// <summary>Wires the DNS updater's operations: apply, status and associate.</summary>
 internal static class DnsUpdaterFunction
 {
     public const string Name = "DnsUpdater";
@@ -14,6 +14,7 @@ internal static class DnsUpdaterFunction
     {
         var apply = new ApplyOperation(configuration, route53, timeProvider);
         var status = new DnsStatusOperation(configuration, route53, timeProvider);
+        var associate = new AssociateOperation(configuration, route53, timeProvider);
         var json = ContractsJsonContext.Default;
         return new OperationRouter(Name,
         [
@@ -21,6 +22,8 @@ internal static class DnsUpdaterFunction
                 OperationNames.Apply, json.DnsApplyRequest, json.DnsChangeResponse, request => request.IncidentId, apply.HandleAsync),
             new FunctionOperation<DnsStatusRequest, DnsChangeResponse>(
                 OperationNames.Status, json.DnsStatusRequest, json.DnsChangeResponse, request => request.IncidentId, status.HandleAsync),
+            new FunctionOperation<DnsAssociateRequest, DnsAssociateResponse>(
+                OperationNames.Associate, json.DnsAssociateRequest, json.DnsAssociateResponse, _ => null, associate.HandleAsync),
         ]);
     }
 }

@@ -18,7 +18,7 @@ namespace DrLambdas.DnsUpdater;
 internal sealed record PairChange(ChangeBatch? Batch, IReadOnlyList<WeightChange> Changed, int Unchanged)
 {
     /// <summary>Route 53 limits change batch comments to 256 characters.</summary>
-    public const int MaxCommentLength = 256;
+    public const int MaxCommentLength = BatchComment.MaxLength;
 
     /// <summary>
     /// Plans the change of <paramref name="current"/> (the managed records as read) to <paramref name="desired"/>
@@ -59,18 +59,8 @@ internal sealed record PairChange(ChangeBatch? Batch, IReadOnlyList<WeightChange
     private static int DesiredFor(ResourceRecordSet record, IReadOnlyList<RecordWeight> desired) =>
         desired.WithSetIdentifier(record.SetIdentifier)?.Weight ?? (int)record.Weight!.Value;
 
-    private static string Comment(string incidentId, IEnumerable<(string SetIdentifier, int From, int To)> changed)
-    {
-        var comment = $"DrLambdas incident {incidentId}: {Describe(changed)}";
-        if (comment.Length <= MaxCommentLength)
-        {
-            return comment;
-        }
-
-        // Never cut a surrogate pair in half: the request body would no longer be valid XML.
-        var length = char.IsHighSurrogate(comment[MaxCommentLength - 1]) ? MaxCommentLength - 1 : MaxCommentLength;
-        return comment[..length];
-    }
+    private static string Comment(string incidentId, IEnumerable<(string SetIdentifier, int From, int To)> changed) =>
+        BatchComment.Fit($"DrLambdas incident {incidentId}: {Describe(changed)}");
 
     private static string Describe(IEnumerable<(string SetIdentifier, int From, int To)> weights) =>
         string.Join(", ", weights.Select(w => string.Create(CultureInfo.InvariantCulture, $"{w.SetIdentifier} {w.From} -> {w.To}")));

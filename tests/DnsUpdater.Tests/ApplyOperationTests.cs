@@ -259,7 +259,7 @@ public sealed class ApplyOperationTests : IDisposable
         var error = await Assert.ThrowsAsync<InputValidationException>(() =>
             _world.InvokeAsync("""{"operation":"upsert"}""", ContractsJsonContext.Default.DnsChangeResponse));
 
-        Assert.Equal("'upsert' is not an operation of DnsUpdater; expected one of apply, status", error.Problem);
+        Assert.Equal("'upsert' is not an operation of DnsUpdater; expected one of apply, status, associate", error.Problem);
         _world.Route53.VerifyNoOtherCalls();
     }
 }

@@ -76,6 +76,24 @@ public sealed class ChangePolicyTests : IDisposable
     }
 
     [Fact]
+    public async Task Associate_SentBatch_RequestContextEqualsWhatThePolicyAllows()
+    {
+        var configuration = Load(variables =>
+        {
+            variables[Shared.Configuration.EnvironmentVariables.PrimaryHealthCheckId] = "5f0c1d2e-3a4b-4c5d-8e6f-00000000000a";
+            variables[Shared.Configuration.EnvironmentVariables.SecondaryHealthCheckId] = "5f0c1d2e-3a4b-4c5d-8e6f-00000000000b";
+        });
+        await ApplyRunner.AssociateAsync(_aws.Route53, configuration);
+
+        var sent = Sent();
+
+        Assert.Equal(Allowed(ActionsKey).Order(StringComparer.Ordinal), sent.Actions);
+        Assert.Equal(Allowed(NamesKey).Order(StringComparer.Ordinal), sent.NormalizedNames);
+        Assert.Equal(Allowed(TypesKey).Order(StringComparer.Ordinal), sent.Types);
+        Assert.Equal(_policy.Strings(TemplatePolicy.Child(ChangeStatement, "Resource")), [sent.Resource]);
+    }
+
+    [Fact]
     public void Policy_ChangeRecords_OneAllowStatementConditionedOnlyOnTheThreeBatchKeys()
     {
         var statement = ChangeStatement;
@@ -129,6 +147,11 @@ public sealed class ChangePolicyTests : IDisposable
     private async Task<SentBatch> SendAsync(params (string SetIdentifier, int Weight)[] desired)
     {
         await ApplyRunner.ApplyAsync(_aws.Route53, desired);
+        return Sent();
+    }
+
+    private SentBatch Sent()
+    {
         var (uri, body) = Assert.Single(_wire.Changes);
         var changes = XDocument.Parse(body).Descendants(Ns + "Change").ToList();
         var zone = uri.AbsolutePath.Split('/')[3];

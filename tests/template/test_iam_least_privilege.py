@@ -198,14 +198,16 @@ class FunctionRoleTests(unittest.TestCase):
     def test_health_validator_reads_health_checks_by_arn(self):
         reads = [s for s in role_statements(self.template, "HealthValidatorRole") if "route53:GetHealthCheckStatus" in actions_of(s)]
         self.assertEqual(len(reads), 1)
-        arns = [literal(r) for arm in as_list(reads[0]["Resource"]) for r in _branches(arm)]
-        self.assertEqual(
-            sorted(arns),
-            sorted([
-                "arn:${AWS::Partition}:route53:::healthcheck/${PrimaryHealthCheckId}",
-                "arn:${AWS::Partition}:route53:::healthcheck/${SecondaryHealthCheckId}",
-            ]),
-        )
+        resources = [r for arm in as_list(reads[0]["Resource"]) for r in _branches(arm)]
+        self.assertEqual([literal(r) for r in resources], ["arn:${AWS::Partition}:route53:::healthcheck/${Id}"] * 2)
+        # Each ARN names the created check or the adopted id, whichever the function reads as DR_*_HEALTH_CHECK_ID.
+        ids = [r["Fn::Sub"][1]["Id"] for r in resources]
+        self.assertEqual(ids, [
+            {"Fn::If": ["CreateHealthChecks", {"Ref": "PrimaryHealthCheck"}, {"Ref": "PrimaryHealthCheckId"}]},
+            {"Fn::If": ["CreateHealthChecks", {"Ref": "SecondaryHealthCheck"}, {"Ref": "SecondaryHealthCheckId"}]},
+        ])
+        environment = self.template["Resources"]["HealthValidatorFunction"]["Properties"]["Environment"]["Variables"]
+        self.assertEqual(ids, [environment["DR_PRIMARY_HEALTH_CHECK_ID"], environment["DR_SECONDARY_HEALTH_CHECK_ID"]])
 
     def test_health_validator_reads_the_health_check_alarms_in_their_region(self):
         reads = [s for s in role_statements(self.template, "HealthValidatorRole") if "cloudwatch:DescribeAlarms" in actions_of(s)]

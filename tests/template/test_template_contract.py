@@ -50,7 +50,8 @@ class EnvironmentTests(unittest.TestCase):
                 self.assertEqual(sorted(name for name in environment if name not in self.variables), [])
 
     def test_functions_every_variable_except_the_machine_arn_comes_from_a_parameter(self):
-        parameters = set(self.template["Parameters"])
+        # The health check ids come from the check the stack creates or from the adopted id parameter.
+        parameters = set(self.template["Parameters"]) | {"PrimaryHealthCheck", "SecondaryHealthCheck"}
         environment = self.template["Resources"]["HealthValidatorFunction"]["Properties"]["Environment"]["Variables"]
         for name, value in environment.items():
             if name == "DR_STATE_MACHINE_ARN":

@@ -9,7 +9,7 @@ import { WALL_VARIABLES } from '../drill/lib/vocabulary.mjs';
 import { buildDeployment } from './deployment.mjs';
 import { DeploymentError, TemplateError } from './errors.mjs';
 import { DEFAULT_PARAMETER_FILE, labFactsFromReady } from './lab-parameters.mjs';
-import { deployToLab } from './lab-deploy.mjs';
+import { createHealthChecks, deployToLab } from './lab-deploy.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -26,7 +26,7 @@ prints the deployment, or deploys it into the lab.
   --scaled               scale the durations the functions compare with the clock to the lab's time profile, as the drill does
   --print                print the resolved deployment (the default)
   --full                 print the state machine definitions too
-  --deploy               create the deployment in the lab (roles, alarms, topics, state machines) and print the role key pairs
+  --deploy               create the deployment in the lab (health checks, roles, alarms, topics, state machines) and print the role key pairs
                          (with --print: {deployed, credentials, deployment}, what a test harness needs to host the functions)
   --help
 `;
@@ -54,11 +54,16 @@ export async function main(argv) {
     (overrides[match[1]] ??= {})[match[2]] = match[3];
   }
   const clock = values.scaled ? { timeScale: lab.timeScale, wallVariables: WALL_VARIABLES } : undefined;
-  const deployment = buildDeployment({ root: ROOT, lab, parameterFile: values.parameters, overrides, clock });
+  let deployment = buildDeployment({ root: ROOT, lab, parameterFile: values.parameters, overrides, clock });
   const hidden = values.full ? [] : ['definitionText', 'definition'];
   if (values.deploy) {
     if (!values.lab) throw new DeploymentError('--deploy needs --lab URL');
     const aws = new AwsClient({ endpoint: values.lab, credentials: { accessKeyId: lab.env.AWS_ACCESS_KEY_ID, secretAccessKey: lab.env.AWS_SECRET_ACCESS_KEY } });
+    if (deployment.healthChecks.length > 0) {
+      // As CloudFormation does: create the health checks, then resolve their Refs (the functions' ids) with them.
+      const physicalIds = await createHealthChecks(deployment, aws);
+      deployment = buildDeployment({ root: ROOT, lab, parameterFile: values.parameters, overrides, clock, physicalIds });
+    }
     const { credentials } = await deployToLab(deployment, { labUrl: values.lab, aws });
     const printed = values.print ? { deployed: true, credentials, deployment } : { deployed: true, credentials };
     process.stdout.write(`${JSON.stringify(printed, (key, value) => (hidden.includes(key) ? undefined : value), 2)}\n`);

@@ -2,12 +2,13 @@
 // The deployment of every template in the lab parameter file: each stack translated (SAM), resolved for the lab's
 // parameter values, and reduced to what the lab and the drill act on — functions, roles, state machines (their
 // definitions with DefinitionSubstitutions applied, as Step Functions stores them), topics, alarms, rules.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DeploymentError, TemplateError } from './errors.mjs';
 import { DEFAULT_PARAMETER_FILE, labValue, readParameterFile } from './lab-parameters.mjs';
 import { intrinsicName, parameterValues, resolveTemplate } from './resolve.mjs';
-import { RESOURCE_TYPES } from './resource-types.mjs';
+import { RESOURCE_TYPES, pendingHealthCheckId } from './resource-types.mjs';
 import { loadTemplate } from './template-loader.mjs';
 
 const PLACEHOLDER = /\$\{([^}]+)\}/g;
@@ -52,7 +53,10 @@ export function variableParameters(template) {
  *   root: string, lab: LabFacts, parameterFile?: string,
  *   overrides?: Record<string, Record<string, unknown>>, clock?: Clock,
  *   edit?: (stackName: string, template: any) => void,
+ *   physicalIds?: Record<string, Record<string, string>>,
  * }} BuildOptions
+ * `physicalIds`: per stack (the parameter file's name), the ids Route 53 assigned to its health checks
+ * (createHealthChecks in lab-deploy.mjs); without them a health check's Ref is a pending marker.
  */
 
 /**
@@ -128,13 +132,23 @@ export function variableParameters(template) {
  * @property {DeployedTopic[]} topics
  * @property {DeployedAlarm[]} alarms
  * @property {DeployedRule[]} rules
+ * @property {DeployedHealthCheck[]} healthChecks
+ */
+
+/**
+ * A Route 53 health check: `config` is the resolved HealthCheckConfig; `callerReference` is unique per stack, logical
+ * id and settings (a change of settings is a replacement: a new check, as CloudFormation does); `id` is the assigned
+ * id, or null until it exists.
+ * @typedef {object} DeployedHealthCheck
+ * @property {string} stack @property {string} logicalId @property {string} callerReference
+ * @property {Record<string, any>} config @property {string | null} id
  */
 
 /**
  * Builds the deployment (see the module comment). Throws TemplateError / DeploymentError.
  * @param {BuildOptions} options @returns {Deployment}
  */
-export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_FILE, overrides = {}, clock, edit }) {
+export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_FILE, overrides = {}, clock, edit, physicalIds = {} }) {
   const file = readParameterFile(parameterFile);
   const accountId = String(labValue(file.accountId ?? { fromLab: 'accountId' }, lab, {}, 'accountId'));
   for (const name of Object.keys(overrides)) {
@@ -143,7 +157,7 @@ export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_F
   /** @type {Record<string, Record<string, unknown>>} */
   const outputs = {};
   /** @type {Deployment} */
-  const deployment = { accountId, recoveryRegion: lab.recoveryRegion, stacks: [], functions: [], roles: [], stateMachines: [], topics: [], alarms: [], rules: [] };
+  const deployment = { accountId, recoveryRegion: lab.recoveryRegion, stacks: [], functions: [], roles: [], stateMachines: [], topics: [], alarms: [], rules: [], healthChecks: [] };
   for (const spec of file.stacks) {
     const where = `stack ${spec.name}`;
     const region = String(labValue(spec.region, lab, outputs, `${where}.region`));
@@ -164,7 +178,9 @@ export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_F
       labParameters[parameter] = toWallSeconds(Number(model[parameter]), /** @type {Clock} */ (clock).timeScale);
       scaled.push(parameter);
     }
-    const resolved = resolveTemplate(template, { parameters: labParameters, uncheckedParameters: scaled, region, accountId, stackName: spec.stackName });
+    const resolved = resolveTemplate(template, {
+      parameters: labParameters, uncheckedParameters: scaled, region, accountId, stackName: spec.stackName, physicalIds: physicalIds[spec.name] ?? {},
+    });
     outputs[spec.name] = resolved.outputs;
     deployment.stacks.push({ name: spec.name, stackName: spec.stackName, region, template: spec.template, parameters: resolved.parameters, modelParameters: model, variableParameters: variables, outputs: resolved.outputs });
     collect(deployment, spec.name, resolved, template, directory);
@@ -222,10 +238,28 @@ function collect(deployment, stack, resolved, template, directory) {
           targets: (p.Targets ?? []).map((target) => ({ id: target.Id, arn: target.Arn, roleArn: target.RoleArn, input: target.Input, inputPath: target.InputPath })),
         });
         break;
+      case 'AWS::Route53::HealthCheck':
+        deployment.healthChecks.push({
+          stack, logicalId, config: p.HealthCheckConfig,
+          callerReference: healthCheckCallerReference(resolved.stackName, logicalId, p.HealthCheckConfig),
+          id: resource.ref === pendingHealthCheckId(logicalId) ? null : resource.ref,
+        });
+        break;
       default:
         break;
     }
   }
+}
+
+/**
+ * CloudFormation's CallerReference for a health check is its own; the lab's names the stack and logical id and a
+ * digest of the settings, so a new RequestInterval creates a new check (Route 53 cannot change it in place) and the
+ * same settings find the existing one (CreateHealthCheck's idempotency). At most 64 characters, as Route 53 requires.
+ * @param {string} stackName @param {string} logicalId @param {any} config
+ */
+export function healthCheckCallerReference(stackName, logicalId, config) {
+  const digest = createHash('sha256').update(JSON.stringify(config ?? {})).digest('hex').slice(0, 12);
+  return `${stackName}-${logicalId}`.slice(0, 64 - digest.length - 1) + `-${digest}`;
 }
 
 /** @param {unknown} value @param {string} where */

@@ -1,9 +1,11 @@
 // @ts-check
-// Creates a deployment in the lab, with the lab's administrative identity: the roles (PUT /_lab/iam/roles, contract
-// C1, answering one key pair per role), then per contract C2 CloudWatch PutMetricAlarm (in each alarm's Region),
-// SNS CreateTopic and Step Functions CreateStateMachine. EventBridge rules are not created in the lab: the drill
+// Creates a deployment in the lab, with the lab's administrative identity: the Route 53 health checks first
+// (CreateHealthCheck: their ids exist only once created, and the rest of the deployment is resolved with them), the
+// roles (PUT /_lab/iam/roles, contract C1, answering one key pair per role), then per contract C2 CloudWatch
+// PutMetricAlarm (in each alarm's Region), SNS CreateTopic and Step Functions CreateStateMachine. EventBridge rules are not created in the lab: the drill
 // routes events through them itself (tools/drill/lib/event-routing.mjs).
 import { DeploymentError } from './errors.mjs';
+import { xmlText } from '../drill/lib/aws-client.mjs';
 
 /**
  * The awsQuery parameters of PutMetricAlarm for an AWS::CloudWatch::Alarm's resolved properties.
@@ -37,6 +39,65 @@ export function createTopicParameters(name, attributes) {
   return parameters;
 }
 
+const ROUTE53_NS = 'https://route53.amazonaws.com/doc/2013-04-01/';
+const HEALTH_CHECK_LISTS = { Regions: 'Region', ChildHealthChecks: 'ChildHealthCheck' };
+
+/** @param {unknown} text */
+function escapeXml(text) {
+  return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * The CreateHealthCheckRequest document for an AWS::Route53::HealthCheck's resolved HealthCheckConfig (its property
+ * names are the API's element names; Regions and ChildHealthChecks are lists of Region / ChildHealthCheck).
+ * @param {string} callerReference @param {Record<string, any>} config
+ */
+export function createHealthCheckBody(callerReference, config) {
+  const elements = Object.entries(config).map(([name, value]) => {
+    if (name in HEALTH_CHECK_LISTS) {
+      const member = HEALTH_CHECK_LISTS[/** @type {keyof typeof HEALTH_CHECK_LISTS} */ (name)];
+      return `<${name}>${[value].flat().map((item) => `<${member}>${escapeXml(item)}</${member}>`).join('')}</${name}>`;
+    }
+    if (value !== null && typeof value === 'object') {
+      return `<${name}>${Object.entries(value).map(([key, inner]) => `<${key}>${escapeXml(inner)}</${key}>`).join('')}</${name}>`;
+    }
+    return `<${name}>${escapeXml(value)}</${name}>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?><CreateHealthCheckRequest xmlns="${ROUTE53_NS}"><CallerReference>${escapeXml(callerReference)}</CallerReference>`
+    + `<HealthCheckConfig>${elements.join('')}</HealthCheckConfig></CreateHealthCheckRequest>`;
+}
+
+/**
+ * Creates the deployment's Route 53 health checks (CreateHealthCheck is idempotent for the same CallerReference and
+ * settings) and returns their ids per stack and logical id, for buildDeployment's `physicalIds`.
+ * @param {any} deployment @param {any} aws
+ * @returns {Promise<Record<string, Record<string, string>>>}
+ */
+export async function createHealthChecks(deployment, aws) {
+  /** @type {Record<string, Record<string, string>>} */
+  const ids = {};
+  for (const check of deployment.healthChecks ?? []) {
+    let reply;
+    try {
+      reply = await aws.restXml('route53', 'us-east-1', 'POST', '/2013-04-01/healthcheck', createHealthCheckBody(check.callerReference, check.config));
+    } catch (error) {
+      throw new DeploymentError(`Route 53 CreateHealthCheck ${check.logicalId} (${check.stack}) failed in the lab: ${error.message}`);
+    }
+    const id = xmlText(reply, 'Id');
+    if (!id) throw new DeploymentError(`Route 53 CreateHealthCheck ${check.logicalId} answered no Id: ${reply.slice(0, 300)}`);
+    (ids[check.stack] ??= {})[check.logicalId] = id;
+  }
+  return ids;
+}
+
+/** Refuses a deployment whose health checks were not created yet: its functions would carry no real ids. */
+export function requireCreatedHealthChecks(deployment) {
+  const pending = (deployment.healthChecks ?? []).filter((check) => check.id === null).map((check) => `${check.stack}.${check.logicalId}`);
+  if (pending.length > 0) {
+    throw new DeploymentError(`health checks ${pending.join(', ')} have no id yet: create them (createHealthChecks) and resolve the deployment again with their ids`);
+  }
+}
+
 /** The PUT /_lab/iam/roles body (contract C1) for the deployment's roles. */
 export function rolesDocument(deployment) {
   return { roles: deployment.roles.map((role) => ({ arn: role.arn, policies: role.policies.map((policy) => ({ name: policy.name, document: policy.document })) })) };
@@ -48,6 +109,7 @@ export function rolesDocument(deployment) {
  * @param {any} deployment @param {{ labUrl: string, aws: any, fetchImpl?: typeof fetch }} lab
  */
 export async function deployToLab(deployment, { labUrl, aws, fetchImpl = fetch }) {
+  requireCreatedHealthChecks(deployment);
   const credentials = await putRoles(deployment, labUrl, fetchImpl);
   await createResources(deployment, aws);
   return { credentials };
@@ -78,6 +140,7 @@ export async function putRoles(deployment, labUrl, fetchImpl = fetch) {
 
 /** The C2 calls: alarms, topics, state machines (idempotent: each replaces or returns the existing one). */
 export async function createResources(deployment, aws) {
+  requireCreatedHealthChecks(deployment);
   const call = async (what, action) => {
     try {
       return await action();

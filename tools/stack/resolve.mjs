@@ -15,7 +15,9 @@ const LIST_TYPES = new Set(['CommaDelimitedList', 'List<Number>', 'List<String>'
 
 /**
  * @typedef {string | string[]} ParameterValue
- * @typedef {{ parameters?: Record<string, unknown>, uncheckedParameters?: string[], region: string, accountId: string, stackName: string, partition?: string, urlSuffix?: string }} ResolveOptions
+ * `physicalIds`: the ids the service assigned to resources created before this resolution (logical id → id), for the
+ * types whose Ref only exists once created (a Route 53 health check's id).
+ * @typedef {{ parameters?: Record<string, unknown>, uncheckedParameters?: string[], region: string, accountId: string, stackName: string, partition?: string, urlSuffix?: string, physicalIds?: Record<string, string> }} ResolveOptions
  * @typedef {{ logicalId: string, type: string, name: string, ref: string, properties: any, metadata?: any, attribute: (name: string) => string }} ResolvedResource
  * @typedef {{
  *   stackName: string, region: string, accountId: string, partition: string,
@@ -105,6 +107,7 @@ class Resolver {
       partition: options.partition ?? 'aws',
       stackName: options.stackName,
       urlSuffix: options.urlSuffix ?? 'amazonaws.com',
+      physicalIds: options.physicalIds ?? {},
     };
     this.declaredResources = template.Resources ?? {};
     this.parameters = parameterValues(template.Parameters ?? {}, options.parameters ?? {}, options.uncheckedParameters);

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { TemplateError } from './errors.mjs';
 
 /**
- * @typedef {{ region: string, accountId: string, partition: string, stackName: string, urlSuffix: string }} StackEnv
+ * @typedef {{ region: string, accountId: string, partition: string, stackName: string, urlSuffix: string, physicalIds?: Record<string, string> }} StackEnv
  * @typedef {{ name: string, logicalId: string, env: StackEnv }} Named
  * @typedef {{
  *   nameProperty?: string, maxLength?: number,
@@ -103,6 +103,10 @@ export const RESOURCE_TYPES = {
     ref: (r) => r.name,
     attributes: { Arn: (r) => arn(r.env, 'events', r.env.region, `rule/${r.name}`) },
   },
+  'AWS::Route53::HealthCheck': {
+    ref: (r) => r.env.physicalIds?.[r.logicalId] ?? pendingHealthCheckId(r.logicalId),
+    attributes: { HealthCheckId: (r) => r.env.physicalIds?.[r.logicalId] ?? pendingHealthCheckId(r.logicalId) },
+  },
   'AWS::CloudWatch::Alarm': {
     nameProperty: 'AlarmName',
     maxLength: 255,
@@ -110,6 +114,16 @@ export const RESOURCE_TYPES = {
     attributes: { Arn: (r) => arn(r.env, 'cloudwatch', r.env.region, `alarm:${r.name}`) },
   },
 };
+
+/**
+ * What a Route 53 health check's Ref stands for before Route 53 assigned its id: the deployment is resolved again
+ * with the id once the check exists (lab-deploy.mjs createHealthChecks), as CloudFormation resolves a Ref only after
+ * creating the resource.
+ * @param {string} logicalId
+ */
+export function pendingHealthCheckId(logicalId) {
+  return `{pending: the HealthCheckId Route 53 assigns to ${logicalId}}`;
+}
 
 /** The spec of a resource type; a type the deployment does not model is a TemplateError when referenced. */
 export function typeSpec(type, path) {

@@ -30,4 +30,6 @@ namespace DrLambdas.Shared.Contracts;
 [JsonSerializable(typeof(DnsApplyRequest))]
 [JsonSerializable(typeof(DnsStatusRequest))]
 [JsonSerializable(typeof(DnsChangeResponse))]
+[JsonSerializable(typeof(DnsAssociateRequest))]
+[JsonSerializable(typeof(DnsAssociateResponse))]
 public sealed partial class ContractsJsonContext : JsonSerializerContext;

@@ -23,4 +23,7 @@ public static class OperationNames
 
     /// <summary>DnsUpdater: converge the weighted records.</summary>
     public const string Apply = "apply";
+
+    /// <summary>DnsUpdater: gate each weighted record with its Region's health check, weights kept.</summary>
+    public const string Associate = "associate";
 }

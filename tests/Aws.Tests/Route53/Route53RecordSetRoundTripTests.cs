@@ -25,6 +25,11 @@ public sealed class Route53RecordSetRoundTripTests : IDisposable
           <HealthCheckId>abcdef11-2222-3333-4444-555555fedcbb</HealthCheckId></ResourceRecordSet>
         """,
         """
+        <ResourceRecordSet><Name>api.example.com.</Name><Type>A</Type><SetIdentifier>tpe</SetIdentifier><Weight>100</Weight>
+          <AliasTarget><HostedZoneId>Z2YN17T5R711GT</HostedZoneId><DNSName>dualstack.tpe-alb-1.ap-east-2.elb.amazonaws.com.</DNSName><EvaluateTargetHealth>true</EvaluateTargetHealth></AliasTarget>
+          <HealthCheckId>abcdef11-2222-3333-4444-555555fedcbc</HealthCheckId></ResourceRecordSet>
+        """,
+        """
         <ResourceRecordSet><Name>api.example.com.</Name><Type>CNAME</Type><SetIdentifier>policy</SetIdentifier><Weight>0</Weight><TTL>300</TTL>
           <ResourceRecords><ResourceRecord><Value>tpe.example.com</Value></ResourceRecord></ResourceRecords>
           <TrafficPolicyInstanceId>12345678-abcd-abcd-abcd-123456789012</TrafficPolicyInstanceId></ResourceRecordSet>
@@ -48,6 +53,31 @@ public sealed class Route53RecordSetRoundTripTests : IDisposable
 
         var written = XDocument.Parse(_aws.Handler.Requests[1].Body).Descendants(Ns + "ResourceRecordSet").Single();
         Assert.Equal(Canonical(listed), Canonical(written));
+    }
+
+    [Fact]
+    public async Task ListThenCreate_AliasToALoadBalancerWithAHealthCheck_NewHealthCheckKeepsTheAliasTargetAndEvaluateTargetHealth()
+    {
+        const string alias = """
+            <ResourceRecordSet xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><Name>api.example.com.</Name><Type>A</Type><SetIdentifier>tpe</SetIdentifier><Weight>100</Weight>
+              <AliasTarget><HostedZoneId>Z2YN17T5R711GT</HostedZoneId><DNSName>tpe-alb-1.ap-east-2.elb.amazonaws.com.</DNSName><EvaluateTargetHealth>true</EvaluateTargetHealth></AliasTarget></ResourceRecordSet>
+            """;
+        _aws.Handler
+            .RespondXml(new XElement(Ns + "ListResourceRecordSetsResponse",
+                new XElement(Ns + "ResourceRecordSets", XElement.Parse(alias)),
+                new XElement(Ns + "IsTruncated", "false"),
+                new XElement(Ns + "MaxItems", "300")).ToString())
+            .RespondXml(TestAws.Fixture("route53-change-resource-record-sets.xml"));
+
+        var read = Assert.Single((await _aws.Factory.Route53.ListResourceRecordSetsAsync(new ListResourceRecordSetsRequest("Z1"))).RecordSets);
+        await _aws.Factory.Route53.ChangeResourceRecordSetsAsync("Z1", new ChangeBatch(
+            [new ResourceRecordSetChange(ChangeAction.Create, read with { HealthCheckId = "abcdef11-2222-3333-4444-555555fedcbd" })]));
+
+        Assert.Equal(new AliasTarget("Z2YN17T5R711GT", "tpe-alb-1.ap-east-2.elb.amazonaws.com.", true), read.AliasTarget);
+        var written = XDocument.Parse(_aws.Handler.Requests[1].Body).Descendants(Ns + "ResourceRecordSet").Single();
+        Assert.Equal("true", written.Element(Ns + "AliasTarget")!.Element(Ns + "EvaluateTargetHealth")!.Value);
+        Assert.Equal("abcdef11-2222-3333-4444-555555fedcbd", written.Element(Ns + "HealthCheckId")!.Value);
+        Assert.Null(written.Element(Ns + "TTL"));
     }
 
     private static string Canonical(XElement element) => element.ToString(SaveOptions.DisableFormatting);

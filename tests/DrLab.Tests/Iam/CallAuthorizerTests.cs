@@ -144,6 +144,28 @@ public class CallAuthorizerTests
         Assert.Equal(["arn:aws:route53:::healthcheck/hc-1"], permission.Resources);
     }
 
+    [Theory]
+    [InlineData("GetHealthCheck", "GET")]
+    [InlineData("DeleteHealthCheck", "DELETE")]
+    public void HealthCheckById_IsTheHealthCheckArn(string operation, string method)
+    {
+        var permission = Assert.Single(Permissions(new Route53Authorization(),
+            Call("route53", operation, region: "us-east-1", path: "/2013-04-01/healthcheck/hc-1", protocol: AwsProtocol.RestXml) with { Method = method }));
+
+        Assert.Equal(("route53:" + operation, "arn:aws:route53:::healthcheck/hc-1"), (permission.Action, permission.Resources[0]));
+    }
+
+    [Theory]
+    [InlineData("CreateHealthCheck")]
+    [InlineData("ListHealthChecks")]
+    public void HealthCheckCollection_HasNoResourceType(string operation)
+    {
+        var permission = Assert.Single(Permissions(new Route53Authorization(),
+            Call("route53", operation, region: "us-east-1", path: "/2013-04-01/healthcheck", protocol: AwsProtocol.RestXml)));
+
+        Assert.Equal(["*"], permission.Resources);
+    }
+
     [Fact]
     public void ChangeResourceRecordSets_ContextKeys_ComeFromTheChangeBatch()
     {

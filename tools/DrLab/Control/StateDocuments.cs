@@ -118,7 +118,7 @@ internal static class StateDocuments
     private static string? WatchedRegion(WorldState world, AlarmDefinition alarm) => alarm.Dimensions
         .Select(d => d.Name switch
         {
-            "HealthCheckId" => world.Checkers.RegionOfHealthCheck(d.Value),
+            "HealthCheckId" => world.Checkers.TargetRegion(d.Value),
             "DBClusterIdentifier" => world.Definition.RegionOfCluster(d.Value),
             _ => null,
         })

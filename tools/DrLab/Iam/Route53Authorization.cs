@@ -37,6 +37,12 @@ internal sealed partial class Route53Authorization : IServiceAuthorization
             return [new RequiredPermission(action, [Arn("change/" + change.Groups[1].Value)])];
         }
 
+        if (Route53Paths.HealthCheck().Match(call.Path) is { Success: true } one)
+        {
+            return [new RequiredPermission(action, [Arn("healthcheck/" + one.Groups[1].Value)])];
+        }
+
+        // CreateHealthCheck and ListHealthChecks have no resource type: they are authorized on "*".
         return Route53Paths.HealthCheckStatus().Match(call.Path) is { Success: true } check
             ? [new RequiredPermission(action, [Arn("healthcheck/" + check.Groups[1].Value)])]
             : [new RequiredPermission(action, RequiredPermission.AnyResource)];

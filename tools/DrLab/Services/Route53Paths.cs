@@ -13,4 +13,10 @@ internal static partial class Route53Paths
 
     [GeneratedRegex("^/2013-04-01/healthcheck/([^/]+)/status$")]
     public static partial Regex HealthCheckStatus();
+
+    [GeneratedRegex("^/2013-04-01/healthcheck/?$")]
+    public static partial Regex HealthChecks();
+
+    [GeneratedRegex("^/2013-04-01/healthcheck/([^/]+)$")]
+    public static partial Regex HealthCheck();
 }

@@ -5,8 +5,9 @@ using DrLambdas.DrLab.World;
 namespace DrLambdas.DrLab.Services;
 
 /// <summary>
-/// Route 53 (restXml, 2013-04-01, global): ListResourceRecordSets, ChangeResourceRecordSets, GetChange and
-/// GetHealthCheckStatus over the lab's hosted zone and Route 53's modelled health checkers.
+/// Route 53 (restXml, 2013-04-01, global): ListResourceRecordSets, ChangeResourceRecordSets, GetChange,
+/// GetHealthCheckStatus and the health check API (<see cref="Route53HealthChecks"/>) over the lab's hosted zone and
+/// Route 53's modelled health checkers.
 /// </summary>
 internal sealed class Route53Service : IAwsService
 {
@@ -26,6 +27,10 @@ internal sealed class Route53Service : IAwsService
         ("POST", _) when Route53Paths.RecordSets().IsMatch(path) => "ChangeResourceRecordSets",
         ("GET", _) when Route53Paths.Change().IsMatch(path) => "GetChange",
         ("GET", _) when Route53Paths.HealthCheckStatus().IsMatch(path) => "GetHealthCheckStatus",
+        ("POST", _) when Route53Paths.HealthChecks().IsMatch(path) => "CreateHealthCheck",
+        ("GET", _) when Route53Paths.HealthChecks().IsMatch(path) => "ListHealthChecks",
+        ("GET", _) when Route53Paths.HealthCheck().IsMatch(path) => "GetHealthCheck",
+        ("DELETE", _) when Route53Paths.HealthCheck().IsMatch(path) => "DeleteHealthCheck",
         _ => null,
     };
 
@@ -35,6 +40,10 @@ internal sealed class Route53Service : IAwsService
         "ChangeResourceRecordSets" => Change(call, world),
         "GetChange" => GetChange(call, world),
         "GetHealthCheckStatus" => HealthCheckStatus(call, world),
+        "CreateHealthCheck" => Route53HealthChecks.Create(call, world),
+        "ListHealthChecks" => Route53HealthChecks.List(call, world),
+        "GetHealthCheck" => Route53HealthChecks.Get(call, world),
+        "DeleteHealthCheck" => Route53HealthChecks.Delete(call, world),
         _ => throw AwsErrors.UnknownOperation(AwsProtocol.RestXml, call.Operation),
     };
 
@@ -110,11 +119,14 @@ internal sealed class Route53Service : IAwsService
     private static AwsReply HealthCheckStatus(AwsCall call, WorldState world)
     {
         var id = Route53Paths.HealthCheckStatus().Match(call.Path).Groups[1].Value;
-        var region = world.Checkers.RegionOfHealthCheck(id)
-            ?? throw new LabError("NoSuchHealthCheck", $"A health check with the ID {id} does not exist.", 404);
+        var created = world.Checkers.Created(id);
+        var region = created is null
+            ? world.Checkers.RegionOfHealthCheck(id) ?? throw new LabError("NoSuchHealthCheck", $"A health check with the ID {id} does not exist.", 404)
+            : created.Check.TargetRegion ?? "outside the lab";
+        var observations = created?.Observations ?? world.Checkers.Observations(region);
         using var xml = new XmlOut("GetHealthCheckStatusResponse", AwsErrors.XmlNamespace("route53"));
         xml.Start("HealthCheckObservations");
-        foreach (var checker in world.Checkers.Observations(region))
+        foreach (var checker in observations)
         {
             xml.Start("HealthCheckObservation")
                 .Element("Region", checker.Region)
@@ -126,7 +138,7 @@ internal sealed class Route53Service : IAwsService
         xml.End();
         return Reply(call, xml.Finish()) with
         {
-            LogDetail = $"{region} {(world.Checkers.IsHealthy(region) ? "healthy" : "unhealthy")}",
+            LogDetail = $"{region} {(world.Checkers.IsHealthCheckHealthy(id) ? "healthy" : "unhealthy")}",
         };
     }
 

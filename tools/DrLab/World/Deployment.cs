@@ -1,7 +1,7 @@
 namespace DrLambdas.DrLab.World;
 
 /// <summary>
-/// What was deployed into the lab through the AWS APIs (alarms, topics, state machines), each in the Region it was
+/// What was deployed into the lab through the AWS APIs (alarms, topics, state machines, health checks), each in the Region it was
 /// created in. The deployment outlives <c>POST /_lab/reset</c>: a reset puts the world back, not the stack.
 /// </summary>
 internal sealed class Deployment
@@ -9,6 +9,9 @@ internal sealed class Deployment
     private readonly Dictionary<(string Region, string Name), AlarmDefinition> _alarms = [];
     private readonly Dictionary<string, SnsTopic> _topics = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StateMachine> _stateMachines = new(StringComparer.Ordinal);
+
+    /// <summary>The Route 53 health checks created through the API (the built-in ones are part of the world definition).</summary>
+    public HealthCheckRegistry HealthChecks { get; } = new();
 
     /// <summary>Alarm definitions in creation order.</summary>
     public IReadOnlyList<AlarmDefinition> Alarms => _alarms.Values.OrderBy(a => a.ConfiguredAt).ThenBy(a => a.Name, StringComparer.Ordinal).ToList();

@@ -6,6 +6,8 @@ namespace DrLambdas.DrLab.World;
 /// Route 53's health checkers: one per checker Region, each probing every Region's endpoint once per interval
 /// (checkers staggered evenly across the interval) and changing its verdict after <c>threshold</c> consecutive
 /// results that disagree with it. Route 53 considers an endpoint healthy while more than 18 % of checkers do.
+/// Health checks created through the API (<see cref="HealthCheckRegistry"/>) each get their own checkers, interval
+/// and threshold (<see cref="CreatedCheckers"/>), tracked from their creation or from the world's start.
 /// </summary>
 internal sealed class HealthCheckers
 {
@@ -14,10 +16,13 @@ internal sealed class HealthCheckers
     private readonly WorldDefinition _definition;
     private readonly int _threshold;
     private readonly Dictionary<string, CheckerState[]> _states = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CreatedCheckers> _created = new(StringComparer.OrdinalIgnoreCase);
+    private readonly TimeProfile _profile;
 
-    public HealthCheckers(WorldDefinition definition, TimeProfile profile, DateTimeOffset origin)
+    public HealthCheckers(WorldDefinition definition, TimeProfile profile, DateTimeOffset origin, IEnumerable<CreatedHealthCheck>? created = null)
     {
         _definition = definition;
+        _profile = profile;
         _threshold = profile.Durations.HealthCheckFailureThreshold;
         var interval = profile.ToWall(profile.Durations.HealthCheckIntervalSeconds);
         Grid = new PeriodicGrid(origin, TimeSpan.FromTicks(interval.Ticks / WorldDefinition.HealthCheckers.Count));
@@ -26,6 +31,11 @@ internal sealed class HealthCheckers
             _states[region] = WorldDefinition.HealthCheckers
                 .Select(c => new CheckerState(c.Region, c.Address, origin))
                 .ToArray();
+        }
+
+        foreach (var check in created ?? [])
+        {
+            Track(check, origin);
         }
     }
 
@@ -46,7 +56,44 @@ internal sealed class HealthCheckers
     }
 
     /// <summary>Route 53's current status of a health check by id; an unknown id reads as unhealthy.</summary>
-    public bool IsHealthCheckHealthy(string id) => RegionOfHealthCheck(id) is { } region && IsHealthy(region);
+    public bool IsHealthCheckHealthy(string id) =>
+        _created.TryGetValue(id, out var created) ? created.IsHealthy : RegionOfHealthCheck(id) is { } region && IsHealthy(region);
+
+    /// <summary>Whether a health check with this id exists (built in, or created and not deleted).</summary>
+    public bool Exists(string id) => _created.ContainsKey(id) || RegionOfHealthCheck(id) is not null;
+
+    /// <summary>The lab Region a health check probes, built in or created; null when unknown or outside the lab.</summary>
+    public string? TargetRegion(string id) => _created.TryGetValue(id, out var created) ? created.Check.TargetRegion : RegionOfHealthCheck(id);
+
+    /// <summary>A created check's checkers, or null for built-in and unknown ids.</summary>
+    public CreatedCheckers? Created(string id) => _created.GetValueOrDefault(id);
+
+    /// <summary>Every health check's id and status: the built-in ones, then the created ones in creation order.</summary>
+    public IReadOnlyList<(string Id, bool Healthy)> Statuses() =>
+        [.. _definition.Regions.Select(r => (_definition.HealthCheckIds[r], IsHealthy(r))), .. _created.Values.Select(c => (c.Check.Id, c.IsHealthy))];
+
+    /// <summary>Starts probing a created check at <paramref name="from"/>.</summary>
+    public void Track(CreatedHealthCheck check, DateTimeOffset from) => _created[check.Id] = new CreatedCheckers(check, _profile, from);
+
+    /// <summary>Stops probing a deleted check.</summary>
+    public void Forget(string id) => _created.Remove(id);
+
+    /// <summary>The next instant a created check's checker samples, or null when there is none.</summary>
+    public DateTimeOffset? NextCreatedSampleAfter(DateTimeOffset instant) =>
+        _created.Count == 0 ? null : _created.Values.Min(c => c.Grid.NextAfter(instant));
+
+    /// <summary>Lets every created check whose checker is due at <paramref name="instant"/> sample; true when one did.</summary>
+    public bool SampleCreated(DateTimeOffset instant, WorldConditions conditions)
+    {
+        var sampled = false;
+        foreach (var created in _created.Values.Where(c => c.Grid.Contains(instant)))
+        {
+            created.Sample(instant, conditions, _definition);
+            sampled = true;
+        }
+
+        return sampled;
+    }
 
     /// <summary>The checker whose turn it is samples every Region's endpoint.</summary>
     public void Sample(DateTimeOffset instant, WorldConditions conditions)

@@ -12,13 +12,19 @@ internal sealed class HostedZone
 
     private readonly WorldDefinition _definition;
     private readonly TimeProfile _profile;
+    private readonly Func<string, bool> _healthCheckExists;
     private readonly List<ChangeRecord> _changes = [];
     private List<ResourceRecordSet> _records;
 
-    public HostedZone(WorldDefinition definition, TimeProfile profile)
+    /// <param name="definition">The world's names.</param>
+    /// <param name="profile">The time profile.</param>
+    /// <param name="healthCheckExists">Whether a health check id exists (default: the built-in ones).</param>
+    public HostedZone(WorldDefinition definition, TimeProfile profile, Func<string, bool>? healthCheckExists = null)
     {
         _definition = definition;
         _profile = profile;
+        _healthCheckExists = healthCheckExists
+            ?? (id => definition.HealthCheckIds.Values.Contains(id, StringComparer.Ordinal));
         var zone = definition.ZoneName;
         _records =
         [
@@ -174,7 +180,7 @@ internal sealed class HostedZone
             throw new LabError("InvalidInput", $"Invalid request: TTL {ttl} is out of range.");
         }
 
-        if (set.HealthCheckId is { } healthCheck && !_definition.HealthCheckIds.Values.Contains(healthCheck, StringComparer.Ordinal))
+        if (set.HealthCheckId is { } healthCheck && !_healthCheckExists(healthCheck))
         {
             throw new LabError("NoSuchHealthCheck", $"A health check with the ID {healthCheck} does not exist.", 404);
         }

@@ -56,6 +56,17 @@ internal sealed class WorldDefinition
 
     public IReadOnlyDictionary<string, string> HealthCheckIds { get; }
 
+    /// <summary>
+    /// A Region's own endpoint name (its load balancer, in AWS terms), what a health check created through the API
+    /// names as FullyQualifiedDomainName to probe that Region, e.g. <c>ap-east-2.api.example.com.</c>.
+    /// </summary>
+    public string EndpointName(string region) => $"{region}.{RecordName}";
+
+    /// <summary>The Region whose endpoint a host name designates (case and trailing dot ignored), or null.</summary>
+    public string? RegionOfEndpoint(string? hostName) => hostName is null
+        ? null
+        : Regions.FirstOrDefault(r => string.Equals(EndpointName(r), ResourceRecordSet.NormalizeName(hostName), StringComparison.Ordinal));
+
     public string GlobalClusterId { get; } = "drlab-global";
 
     public string GlobalClusterArn => $"arn:aws:rds::{AccountId}:global-cluster:{GlobalClusterId}";

@@ -40,8 +40,8 @@ internal sealed class WorldState
         Faults = new FaultSchedule(profile, faultSeed);
         Writes = new WriteStream(profile);
         Database = new GlobalDatabase(definition, profile);
-        Zone = new HostedZone(definition, profile);
-        Checkers = new HealthCheckers(definition, profile, epoch);
+        Checkers = new HealthCheckers(definition, profile, epoch, deployment.HealthChecks.All);
+        Zone = new HostedZone(definition, profile, Checkers.Exists);
         Alarms = new AlarmBoard(deployment, profile, epoch);
         Notifications = new NotificationLog(deployment);
         Executions = new ExecutionRegistry(deployment);
@@ -131,6 +131,7 @@ internal sealed class WorldState
     private DateTimeOffset NextEventAfter(DateTimeOffset instant)
     {
         var next = Checkers.Grid.NextAfter(instant);
+        next = Min(next, Checkers.NextCreatedSampleAfter(instant));
         next = Min(next, Alarms.Grid.NextAfter(instant));
         next = Min(next, _metricGrid.NextAfter(instant));
         next = Min(next, Faults.NextTransitionAfter(instant));
@@ -167,6 +168,11 @@ internal sealed class WorldState
             PublishHealthCheckStatus(instant);
         }
 
+        if (Checkers.SampleCreated(instant, conditions))
+        {
+            PublishHealthCheckStatus(instant);
+        }
+
         if (_metricGrid.Contains(instant))
         {
             SampleMetrics(instant, conditions);
@@ -189,11 +195,10 @@ internal sealed class WorldState
     {
         var minuteStart = _metricGrid.Origin + (_metricGrid.Period * _metricGrid.IndexOf(instant));
         var visibleAt = minuteStart + _metricGrid.Period + _ingestionDelay;
-        foreach (var region in Definition.Regions)
+        foreach (var (id, healthy) in Checkers.Statuses())
         {
-            var key = MetricKey.Of(Route53MetricsRegion, "AWS/Route53", "HealthCheckStatus",
-                [("HealthCheckId", Definition.HealthCheckIds[region])]);
-            Metrics.Put(key, minuteStart, Checkers.IsHealthy(region) ? 1 : 0, visibleAt);
+            var key = MetricKey.Of(Route53MetricsRegion, "AWS/Route53", "HealthCheckStatus", [("HealthCheckId", id)]);
+            Metrics.Put(key, minuteStart, healthy ? 1 : 0, visibleAt);
         }
     }
 

@@ -114,10 +114,16 @@ export class AwsClient {
     return JSON.parse(await this.send(service, region, headers, JSON.stringify(payload), parseJsonError));
   }
 
-  async send(service, region, headers, body, parseError) {
+  /** restXml request (Route 53); returns the response XML. `path` may carry a query string. */
+  async restXml(service, region, method, path, body = '') {
+    const headers = body ? { 'content-type': 'application/xml' } : {};
+    return this.send(service, region, headers, body, parseQueryError, { method, path });
+  }
+
+  async send(service, region, headers, body, parseError, target = { method: 'POST', path: '/' }) {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.sendOnce(service, region, headers, body, parseError);
+        return await this.sendOnce(service, region, headers, body, parseError, target);
       } catch (error) {
         if (!(error instanceof AwsError) || !error.retryable || attempt >= this.maxAttempts) throw error;
         await this.sleep(this.random() * Math.min(2000, 100 * 2 ** attempt));
@@ -125,14 +131,15 @@ export class AwsClient {
     }
   }
 
-  async sendOnce(service, region, headers, body, parseError) {
+  async sendOnce(service, region, headers, body, parseError, { method, path } = { method: 'POST', path: '/' }) {
+    const url = new URL(path, this.endpoint);
     const request = {
-      method: 'POST',
+      method,
       protocol: this.endpoint.protocol,
       hostname: this.endpoint.hostname,
       port: this.endpoint.port ? Number(this.endpoint.port) : undefined,
-      path: '/',
-      query: {},
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
       headers: { ...headers, host: this.endpoint.host },
       body,
     };
@@ -140,7 +147,7 @@ export class AwsClient {
     const { host: _host, ...sendHeaders } = signed.headers;
     let response;
     try {
-      response = await fetch(new URL('/', this.endpoint), { method: 'POST', headers: sendHeaders, body });
+      response = await fetch(url, { method, headers: sendHeaders, body: method === 'GET' || method === 'DELETE' ? undefined : body });
     } catch (error) {
       throw new AwsError('NetworkError', error.cause?.message ?? error.message, { retryable: true });
     }

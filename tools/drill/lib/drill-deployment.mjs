@@ -4,7 +4,7 @@
 // that stand for a Region's failure and the EventBridge rules that route their events.
 import { buildDeployment } from '../../stack/deployment.mjs';
 import { DeploymentError, TemplateError } from '../../stack/errors.mjs';
-import { createResources, putRoles } from '../../stack/lab-deploy.mjs';
+import { createHealthChecks, createResources, putRoles } from '../../stack/lab-deploy.mjs';
 import { AwsClient } from './aws-client.mjs';
 import { DrillSetupError } from './errors.mjs';
 import { CONFIGURATION_VARIABLES, WALL_VARIABLES } from './vocabulary.mjs';
@@ -24,6 +24,7 @@ import { CONFIGURATION_VARIABLES, WALL_VARIABLES } from './vocabulary.mjs';
  * @property {typeof buildDeployment} [build]
  * @property {(deployment: Deployment, labUrl: string) => Promise<RoleCredentials>} [deployRoles]
  * @property {(deployment: Deployment, aws: any) => Promise<void>} [deployResources]
+ * @property {(deployment: Deployment, aws: any) => Promise<Record<string, Record<string, string>>>} [deployHealthChecks]
  * @property {(stackName: string, template: any) => void} [edit]
  * @property {(credentials: Credentials) => AwsClient} [clientFactory]
  */
@@ -92,7 +93,11 @@ export class DrillDeployment {
    * `clientFactory(credentials)`: the AWS client of a role (default: an AwsClient to the lab).
    * @param {DrillDeploymentOptions} options
    */
-  constructor({ root, lab, admin, parameterFile, build = buildDeployment, deployRoles = putRoles, deployResources = createResources, edit, clientFactory }) {
+  constructor({
+    root, lab, admin, parameterFile, build = buildDeployment, deployRoles = putRoles, deployResources = createResources,
+    deployHealthChecks = createHealthChecks, edit, clientFactory,
+  }) {
+    this.deployHealthChecks = deployHealthChecks;
     this.edit = edit;
     this.clientFactory = clientFactory ?? ((credentials) => new AwsClient({ endpoint: lab.baseUrl, credentials }));
     this.root = root;
@@ -112,18 +117,30 @@ export class DrillDeployment {
    * Builds a deployment for the recovery Region with parameter overrides; template problems become DrillSetupErrors.
    * @param {string} recoveryRegion @param {Record<string, Record<string, unknown>>} [overrides]
    * @param {DrillDeploymentOptions['edit']} [edit]
+   * @param {Record<string, Record<string, string>>} [physicalIds] the ids of the health checks created in the lab
    * @returns {Deployment}
    */
-  resolve(recoveryRegion, overrides = {}, edit = this.edit) {
+  resolve(recoveryRegion, overrides = {}, edit = this.edit, physicalIds = {}) {
     try {
       return this.build({
         root: this.root, lab: labFacts(this.lab, recoveryRegion), parameterFile: this.parameterFile, overrides,
-        clock: { timeScale: this.lab.timeScale, wallVariables: WALL_VARIABLES }, edit,
+        clock: { timeScale: this.lab.timeScale, wallVariables: WALL_VARIABLES }, edit, physicalIds,
       });
     } catch (error) {
       if (error instanceof TemplateError || error instanceof DeploymentError) throw new DrillSetupError(`template deployment: ${error.message}`, { cause: error });
       throw error;
     }
+  }
+
+  /**
+   * Resolves the deployment and, when it creates Route 53 health checks, creates them in the lab (idempotent) and
+   * resolves it again with their ids, as CloudFormation resolves a Ref once the resource exists.
+   * @param {string} recoveryRegion @param {Record<string, Record<string, unknown>>} [overrides] @returns {Promise<Deployment>}
+   */
+  async resolveCreated(recoveryRegion, overrides = {}) {
+    const deployment = this.resolve(recoveryRegion, overrides);
+    if (!deployment.healthChecks?.some((check) => check.id === null)) return deployment;
+    return this.resolve(recoveryRegion, overrides, this.edit, await this.deployHealthChecks(deployment, this.admin));
   }
 
   /**
@@ -136,7 +153,7 @@ export class DrillDeployment {
     let base = this.deployed.get(recoveryRegion);
     try {
       if (!base) {
-        const deployment = this.resolve(recoveryRegion);
+        const deployment = await this.resolveCreated(recoveryRegion);
         const credentials = await this.deployRoles(deployment, this.lab.baseUrl);
         base = { deployment, credentials };
         this.deployed.clear();
@@ -148,7 +165,13 @@ export class DrillDeployment {
       throw error;
     }
     const overrides = scenarioOverrides(scenario, base.deployment.stacks);
-    const deployment = Object.keys(overrides).length === 0 ? base.deployment : this.resolve(recoveryRegion, overrides);
+    let deployment = base.deployment;
+    try {
+      if (Object.keys(overrides).length > 0) deployment = await this.resolveCreated(recoveryRegion, overrides);
+    } catch (error) {
+      if (error instanceof DeploymentError) throw new DrillSetupError(`template deployment: ${error.message}`, { cause: error });
+      throw error;
+    }
     return new ScenarioDeployment({ deployment, credentials: base.credentials, lab: this.lab, clientFor: (roleArn) => this.clientFor(roleArn, base.credentials) });
   }
 
