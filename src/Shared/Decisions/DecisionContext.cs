@@ -77,6 +77,7 @@ internal sealed class DecisionContext(DecisionInput input)
             IsDryRun,
             isFailback,
             _reasons.ToList(),
-            action == DecisionAction.Failover && from is not null && PinOrderRule.DrainFirst(Health(from.Region)));
+            action == DecisionAction.Failover && from is not null
+                && PinOrderRule.DrainFirst(Health(from.Region), TargetHealthRule.IsWatchedByRoute53(this, from)));
     }
 }
