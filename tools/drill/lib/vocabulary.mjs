@@ -21,6 +21,7 @@ export const FAULT_KINDS = {
   SlowDnsPropagation: ['factor'],
   FlappingHealth: ['region', 'downSeconds', 'upSeconds'],
   ReplicationLag: ['lagMilliseconds'],
+  Route53ApiUnreachable: [],
 };
 
 /** Faults that take a Region away (what starts the RTO clock). */
