@@ -5,7 +5,7 @@ using DrLambdas.Shared.Contracts;
 
 namespace DrLambdas.HealthValidator;
 
-/// <summary>Wires the validator's four operations: assess, verify, recovery and gate.</summary>
+/// <summary>Wires the validator's operations: assess, verify, pin, recovery and gate.</summary>
 internal static class HealthValidatorFunction
 {
     public const string Name = "HealthValidator";
@@ -33,7 +33,9 @@ internal static class HealthValidatorFunction
             time);
 
         var assess = new AssessOperation(configuration, collector, time);
-        var verify = new VerifyOperation(configuration, dependencies.Probe, dependencies.Rds, weights, runner, time);
+        var pins = new PinReader(weights);
+        var verify = new VerifyOperation(configuration, dependencies.Probe, dependencies.Rds, pins, runner, time);
+        var pin = new PinOperation(configuration, pins, time);
         var recovery = new RecoveryOperation(configuration, observer, database, weights, time);
         var gate = new GateOperation(configuration, observer);
         var json = ContractsJsonContext.Default;
@@ -47,6 +49,10 @@ internal static class HealthValidatorFunction
                 OperationNames.Verify, json.VerifyRequest, json.VerifyResponse,
                 request => request.Document.Assessment.IncidentId,
                 verify.HandleAsync),
+            new FunctionOperation<PinRequest, PinResponse>(
+                OperationNames.Pin, json.PinRequest, json.PinResponse,
+                request => request.IncidentId,
+                pin.HandleAsync),
             new FunctionOperation<RecoveryRequest, RecoveryResponse>(
                 OperationNames.Recovery, json.RecoveryRequest, json.RecoveryResponse,
                 request => request.IncidentId,

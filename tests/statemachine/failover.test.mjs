@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { loadDefinition, runStateMachine, taskHandlersByResource } from './support/local-sfn.mjs';
+import { instantWaits, loadDefinition, runStateMachine, taskHandlersByResource } from './support/local-sfn.mjs';
 import {
   FakeFunctions,
   SUBSTITUTIONS,
@@ -9,6 +9,7 @@ import {
   dnsApplied,
   dnsStatus,
   fails,
+  pinJudgement,
   promotionStarted,
   promotionStatus,
   sequence,
@@ -44,13 +45,17 @@ function recoveryWorld(action, overrides = {}) {
     'AuroraPromoter.status': sequence(promotionStatus('InProgress'), promotionStatus('Completed')),
     'DnsUpdater.apply': dnsApplied('PENDING'),
     'DnsUpdater.status': sequence(dnsStatus('PENDING'), dnsStatus('INSYNC')),
+    'HealthValidator.pin': pinJudgement('Pending'),
     ...overrides,
   });
 }
 
-async function run(world, input = ALARM_EVENT) {
-  return runStateMachine(definition, input, { taskHandlers: taskHandlersByResource(definition, world.invoke) });
+async function run(world, input = ALARM_EVENT, options = {}) {
+  return runStateMachine(definition, input, { taskHandlers: taskHandlersByResource(definition, world.invoke), ...options });
 }
+
+/** The top-level end of a recovery that verified and reported. */
+const RECOVERED_TAIL = ['ExecuteRecovery', 'CollectOutcome', 'PinOutcome', 'Recovered'];
 
 /** A failed execution has no output: the document is what the failure notification was sent from. */
 function failureDocument(result) {
@@ -117,14 +122,16 @@ describe('failover state machine', () => {
 
       assert.equal(result.status, 'SUCCEEDED');
       assert.deepEqual(topLevelPath(definition, result.visited), [
-        'Initialize', 'Validate', 'RouteDecision', 'ExecuteRecovery', 'CollectActions', 'Verify', 'NotifyReport', 'RecoveryOutcome', 'Recovered',
+        'Initialize', 'Validate', 'RouteDecision', 'PinOrder', 'PinFirst', ...RECOVERED_TAIL,
       ]);
-      assertVisitedInOrder(result.visited, ['DatabaseChangeRequired', 'DatabaseUnchanged']);
-      assertNotVisited(result.visited, ['PromoteStart', 'PromoteStatus']);
+      assertVisitedInOrder(result.visited, ['DatabaseChangeRequired', 'DatabaseUnchanged', 'Verify', 'NotifyReport']);
+      assertVisitedInOrder(result.visited, ['PinBegin', 'PinNeeded', 'PinAlreadyLanded']);
+      assertNotVisited(result.visited, ['PromoteStart', 'PromoteStatus', 'PinApply']);
       assert.ok(!world.operations().some((op) => op.startsWith('AuroraPromoter')), world.operations().join());
+      assert.ok(world.log.indexOf('PinFirst') < world.log.indexOf('Verify'), world.log.join());
       assert.deepEqual(world.calls.find((c) => c.operation === 'apply').input.desiredWeights, weights(100, 0));
       assert.deepEqual(Object.keys(result.output.actions), ['dns']);
-      assert.equal(result.output.actions.dns.status, 'INSYNC');
+      assert.equal(result.output.pin.state, 'Landed');
     });
   });
 
@@ -136,14 +143,15 @@ describe('failover state machine', () => {
         const result = await run(world);
 
         assert.equal(result.status, 'SUCCEEDED');
-        assert.deepEqual(topLevelPath(definition, result.visited).slice(-6), [
-          'ExecuteRecovery', 'CollectActions', 'Verify', 'NotifyReport', 'RecoveryOutcome', 'Recovered',
-        ]);
-        assertVisitedInOrder(result.visited, ['DnsApply', 'DnsApplied', 'WaitForPropagation', 'DnsStatus', 'WaitForPropagation', 'DnsStatus', 'TrafficMoved']);
-        assert.deepEqual(Object.keys(result.output), ['trigger', 'execution', 'assessment', 'actions', 'report']);
+        assert.deepEqual(topLevelPath(definition, result.visited).slice(-4), RECOVERED_TAIL);
+        assertVisitedInOrder(result.visited, ['Verify', 'NotifyReport', 'ReportOutcome', 'Reported']);
+        assertNotVisited(result.visited, ['DnsStatus', 'PinCheck']);
+        assert.ok(!world.operations().includes('DnsUpdater.status'), 'the failover never waits for INSYNC');
+        assert.deepEqual(Object.keys(result.output), ['trigger', 'execution', 'assessment', 'actions', 'report', 'pin']);
         assert.equal(result.output.actions.promotion.status, 'Completed');
         assert.equal(result.output.actions.promotion.promoted, true);
-        assert.equal(result.output.actions.dns.status, 'INSYNC');
+        assert.equal(result.output.actions.dns.status, 'PENDING');
+        assert.equal(result.output.pin.state, 'Landed');
         assert.equal(result.output.report.outcome, 'Recovered');
         assert.deepEqual(
           world.notifications.map((n) => [n.stateName, n.severity, n.subject]),
@@ -175,10 +183,10 @@ describe('failover state machine', () => {
 
       const result = await run(world);
 
-      assert.deepEqual(topLevelPath(definition, result.visited), [
-        'Initialize', 'Validate', 'RouteDecision', 'ExecuteRecovery', 'CollectActions', 'Verify', 'NotifyReport', 'RecoveryOutcome', 'Recovered',
-      ]);
-      assertVisitedInOrder(result.visited, ['PromoteStart', 'PromoteStatus', 'PromotionProgress', 'WaitForPromotion', 'PromoteStatus', 'PromotionComplete']);
+      assert.deepEqual(topLevelPath(definition, result.visited), ['Initialize', 'Validate', 'RouteDecision', 'PinOrder', ...RECOVERED_TAIL]);
+      assertVisitedInOrder(result.visited, ['PromoteStart', 'PromoteStatus', 'PromotionProgress', 'WaitForPromotion', 'PromoteStatus', 'PromotionComplete', 'Verify']);
+      assertVisitedInOrder(result.visited, ['PinBegin', 'PinNeeded', 'PinApply', 'PinLanded']);
+      assertNotVisited(result.visited, ['PinFirst']);
     });
 
     it('Run_FailoverEndsWithoutPromoting_FailsWithPromotionFailed', async () => {
@@ -206,7 +214,7 @@ describe('failover state machine', () => {
       assert.equal(result.status, 'SUCCEEDED');
       assert.deepEqual(topLevelPath(definition, result.visited), [
         'Initialize', 'Validate', 'RouteDecision', 'SwitchoverStart', 'SwitchoverStatus', 'SwitchoverProgress', 'WaitForSwitchover',
-        'SwitchoverStatus', 'SwitchoverProgress', 'ExecuteRecovery', 'CollectActions', 'Verify', 'NotifyReport', 'RecoveryOutcome', 'Recovered',
+        'SwitchoverStatus', 'SwitchoverProgress', 'PinFirst', ...RECOVERED_TAIL,
       ]);
       assertVisitedInOrder(result.visited, ['DatabaseChangeRequired', 'SwitchoverCompleted']);
       assertNotVisited(result.visited, ['PromoteStart', 'PromoteStatus']);
@@ -227,8 +235,9 @@ describe('failover state machine', () => {
       assert.equal(result.status, 'SUCCEEDED');
       assertVisitedInOrder(topLevelPath(definition, result.visited), [
         'SwitchoverStart', 'SwitchoverProgress', 'SwitchoverNotCompleted', 'RecordSwitchoverNotCompleted', 'NotifySwitchoverNotCompleted',
-        'Validate', 'RouteDecision', 'ExecuteRecovery', 'Verify', 'Recovered',
+        'Validate', 'RouteDecision', 'PinOrder', 'ExecuteRecovery', 'Recovered',
       ]);
+      assert.ok(world.log.indexOf('PinApply') > world.log.lastIndexOf('Validate'), world.log.join());
       assert.deepEqual(world.operations().slice(0, 5), [
         'HealthValidator.assess', 'AuroraPromoter.start', 'AuroraPromoter.status', 'AuroraPromoter.status', 'HealthValidator.assess',
       ]);
@@ -343,24 +352,25 @@ describe('failover state machine', () => {
       }
     });
 
-    it('Run_DnsApplyAlreadyInSync_SkipsPropagationPolling', async () => {
+    it('Run_DnsApplyAlreadyInSync_PinLandsWithoutPolling', async () => {
       const world = recoveryWorld('Failover', { 'DnsUpdater.apply': dnsApplied('INSYNC') });
 
       const result = await run(world);
 
       assert.equal(result.status, 'SUCCEEDED');
-      assertVisitedInOrder(result.visited, ['DnsApply', 'DnsApplied', 'TrafficMoved']);
-      assertNotVisited(result.visited, ['WaitForPropagation', 'DnsStatus']);
+      assertVisitedInOrder(result.visited, ['PinApply', 'PinLanded']);
+      assert.equal(result.output.actions.dns.status, 'INSYNC');
     });
 
-    it('Run_VerifyInput_IsTheWholeDocumentWithActions', async () => {
+    it('Run_VerifyInput_IsTheDocumentWithThePromotionOnly', async () => {
       const world = recoveryWorld('Failover');
 
       const result = await run(world);
 
       const document = world.calls.find((c) => c.operation === 'verify').input.document;
-      assert.deepEqual(document, withoutReport(result.output));
       assert.deepEqual(Object.keys(document), ['trigger', 'execution', 'assessment', 'actions']);
+      assert.deepEqual(document.actions, { promotion: result.output.actions.promotion });
+      assert.deepEqual(document.assessment, result.output.assessment);
     });
 
     it('Run_PromotionTimedOut_NotifiesFailureNamingStepAndFails', async () => {
@@ -401,19 +411,185 @@ describe('failover state machine', () => {
       assert.equal(failureDocument(result).failedStep, 'PromoteStatus');
     });
 
-    it('Run_PropagationTimedOut_NotifiesFailureNamingDnsStatus', async () => {
+  });
+
+  describe('the DNS pin is off the critical path', () => {
+    /** Route 53's API unreachable: every apply fails after its own retries. */
+    const route53Down = () => fails('AwsTransientException', 'connect ETIMEDOUT route53.amazonaws.com');
+
+    it('Run_PinFailsWhilePromoting_SucceedsDegradedWithThePendingNotice', async () => {
       const world = recoveryWorld('Failover', {
-        'AuroraPromoter.status': promotionStatus('Completed'),
-        'DnsUpdater.status': dnsStatus('PENDING', { timedOut: true }),
+        'DnsUpdater.apply': route53Down(),
+        'HealthValidator.verify': verifyReport('Degraded'),
+        'HealthValidator.pin': sequence(pinJudgement('Pending'), pinJudgement('Pending'), pinJudgement('Failed')),
+      });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'SUCCEEDED');
+      assert.equal(result.output.actions.promotion.status, 'Completed');
+      assert.equal(result.output.report.outcome, 'Degraded');
+      assert.equal(result.output.report.pin.state, 'Pending');
+      const [report] = world.notifications;
+      assert.equal(report.stateName, 'NotifyReport');
+      assert.match(report.message, /traffic held by health checks only; pin pending/);
+      assertNotVisited(result.visited, ['FailoverFailed', 'NotifyFailure']);
+    });
+
+    it('Run_PinRetriedThenLands_SucceedsAndTellsQuietly', async () => {
+      const world = recoveryWorld('Failover', {
+        // One attempt = the call and its four transient retries; the second attempt lands.
+        'DnsUpdater.apply': sequence(...Array(5).fill(route53Down()), dnsApplied('PENDING')),
+        'HealthValidator.verify': verifyReport('Degraded'),
+      });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'SUCCEEDED');
+      assertVisitedInOrder(result.visited, ['PinApply', 'PinCheck', 'PinProgress', 'WaitBeforePinRetry', 'PinApply', 'PinLanded']);
+      assert.equal(result.output.pin.state, 'Landed');
+      assert.equal(result.output.pin.attempts, 1);
+      assert.equal(result.output.actions.dns.status, 'PENDING');
+      assert.deepEqual(world.notifications.map((n) => [n.stateName, n.severity]), [['NotifyReport', 'high'], ['NotifyPinLanded', 'info']]);
+      assert.deepEqual(topLevelPath(definition, result.visited).slice(-3), ['PinOutcome', 'NotifyPinLanded', 'Recovered']);
+    });
+
+    it('Run_PinJudgedRepeatedly_CarriesTheRetryWindowAndCountsAttempts', async () => {
+      const world = recoveryWorld('Failover', {
+        'DnsUpdater.apply': route53Down(),
+        'HealthValidator.pin': sequence(pinJudgement('Pending'), pinJudgement('Pending'), pinJudgement('Failed')),
+      });
+
+      await run(world);
+
+      const judged = world.calls.filter((c) => c.operation === 'pin').map((c) => c.input);
+      assert.deepEqual(judged[0], {
+        operation: 'pin',
+        incidentId: 'dr-test-execution',
+        desiredWeights: weights(0, 100),
+        since: null,
+        attempts: 0,
+        error: 'AwsTransientException',
+        cause: JSON.stringify({ errorType: 'AwsTransientException', errorMessage: 'connect ETIMEDOUT route53.amazonaws.com' }),
+      });
+      assert.deepEqual(judged.map((input) => [input.since, input.attempts]), [[null, 0], ['2026-11-26T00:00:00Z', 1], ['2026-11-26T00:00:00Z', 2]]);
+    });
+
+    it('Run_PinNeverLands_SucceedsAndSendsTheCriticalPinFailedNotice', async () => {
+      const world = recoveryWorld('Failover', {
+        'DnsUpdater.apply': route53Down(),
+        'HealthValidator.verify': verifyReport('Degraded'),
+        'HealthValidator.pin': sequence(pinJudgement('Pending'), pinJudgement('Failed')),
+      });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'SUCCEEDED');
+      assert.equal(result.output.pin.state, 'Failed');
+      assert.deepEqual(topLevelPath(definition, result.visited).slice(-3), ['PinOutcome', 'NotifyPinFailed', 'RecoveredPinFailed']);
+      const failed = world.notifications.find((n) => n.stateName === 'NotifyPinFailed');
+      assert.equal(failed.severity, 'critical');
+      assert.equal(failed.subject, 'DrLambdas pin failed after Failover to ap-northeast-1: traffic held by health checks only');
+      assert.match(failed.message, /held by the Route 53 health checks only/);
+      assert.match(failed.message, /"weight":100/);
+    });
+
+    it('Run_PinStillRetrying_ReportAndRtoGoOutBeforeThePinEnds', async () => {
+      const world = recoveryWorld('Failover', {
+        'DnsUpdater.apply': route53Down(),
+        'HealthValidator.verify': verifyReport('Degraded'),
+        'HealthValidator.pin': sequence(...Array(4).fill(pinJudgement('Pending')), pinJudgement('Failed')),
+      });
+
+      // The pin's retry pause is real here (the others instant), so the pin is still retrying when the database is promoted.
+      await run(world, ALARM_EVENT, { waitTimeOverrides: { ...instantWaits(definition), WaitBeforePinRetry: 20 } });
+
+      assert.ok(world.log.indexOf('Verify') < world.log.lastIndexOf('PinCheck'), world.log.join());
+      assert.ok(world.log.indexOf('NotifyReport') < world.log.lastIndexOf('PinApply'), world.log.join());
+      assert.ok(world.log.indexOf('NotifyReport') < world.log.indexOf('NotifyPinFailed'), world.log.join());
+    });
+
+    it('Run_PinCheckItselfFails_ReportsThePinFailed', async () => {
+      const world = recoveryWorld('Failover', {
+        'DnsUpdater.apply': route53Down(),
+        'HealthValidator.pin': fails('AwsServiceException', 'AccessDenied'),
+      });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'SUCCEEDED');
+      assert.equal(result.output.pin.state, 'Failed');
+      assert.match(result.output.pin.detail, /could not be judged \(AwsServiceException/);
+      assert.ok(world.notifications.some((n) => n.stateName === 'NotifyPinFailed'));
+    });
+
+    it('Run_PinFailsAndPromotionFails_FailsNamingThePromotion', async () => {
+      const world = recoveryWorld('Failover', { 'DnsUpdater.apply': route53Down(), 'AuroraPromoter.status': promotionStatus('Failed') });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'FAILED');
+      assert.equal(result.error, 'PromotionFailed');
+      assertNotVisited(result.visited, ['Verify', 'NotifyReport']);
+    });
+
+    it('Run_PinFailsAfterSwitchover_SucceedsDegradedAndRetriesThePin', async () => {
+      const world = recoveryWorld('Switchover', {
+        'DnsUpdater.apply': sequence(...Array(5).fill(route53Down()), dnsApplied('PENDING')),
+        'HealthValidator.verify': verifyReport('Degraded'),
+      });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'SUCCEEDED');
+      assertVisitedInOrder(result.visited, ['SwitchoverProgress', 'PinFirst', 'PinFirstFailed', 'ExecuteRecovery']);
+      assertVisitedInOrder(result.visited, ['PinNeeded', 'PinCheck', 'WaitBeforePinRetry', 'PinApply', 'PinLanded']);
+      assert.equal(result.output.pin.state, 'Landed');
+      assert.equal(world.operations().filter((op) => op === 'AuroraPromoter.start').length, 1);
+    });
+
+    it('Run_DrainPinFails_SucceedsDegradedAndRetriesThePin', async () => {
+      const world = recoveryWorld('DrainSecondary', {
+        'HealthValidator.assess': assessment('DrainSecondary', { desired: weights(100, 0) }),
+        'DnsUpdater.apply': route53Down(),
+        'HealthValidator.verify': verifyReport('Degraded'),
+        'HealthValidator.pin': pinJudgement('Failed'),
+      });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'SUCCEEDED');
+      assert.equal(result.output.pin.state, 'Failed');
+      assert.deepEqual(world.notifications.map((n) => [n.stateName, n.severity]), [['NotifyReport', 'high'], ['NotifyPinFailed', 'critical']]);
+    });
+  });
+
+  describe('drain-first fencing when Route 53 does not see the failed Region down', () => {
+    it('Run_FailoverDrainFirst_PinLandsBeforeThePromotionStarts', async () => {
+      const world = recoveryWorld('Failover', { 'HealthValidator.assess': assessment('Failover', { drainFirst: true }) });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'SUCCEEDED');
+      assertVisitedInOrder(topLevelPath(definition, result.visited), ['RouteDecision', 'PinOrder', 'PinFirst', ...RECOVERED_TAIL]);
+      assert.ok(world.log.indexOf('PinFirst') < world.log.indexOf('PromoteStart'), world.log.join());
+      assert.equal(world.operations().filter((op) => op === 'DnsUpdater.apply').length, 1);
+    });
+
+    it('Run_FailoverDrainFirstPinFails_FailsWithoutPromoting', async () => {
+      const world = recoveryWorld('Failover', {
+        'HealthValidator.assess': assessment('Failover', { drainFirst: true }),
+        'DnsUpdater.apply': fails('AwsTransientException', 'connect ETIMEDOUT route53.amazonaws.com'),
       });
 
       const result = await run(world);
 
       assert.equal(result.status, 'FAILED');
-      assert.equal(result.error, 'PropagationTimedOut');
-      assertVisitedInOrder(result.visited, ['DnsStatus', 'DnsPropagation', 'PropagationTimedOut', 'TrafficBranchFailed', 'NotifyFailure']);
-      assert.equal(failureDocument(result).failedStep, 'DnsStatus');
-      assert.equal(world.notifications[0].subject, 'DrLambdas failover stopped at DnsStatus: PropagationTimedOut');
+      assert.equal(result.error, 'AwsTransientException');
+      assert.match(result.cause, /^Step PinFirst failed: /);
+      assert.deepEqual(topLevelPath(definition, result.visited).slice(-6), ['PinFirst', 'PinFirstFailed', 'FencingFailed', 'NotifyFailure', 'DescribeFailure', 'FailoverFailed']);
+      assert.ok(!world.operations().some((op) => op.startsWith('AuroraPromoter')), world.operations().join());
+      assert.equal(world.notifications[0].subject, 'DrLambdas failover stopped at PinFirst: AwsTransientException');
     });
   });
 
@@ -444,24 +620,40 @@ describe('failover state machine', () => {
     }
 
     it('Run_TransientErrorPersists_GivesUpAfterFourRetriesAndNotifies', async () => {
-      const world = recoveryWorld('Failover', { 'DnsUpdater.apply': fails('AwsTransientException', 'Route 53 throttled') });
+      const world = recoveryWorld('Failover', { 'AuroraPromoter.status': fails('AwsTransientException', 'RDS throttled') });
 
       const result = await run(world);
 
       assert.equal(result.status, 'FAILED');
       assert.equal(result.error, 'AwsTransientException');
-      assert.equal(retries(result, 'DnsApply'), 4);
-      assert.equal(failureDocument(result).failedStep, 'DnsApply');
+      assert.equal(retries(result, 'PromoteStatus'), 4);
+      assert.equal(failureDocument(result).failedStep, 'PromoteStatus');
     });
 
-    it('Run_ConflictPersists_RetriesTwiceThenFails', async () => {
-      const world = recoveryWorld('Failover', { 'DnsUpdater.apply': fails('ConflictException', 'record changed meanwhile') });
+    it('Run_PinTransientErrorPersists_RetriesFourTimesPerAttemptThenJudges', async () => {
+      const world = recoveryWorld('Failover', {
+        'DnsUpdater.apply': fails('AwsTransientException', 'Route 53 throttled'),
+        'HealthValidator.pin': pinJudgement('Failed'),
+      });
 
       const result = await run(world);
 
-      assert.equal(result.status, 'FAILED');
-      assert.equal(result.error, 'ConflictException');
-      assert.equal(retries(result, 'DnsApply'), 2);
+      assert.equal(result.status, 'SUCCEEDED');
+      assert.equal(retries(result, 'PinApply'), 4);
+      assert.equal(world.calls.find((c) => c.operation === 'pin').input.error, 'AwsTransientException');
+    });
+
+    it('Run_PinConflictPersists_RetriesTwiceThenJudges', async () => {
+      const world = recoveryWorld('Failover', {
+        'DnsUpdater.apply': fails('ConflictException', 'record changed meanwhile'),
+        'HealthValidator.pin': pinJudgement('Failed'),
+      });
+
+      const result = await run(world);
+
+      assert.equal(result.status, 'SUCCEEDED');
+      assert.equal(retries(result, 'PinApply'), 2);
+      assert.equal(world.calls.find((c) => c.operation === 'pin').input.error, 'ConflictException');
     });
 
     it('Run_PermanentErrorInBranch_NotRetriedAndFailureNoticeNamesStepAndError', async () => {
@@ -500,15 +692,14 @@ describe('failover state machine', () => {
       assert.equal(world.notifications[0].subject, 'DrLambdas failover stopped at Validate: InputValidationException');
     });
 
-    it('Run_VerifyFails_NotifiesFailureAtVerifyKeepingActions', async () => {
+    it('Run_VerifyFails_NotifiesFailureAtVerifyAfterThePromotion', async () => {
       const world = recoveryWorld('Failover', { 'HealthValidator.verify': fails('AwsServiceException') });
 
       const result = await run(world);
 
       assert.equal(result.status, 'FAILED');
-      const document = failureDocument(result);
-      assert.equal(document.failedStep, 'Verify');
-      assert.equal(document.actions.promotion.status, 'Completed');
+      assert.equal(failureDocument(result).failedStep, 'Verify');
+      assertVisitedInOrder(result.visited, ['PromotionComplete', 'Verify', 'VerifyFailed', 'RecoveryBranchFailed', 'RecordRecoveryFailure', 'NotifyFailure']);
     });
 
     it('Run_NotificationFails_StillFailsWithTheOriginalError', async () => {
@@ -536,15 +727,26 @@ describe('failover state machine', () => {
       assert.equal(result.output.trigger.mode, 'dry-run');
     });
 
-    it('Run_VerifyReportsDegraded_ReportsThenFails', async () => {
+    it('Run_VerifyReportsDegraded_ReportsAndSucceeds', async () => {
       const world = recoveryWorld('Switchover', { 'HealthValidator.verify': verifyReport('Degraded') });
 
       const result = await run(world);
 
+      assert.equal(result.status, 'SUCCEEDED');
+      assertVisitedInOrder(result.visited, ['Verify', 'NotifyReport', 'ReportOutcome', 'Reported']);
+      assert.equal(result.output.report.outcome, 'Degraded');
+    });
+
+    it('Run_VerifyReportsFailed_ReportsThenFailsWithRecoveryNotVerified', async () => {
+      const world = recoveryWorld('Failover', { 'HealthValidator.verify': verifyReport('Failed') });
+
+      const result = await run(world);
+
       assert.equal(result.status, 'FAILED');
-      assert.equal(result.error, 'RecoveryDegraded');
-      assertVisitedInOrder(result.visited, ['Verify', 'NotifyReport', 'RecoveryOutcome', 'RecoveryDegraded']);
-      assert.deepEqual(world.notifications.map((n) => n.subject), ['DrLambdas: Degraded']);
+      assert.equal(result.error, 'RecoveryNotVerified');
+      assert.match(result.cause, /^Step Verify failed: .*target-writer/);
+      assertVisitedInOrder(result.visited, ['Verify', 'NotifyReport', 'ReportOutcome', 'RecoveryNotVerified', 'NotifyFailure']);
+      assert.deepEqual(world.notifications.map((n) => [n.stateName, n.severity]), [['NotifyReport', 'high'], ['NotifyFailure', 'critical']]);
     });
 
     it('Run_UnknownDecision_ChangesNothingAndNotifiesFailure', async () => {
@@ -561,7 +763,3 @@ describe('failover state machine', () => {
   });
 });
 
-function withoutReport(output) {
-  const { report: _report, ...rest } = output;
-  return rest;
-}

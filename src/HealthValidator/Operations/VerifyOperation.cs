@@ -15,22 +15,21 @@ using DrLambdas.Shared.Triggers;
 namespace DrLambdas.HealthValidator.Operations;
 
 /// <summary>
-/// <c>verify</c>: after the actions, checks that the target Region is healthy, that the target cluster is the
-/// writer and that the records are as desired, then writes the incident report.
+/// <c>verify</c>: as soon as the database is promoted, checks that the target Region is healthy and that the
+/// target cluster is the writer, reads where the DNS pin stands (never waits for it), then writes the incident
+/// report with the RTO measured to the promotion done.
 /// </summary>
 internal sealed class VerifyOperation(
     DrConfiguration configuration,
     IHealthProbe probe,
     IRdsClient rds,
-    WeightReader weights,
+    PinReader pins,
     SourceRunner runner,
     TimeProvider timeProvider)
 {
     public const string TargetHealthy = "target-healthy";
     public const string TargetWriter = "target-writer";
     public const string PromotionCompleted = "promotion-completed";
-    public const string RecordsAsDesired = "records-as-desired";
-    public const string DnsInSync = "dns-insync";
 
     public async Task<VerifyResponse> HandleAsync(VerifyRequest request, Invocation invocation, CancellationToken cancellationToken)
     {
@@ -52,7 +51,7 @@ internal sealed class VerifyOperation(
 
         var health = CheckTargetHealthAsync(target, timeout, cancellationToken);
         var writer = movesWriter ? CheckWriterAsync(decision, target, timeout, cancellationToken) : null;
-        var records = CheckRecordsAsync(document.Assessment.DesiredWeights, timeout, cancellationToken);
+        var pin = pins.ReadAsync(document.Assessment.DesiredWeights, timeout, cancellationToken);
 
         var checks = new List<VerificationCheck> { await health };
         if (writer is not null)
@@ -61,10 +60,11 @@ internal sealed class VerifyOperation(
             checks.Add(CheckPromotion(document.Actions?.Promotion));
         }
 
-        checks.Add(await records);
-        checks.Add(CheckPropagation(document.Actions?.Dns));
-
-        var report = IncidentReport.Compose(document, ParseTrigger(document), checks, (int)Math.Ceiling(configuration.Policy.RtoTarget.TotalSeconds), timeProvider.GetUtcNow());
+        var reading = await pin;
+        var pinReport = reading.Landed
+            ? new PinReport(PinState.Landed, reading.Detail)
+            : new PinReport(PinState.Pending, $"traffic held by health checks only; pin pending, being retried ({reading.Detail})");
+        var report = IncidentReport.Compose(document, ParseTrigger(document), checks, pinReport, (int)Math.Ceiling(configuration.Policy.RtoTarget.TotalSeconds), timeProvider.GetUtcNow());
         Report(invocation, decision, report);
         return report;
     }
@@ -105,31 +105,6 @@ internal sealed class VerifyOperation(
         _ => new VerificationCheck(PromotionCompleted, false, $"last promotion report: {promotion.Status?.ToString() ?? promotion.Outcome?.ToString()} {promotion.Detail}".TrimEnd()),
     };
 
-    private async Task<VerificationCheck> CheckRecordsAsync(IReadOnlyList<RecordWeight> desired, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var result = await weights.ReadAsync(timeout, cancellationToken);
-        if (!result.Succeeded)
-        {
-            return new VerificationCheck(RecordsAsDesired, false, $"weighted records unreadable: {result.Failure}");
-        }
-
-        var current = result.Value!;
-        var lines = desired.Select(want =>
-        {
-            var actual = current.WithSetIdentifier(want.SetIdentifier)?.Weight;
-            return (Matches: actual == want.Weight, Text: string.Create(CultureInfo.InvariantCulture, $"{want.SetIdentifier}={actual?.ToString(CultureInfo.InvariantCulture) ?? "missing"} (desired {want.Weight})"));
-        }).ToList();
-        return new VerificationCheck(RecordsAsDesired, lines.All(line => line.Matches), string.Join(", ", lines.Select(line => line.Text)));
-    }
-
-    private static VerificationCheck CheckPropagation(DnsChangeResponse? dns) => dns switch
-    {
-        null => new VerificationCheck(DnsInSync, false, "the execution document has no DNS result"),
-        { Status: ChangePropagation.InSync } => new VerificationCheck(DnsInSync, true,
-            dns.ChangeIds.Count == 0 ? "no change was needed" : $"{dns.ChangeIds.Count} change(s) INSYNC"),
-        _ => new VerificationCheck(DnsInSync, false, $"{dns.ChangeIds.Count} change(s) still PENDING"),
-    };
-
     private static Trigger? ParseTrigger(ExecutionDocument document)
     {
         try
@@ -149,7 +124,9 @@ internal sealed class VerifyOperation(
             new LogField("outcome", report.Outcome.ToString()),
             new LogField("action", decision.Action.ToString()),
             new LogField("failedChecks", report.Checks.Where(check => !check.Passed).Select(check => check.Name).ToList()),
-            new LogField("rtoSeconds", report.Rto.MeasuredSeconds));
+            new LogField("pin", report.Pin.State.ToString()),
+            new LogField("rtoSeconds", report.Rto.MeasuredSeconds),
+            new LogField("rtoMeasuredTo", report.Rto.MeasuredTo.ToString()));
         var action = new MetricDimension("Action", decision.Action.ToString());
         invocation.WriteMetric("Rto", report.Rto.MeasuredSeconds, MetricUnit.Seconds, action);
         invocation.WriteMetric("Recoveries", 1, MetricUnit.Count, action, new MetricDimension("Outcome", report.Outcome.ToString()));

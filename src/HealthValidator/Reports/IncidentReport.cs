@@ -7,25 +7,45 @@ using DrLambdas.Shared.Triggers;
 namespace DrLambdas.HealthValidator.Reports;
 
 /// <summary>
-/// Builds the incident report of <c>verify</c> from the execution document and the post-recovery checks:
-/// timeline, measured RTO with its phases, data loss, and a plain-text summary for e-mail. Text from the input
+/// Builds the incident report of <c>verify</c> from the execution document, the post-recovery checks and the
+/// pin reading: timeline, measured RTO (to the promotion done) with its phases, data loss, and a plain-text
+/// summary for e-mail. Text from the input
 /// document or from evidence goes through <see cref="SnsText.Line"/>, so it cannot forge lines of the summary.
 /// </summary>
 internal static class IncidentReport
 {
-    public static VerifyResponse Compose(ExecutionDocument document, Trigger? trigger, IReadOnlyList<VerificationCheck> checks, int rtoTargetSeconds, DateTimeOffset now)
+    public static VerifyResponse Compose(
+        ExecutionDocument document, Trigger? trigger, IReadOnlyList<VerificationCheck> checks, PinReport pin, int rtoTargetSeconds, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(pin);
         var assessment = document.Assessment;
         var decision = assessment.Decision;
-        var outcome = checks.All(check => check.Passed) ? VerifyOutcome.Recovered : VerifyOutcome.Degraded;
+        var outcome = OutcomeOf(checks, pin);
         var timeline = Timeline(document, trigger, now);
         var rto = Rto(document, trigger, rtoTargetSeconds, now);
         var dataLoss = DataLoss(decision);
+        var pinNote = pin.State == PinState.Landed ? string.Empty : "; pin pending";
         var subject = SnsText.Subject(
-            $"DrLambdas [{assessment.IncidentId}]: {outcome} after {decision.Action} to {decision.TargetRegion}");
-        var summary = Summary(document, outcome, checks, timeline, rto, dataLoss);
-        return new VerifyResponse(outcome, subject, summary, checks, timeline, rto, dataLoss, decision.Reasons);
+            $"DrLambdas [{assessment.IncidentId}]: {outcome} after {decision.Action} to {decision.TargetRegion}{pinNote}");
+        var summary = Summary(document, outcome, checks, pin, timeline, rto, dataLoss);
+        return new VerifyResponse(outcome, subject, summary, checks, timeline, rto, dataLoss, decision.Reasons, pin);
     }
+
+    /// <summary>Failed when a check failed; Degraded when only the pin has not landed (still a success); else Recovered.</summary>
+    public static VerifyOutcome OutcomeOf(IReadOnlyList<VerificationCheck> checks, PinReport pin)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        ArgumentNullException.ThrowIfNull(pin);
+        return !checks.All(check => check.Passed) ? VerifyOutcome.Failed
+            : pin.State == PinState.Landed ? VerifyOutcome.Recovered
+            : VerifyOutcome.Degraded;
+    }
+
+    /// <summary>When the promotion reported completed, if it did.</summary>
+    public static DateTimeOffset? PromotionCompletedAt(ExecutionDocument document) =>
+        document.Actions?.Promotion is { Status: PromotionState.Completed, ElapsedSeconds: { } elapsed } promotion
+            ? promotion.StartedAt.AddSeconds(elapsed)
+            : null;
 
     /// <summary>The first known sign of the incident: the alarm's state change, else the execution start.</summary>
     public static DateTimeOffset IncidentStart(ExecutionDocument document, Trigger? trigger) =>
@@ -44,9 +64,9 @@ internal static class IncidentReport
         if (document.Actions?.Promotion is { } promotion)
         {
             entries.Add(new TimelineEntry("PromotionStarted", promotion.StartedAt));
-            if (promotion.Status == PromotionState.Completed && promotion.ElapsedSeconds is { } elapsed)
+            if (PromotionCompletedAt(document) is { } completedAt)
             {
-                entries.Add(new TimelineEntry("PromotionCompleted", promotion.StartedAt.AddSeconds(elapsed)));
+                entries.Add(new TimelineEntry("PromotionCompleted", completedAt));
             }
         }
 
@@ -70,9 +90,15 @@ internal static class IncidentReport
         return entries.OrderBy(entry => entry.At).ToList();
     }
 
+    /// <summary>
+    /// Incident start to the promotion done when the writer moved (users are served through the health checks, so
+    /// neither the DNS pin nor its propagation is part of it), else to the verification.
+    /// </summary>
     private static MeasuredRto Rto(ExecutionDocument document, Trigger? trigger, int targetSeconds, DateTimeOffset now)
     {
         var start = IncidentStart(document, trigger);
+        var completedAt = PromotionCompletedAt(document);
+        var end = completedAt ?? now;
         var phases = new List<RtoPhase>();
         if (start < document.Execution.StartTime)
         {
@@ -86,12 +112,8 @@ internal static class IncidentReport
             phases.Add(new RtoPhase("promotion", promotion, "Aurora switchover or failover, from start to the last status check"));
         }
 
-        if (document.Actions?.Dns is { ChangeIds.Count: > 0 } dns)
-        {
-            phases.Add(new RtoPhase("propagation", dns.ElapsedSeconds, "Route 53 change from PENDING to the last status check"));
-        }
-
-        return new MeasuredRto(Seconds(now - start), targetSeconds, document.Assessment.RtoBudget.TotalSeconds, phases);
+        return new MeasuredRto(Seconds(end - start), targetSeconds, document.Assessment.RtoBudget.TotalSeconds, phases,
+            completedAt is null ? RtoEndPoint.Verified : RtoEndPoint.PromotionCompleted);
     }
 
     private static DataLossReport DataLoss(DecisionDocument decision) => decision.Action switch
@@ -107,6 +129,7 @@ internal static class IncidentReport
         ExecutionDocument document,
         VerifyOutcome outcome,
         IReadOnlyList<VerificationCheck> checks,
+        PinReport pin,
         IReadOnlyList<TimelineEntry> timeline,
         MeasuredRto rto,
         DataLossReport dataLoss)
@@ -118,7 +141,15 @@ internal static class IncidentReport
         text.AppendLine(CultureInfo.InvariantCulture, $"Incident: {SnsText.Line(assessment.IncidentId)} (execution {SnsText.Line(document.Execution.Id)})");
         text.AppendLine(CultureInfo.InvariantCulture, $"Action: {decision.Action} from {SnsText.Line(decision.FailedRegion)} to {SnsText.Line(decision.TargetRegion)}");
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"RTO: {SnsText.Seconds(rto.MeasuredSeconds)} measured; target {rto.TargetSeconds} s; configured budget {rto.BudgetSeconds} s.");
+            $"RTO: {SnsText.Seconds(rto.MeasuredSeconds)} measured to {(rto.MeasuredTo == RtoEndPoint.PromotionCompleted ? "the promotion done" : "verification")} (the DNS pin is not part of it); target {rto.TargetSeconds} s; configured budget {rto.BudgetSeconds} s.");
+        if (pin.State == PinState.Landed)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"DNS pin: landed ({SnsText.Line(pin.Detail)}).");
+        }
+        else
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"DNS pin: pending. {SnsText.Line(pin.Detail)}.");
+        }
         text.AppendLine(CultureInfo.InvariantCulture,
             $"Data loss: {(dataLoss.EstimatedSeconds is { } seconds ? SnsText.Seconds(seconds) : "unknown")} ({dataLoss.Basis}).");
         text.AppendLine();

@@ -69,6 +69,9 @@ public static class ConfigurationDefaults
     /// <summary>Default of <see cref="EnvironmentVariables.PropagationTimeoutSeconds"/>.</summary>
     public const int PropagationTimeoutSeconds = 300;
 
+    /// <summary>Default of <see cref="EnvironmentVariables.PinRetrySeconds"/>.</summary>
+    public const int PinRetrySeconds = 900;
+
     /// <summary>Default of <see cref="EnvironmentVariables.FailbackChecks"/>.</summary>
     public const int FailbackChecks = 3;
 

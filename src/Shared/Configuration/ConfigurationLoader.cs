@@ -30,7 +30,8 @@ internal static class ConfigurationLoader
             new OperationTimeouts(
                 reader.Seconds(Env.PromotionTimeoutSeconds, ConfigurationDefaults.PromotionTimeoutSeconds, 1),
                 reader.Seconds(Env.PropagationTimeoutSeconds, ConfigurationDefaults.PropagationTimeoutSeconds, 1),
-                reader.Seconds(Env.PromotionReportingGraceSeconds, ConfigurationDefaults.PromotionReportingGraceSeconds, 1)),
+                reader.Seconds(Env.PromotionReportingGraceSeconds, ConfigurationDefaults.PromotionReportingGraceSeconds, 1),
+                reader.Seconds(Env.PinRetrySeconds, ConfigurationDefaults.PinRetrySeconds, 1)),
             Failback(reader));
 
         if (reader.Problems.Count > 0)

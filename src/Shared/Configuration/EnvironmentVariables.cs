@@ -132,6 +132,12 @@ public static class EnvironmentVariables
     /// <summary>The DNS status reports <c>timedOut</c> past this many seconds (default 300).</summary>
     public const string PropagationTimeoutSeconds = "DR_PROPAGATION_TIMEOUT_SECONDS";
 
+    /// <summary>
+    /// A DNS pin that has not landed is retried for this many seconds after its first failed attempt, then given
+    /// up with the paging <c>PinFailed</c> metric (default 900).
+    /// </summary>
+    public const string PinRetrySeconds = "DR_PIN_RETRY_SECONDS";
+
     /// <summary>Consecutive healthy checks required before failback (default 3).</summary>
     public const string FailbackChecks = "DR_FAILBACK_CHECKS";
 

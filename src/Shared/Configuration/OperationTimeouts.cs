@@ -7,4 +7,8 @@ namespace DrLambdas.Shared.Configuration;
 /// How long after <c>start</c> a promotion that RDS does not show (and that did not move the writer) is still taken
 /// as starting rather than dropped.
 /// </param>
-public sealed record OperationTimeouts(TimeSpan Promotion, TimeSpan Propagation, TimeSpan PromotionReportingGrace);
+/// <param name="PinRetry">
+/// How long after its first failed attempt a DNS pin that has not landed is still retried; past it the pin is
+/// given up (<c>PinFailed</c> metric, which pages).
+/// </param>
+public sealed record OperationTimeouts(TimeSpan Promotion, TimeSpan Propagation, TimeSpan PromotionReportingGrace, TimeSpan PinRetry);

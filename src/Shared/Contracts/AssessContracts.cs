@@ -69,6 +69,8 @@ public sealed record TriggerSummary(
 /// <param name="Forced">An operator's force bypassed a gate.</param>
 /// <param name="DryRun">Report only.</param>
 /// <param name="Reasons">Why, in evaluation order, each with its evidence.</param>
+/// <param name="DrainFirst">Failover only: the DNS pin runs (and must land) before the promotion, because Route 53's
+/// checkers do not see the failed Region unhealthy and the pin alone drains and fences it.</param>
 public sealed record DecisionDocument(
     DecisionAction Action,
     string? FailedRegion,
@@ -79,7 +81,8 @@ public sealed record DecisionDocument(
     double? EstimatedDataLossSeconds,
     bool Forced,
     bool DryRun,
-    IReadOnlyList<Reason> Reasons)
+    IReadOnlyList<Reason> Reasons,
+    bool DrainFirst = false)
 {
     /// <summary>The document of a decision.</summary>
     public static DecisionDocument Of(Decision decision)
@@ -95,7 +98,8 @@ public sealed record DecisionDocument(
             decision.EstimatedDataLossSeconds,
             decision.Forced,
             decision.DryRun,
-            decision.Reasons);
+            decision.Reasons,
+            decision.DrainFirst);
     }
 }
 

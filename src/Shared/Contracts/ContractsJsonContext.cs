@@ -23,6 +23,8 @@ namespace DrLambdas.Shared.Contracts;
 [JsonSerializable(typeof(RecoveryResponse))]
 [JsonSerializable(typeof(GateRequest))]
 [JsonSerializable(typeof(GateResponse))]
+[JsonSerializable(typeof(PinRequest))]
+[JsonSerializable(typeof(PinResponse))]
 [JsonSerializable(typeof(PromotionStartRequest))]
 [JsonSerializable(typeof(PromotionStartResponse))]
 [JsonSerializable(typeof(PromotionStatusRequest))]

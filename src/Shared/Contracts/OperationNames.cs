@@ -15,6 +15,9 @@ public static class OperationNames
     /// <summary>HealthValidator: the health gate after a failback traffic step.</summary>
     public const string Gate = "gate";
 
+    /// <summary>HealthValidator: judge a DNS pin that has not landed (retry, landed, or give up).</summary>
+    public const string Pin = "pin";
+
     /// <summary>AuroraPromoter: start (or join) the promotion.</summary>
     public const string Start = "start";
 

@@ -43,8 +43,11 @@ public sealed record PromotionReport(
     string? WriterEndpoint = null,
     string? Detail = null);
 
-/// <summary>HealthValidator <c>verify</c> output: the incident report.</summary>
-/// <param name="Outcome">Recovered when every check passed.</param>
+/// <summary>
+/// HealthValidator <c>verify</c> output: the incident report, written as soon as the database is promoted (the
+/// DNS pin is reported, never waited for).
+/// </summary>
+/// <param name="Outcome">Recovered, Degraded (recovered, pin pending) or Failed.</param>
 /// <param name="Subject">E-mail subject (ASCII, under 100 characters).</param>
 /// <param name="Summary">Plain-text report fit for an SNS e-mail.</param>
 /// <param name="Checks">What was checked after the actions.</param>
@@ -52,6 +55,7 @@ public sealed record PromotionReport(
 /// <param name="Rto">Measured recovery time next to the target and the budget.</param>
 /// <param name="DataLoss">Estimated data loss.</param>
 /// <param name="Reasons">The decision's reasons.</param>
+/// <param name="Pin">Where the DNS pin stands at report time.</param>
 public sealed record VerifyResponse(
     VerifyOutcome Outcome,
     string Subject,
@@ -60,17 +64,24 @@ public sealed record VerifyResponse(
     IReadOnlyList<TimelineEntry> Timeline,
     MeasuredRto Rto,
     DataLossReport DataLoss,
-    IReadOnlyList<Reason> Reasons);
+    IReadOnlyList<Reason> Reasons,
+    PinReport Pin);
 
 /// <summary>How the recovery ended.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<VerifyOutcome>))]
 public enum VerifyOutcome
 {
-    /// <summary>Target healthy, target writer, records as desired.</summary>
+    /// <summary>Target healthy, target writer, pin landed.</summary>
     Recovered,
 
-    /// <summary>At least one check failed; a human must look.</summary>
+    /// <summary>
+    /// Recovered (target healthy and the writer) but the DNS pin has not landed: traffic is held by the health
+    /// checks only while the pin is retried. The execution still succeeds.
+    /// </summary>
     Degraded,
+
+    /// <summary>The target does not serve, is not the writer, or the promotion did not complete: the execution fails.</summary>
+    Failed,
 }
 
 /// <summary>One post-recovery check.</summary>
@@ -85,11 +96,23 @@ public sealed record VerificationCheck(string Name, bool Passed, string Detail);
 public sealed record TimelineEntry(string Step, DateTimeOffset At);
 
 /// <summary>The measured recovery time.</summary>
-/// <param name="MeasuredSeconds">From the first known sign of the incident (the alarm, else the execution start) to verification.</param>
+/// <param name="MeasuredSeconds">From the first known sign of the incident (the alarm, else the execution start) to <paramref name="MeasuredTo"/>.</param>
 /// <param name="TargetSeconds">The RTO target.</param>
 /// <param name="BudgetSeconds">What the configuration allows on this path (assessment's budget).</param>
 /// <param name="Breakdown">The measured phases.</param>
-public sealed record MeasuredRto(double MeasuredSeconds, int TargetSeconds, int BudgetSeconds, IReadOnlyList<RtoPhase> Breakdown);
+/// <param name="MeasuredTo">The end point: the promotion done when the writer moved, else the verification.</param>
+public sealed record MeasuredRto(double MeasuredSeconds, int TargetSeconds, int BudgetSeconds, IReadOnlyList<RtoPhase> Breakdown, RtoEndPoint MeasuredTo);
+
+/// <summary>Where the measured RTO stops (the DNS pin is never part of it: traffic moves on health checks).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RtoEndPoint>))]
+public enum RtoEndPoint
+{
+    /// <summary>The Aurora promotion reported completed.</summary>
+    PromotionCompleted,
+
+    /// <summary>The verification (no promotion, or its completion time unknown).</summary>
+    Verified,
+}
 
 /// <summary>One measured phase of the recovery.</summary>
 /// <param name="Name">Phase name, e.g. <c>promotion</c>.</param>

@@ -13,6 +13,7 @@ namespace DrLambdas.Shared.Decisions;
 /// <param name="DryRun">Report only; the state machine changes nothing.</param>
 /// <param name="IsFailback">A failback: traffic returns in gradual steps.</param>
 /// <param name="Reasons">Why, in order of evaluation, each with its evidence.</param>
+/// <param name="DrainFirst">A Failover whose DNS pin must land before the promotion (<see cref="PinOrderRule"/>).</param>
 public sealed record Decision(
     DecisionAction Action,
     string? FailedRegion,
@@ -24,7 +25,8 @@ public sealed record Decision(
     bool Forced,
     bool DryRun,
     bool IsFailback,
-    IReadOnlyList<Reason> Reasons)
+    IReadOnlyList<Reason> Reasons,
+    bool DrainFirst = false)
 {
     /// <summary>Whether the action promotes a cluster.</summary>
     public bool MovesWriter => Action is DecisionAction.Switchover or DecisionAction.Failover;

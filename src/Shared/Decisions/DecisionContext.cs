@@ -76,6 +76,8 @@ internal sealed class DecisionContext(DecisionInput input)
             _forced,
             IsDryRun,
             isFailback,
-            _reasons.ToList());
+            _reasons.ToList(),
+            action == DecisionAction.Failover && from is not null
+                && PinOrderRule.DrainFirst(Health(from.Region), TargetHealthRule.IsWatchedByRoute53(this, from)));
     }
 }

@@ -58,6 +58,7 @@ internal static class TargetHealthRule
         return false;
     }
 
-    private static bool IsWatchedByRoute53(DecisionContext context, RegionSite target) =>
+    /// <summary>Whether Route 53 watches the Region: a health check id or a health-check alarm is configured for it.</summary>
+    public static bool IsWatchedByRoute53(DecisionContext context, RegionSite target) =>
         target.HealthCheckId is not null || context.Input.Configuration.Alarms.HealthCheckAlarmOf(target.Role) is not null;
 }

@@ -20,6 +20,24 @@ public class FaultRequestValidatorTests
     }
 
     [Fact]
+    public void Validate_Route53ApiUnreachable_ProducesSpec()
+    {
+        var (specs, problems) = FaultRequestValidator.Validate([Fault("Route53ApiUnreachable")], Definition);
+
+        Assert.Empty(problems);
+        Assert.Equal(FaultKind.Route53ApiUnreachable, Assert.Single(specs).Kind);
+    }
+
+    [Fact]
+    public void Validate_Route53ApiUnreachableWithRegion_Rejected()
+    {
+        var (specs, problems) = FaultRequestValidator.Validate([Fault("Route53ApiUnreachable", LabFixture.Primary)], Definition);
+
+        Assert.Contains(problems, p => p.Contains("region does not apply to Route53ApiUnreachable", StringComparison.Ordinal));
+        Assert.Empty(specs);
+    }
+
+    [Fact]
     public void Validate_SeveralMistakes_ReportsEveryProblemAndNoSpec()
     {
         var (specs, problems) = FaultRequestValidator.Validate(

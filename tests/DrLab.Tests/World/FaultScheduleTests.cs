@@ -22,6 +22,18 @@ public class FaultScheduleTests
     }
 
     [Fact]
+    public void ConditionsAt_Route53ApiUnreachable_OnlyWithinItsWindow()
+    {
+        var schedule = new FaultSchedule(TimeProfile.Realistic);
+        schedule.Add([new FaultSpec(FaultKind.Route53ApiUnreachable, 10, 60)], Start);
+
+        Assert.False(schedule.ConditionsAt(Start.AddSeconds(5)).Route53ApiUnreachable);
+        Assert.True(schedule.ConditionsAt(Start.AddSeconds(10)).Route53ApiUnreachable);
+        Assert.False(schedule.ConditionsAt(Start.AddSeconds(70)).Route53ApiUnreachable);
+        Assert.Empty(schedule.ConditionsAt(Start.AddSeconds(10)).RegionsDown);
+    }
+
+    [Fact]
     public void ClearAll_ActiveAndScheduledFaults_EndsThemNowAndKeepsHistory()
     {
         var schedule = new FaultSchedule(TimeProfile.Realistic);

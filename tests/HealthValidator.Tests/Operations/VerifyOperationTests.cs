@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DrLambdas.Aws.Rds;
+using DrLambdas.Aws.Route53;
 using DrLambdas.HealthValidator.Operations;
 using DrLambdas.HealthValidator.Tests.Support;
 using DrLambdas.Shared.Contracts;
@@ -28,20 +29,21 @@ public sealed class VerifyOperationTests : IDisposable
         Assert.Equal(VerifyOutcome.Recovered, report.Outcome);
         Assert.All(report.Checks, check => Assert.True(check.Passed, check.Name + ": " + check.Detail));
         Assert.Equal(
-            [VerifyOperation.TargetHealthy, VerifyOperation.TargetWriter, VerifyOperation.PromotionCompleted, VerifyOperation.RecordsAsDesired, VerifyOperation.DnsInSync],
+            [VerifyOperation.TargetHealthy, VerifyOperation.TargetWriter, VerifyOperation.PromotionCompleted],
             report.Checks.Select(check => check.Name));
+        Assert.Equal(PinState.Landed, report.Pin.State);
         Assert.Equal("DrLambdas [dr-current]: Recovered after Failover to ap-northeast-1", report.Subject);
     }
 
     [Fact]
-    public async Task Verify_TargetNotTheWriter_IsDegraded()
+    public async Task Verify_TargetNotTheWriter_IsFailed()
     {
         var document = await FailedOverAsync();
         _world.WriterArn = TpeArn;
 
         var report = await VerifyAsync(document);
 
-        Assert.Equal(VerifyOutcome.Degraded, report.Outcome);
+        Assert.Equal(VerifyOutcome.Failed, report.Outcome);
         var check = Assert.Single(report.Checks, check => !check.Passed);
         Assert.Equal(VerifyOperation.TargetWriter, check.Name);
         Assert.Contains(TpeArn, check.Detail, StringComparison.Ordinal);
@@ -72,47 +74,69 @@ public sealed class VerifyOperationTests : IDisposable
     }
 
     [Fact]
-    public async Task Verify_RecordsNotAsDesired_IsDegraded()
+    public async Task Verify_PinNotLandedYet_IsDegradedWithEveryCheckPassed()
     {
         var document = await FailedOverAsync();
         _world.Weights = (70, 30);
 
         var report = await VerifyAsync(document);
 
-        var check = Assert.Single(report.Checks, check => !check.Passed);
-        Assert.Equal(VerifyOperation.RecordsAsDesired, check.Name);
-        Assert.Equal("tpe=70 (desired 0), nrt=30 (desired 100)", check.Detail);
+        Assert.Equal(VerifyOutcome.Degraded, report.Outcome);
+        Assert.All(report.Checks, check => Assert.True(check.Passed, check.Name));
+        Assert.Equal(PinState.Pending, report.Pin.State);
+        Assert.Contains("tpe=70 (desired 0), nrt=30 (desired 100)", report.Pin.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Verify_DnsStillPending_IsDegraded()
+    public async Task Verify_Route53Unreachable_IsDegradedSayingTrafficIsHeldByHealthChecksOnly()
     {
-        var document = await FailedOverAsync(dnsStatus: ChangePropagation.Pending);
+        var document = await FailedOverAsync();
+        _world.Route53.Setup(client => client.ListResourceRecordSetsAsync(It.IsAny<ListResourceRecordSetsRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(ValidatorWorld.NetworkError("ListResourceRecordSets"));
 
         var report = await VerifyAsync(document);
 
-        Assert.Equal(VerifyOperation.DnsInSync, Assert.Single(report.Checks, check => !check.Passed).Name);
+        Assert.Equal(VerifyOutcome.Degraded, report.Outcome);
+        Assert.Equal(PinState.Pending, report.Pin.State);
+        Assert.Contains("unreadable", report.Pin.Detail, StringComparison.Ordinal);
+        Assert.Equal("DrLambdas [dr-current]: Degraded after Failover to ap-northeast-1; pin pending", report.Subject);
+        Assert.Contains("traffic held by health checks only; pin pending", report.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Verify_TargetProbeUnhealthy_IsDegraded()
+    public async Task Verify_PinStillPropagating_IsRecoveredWithoutWaitingForInSync()
+    {
+        var document = await FailedOverAsync(dns: Dns(ChangePropagation.Pending));
+
+        var report = await VerifyAsync(document);
+
+        Assert.Equal(VerifyOutcome.Recovered, report.Outcome);
+        Assert.Equal(PinState.Landed, report.Pin.State);
+    }
+
+    [Fact]
+    public async Task Verify_TargetProbeUnhealthy_IsFailed()
     {
         var document = await FailedOverAsync();
         _world.ProbeVerdicts[Nrt] = Verdict.Unhealthy;
 
         var report = await VerifyAsync(document);
 
+        Assert.Equal(VerifyOutcome.Failed, report.Outcome);
         Assert.Equal(VerifyOperation.TargetHealthy, Assert.Single(report.Checks, check => !check.Passed).Name);
     }
 
     [Fact]
-    public async Task Verify_PromotionNotCompleted_IsDegraded()
+    public async Task Verify_PromotionNotCompleted_IsFailedAndMeasuredToVerification()
     {
         var document = await FailedOverAsync(promotionStatus: PromotionState.InProgress);
 
         var report = await VerifyAsync(document);
 
+        Assert.Equal(VerifyOutcome.Failed, report.Outcome);
         Assert.Equal(VerifyOperation.PromotionCompleted, Assert.Single(report.Checks, check => !check.Passed).Name);
+        Assert.Equal(RtoEndPoint.Verified, report.Rto.MeasuredTo);
+        Assert.Equal(150, report.Rto.MeasuredSeconds);
     }
 
     [Fact]
@@ -141,6 +165,7 @@ public sealed class VerifyOperationTests : IDisposable
         var report = await VerifyAsync(Document(assessment, ValidatorWorld.AlarmEvent(SecondaryAlarm), promotion: null, Dns(ChangePropagation.InSync)));
 
         Assert.Equal(VerifyOutcome.Recovered, report.Outcome);
+        Assert.Equal(RtoEndPoint.Verified, report.Rto.MeasuredTo);
         Assert.DoesNotContain(report.Checks, check => check.Name == VerifyOperation.TargetWriter);
         _world.Rds.Verify(client => client.DescribeGlobalClustersAsync(It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never());
         Assert.Equal(0, report.DataLoss.EstimatedSeconds);
@@ -154,23 +179,39 @@ public sealed class VerifyOperationTests : IDisposable
         var report = await VerifyAsync(document);
 
         Assert.Equal(
-            ["AlarmFired", "ExecutionStarted", "Assessed", "PromotionStarted", "DnsChangeSubmitted", "DnsInSync", "PromotionCompleted", "Verified"],
+            ["AlarmFired", "ExecutionStarted", "Assessed", "PromotionStarted", "PromotionCompleted", "Verified"],
             report.Timeline.Select(entry => entry.Step));
         Assert.Equal(T0.AddSeconds(-30), report.Timeline[0].At);
     }
 
     [Fact]
-    public async Task Verify_Rto_IsMeasuredFromTheAlarmWithItsPhases()
+    public async Task Verify_Rto_IsMeasuredFromTheAlarmToThePromotionDone()
     {
         var document = await FailedOverAsync();
 
         var report = await VerifyAsync(document);
 
-        Assert.Equal(150, report.Rto.MeasuredSeconds);
+        // Alarm at T0-30 s; promotion started T0+2 s and completed 70 s later; verification at T0+120 s does not count.
+        Assert.Equal(102, report.Rto.MeasuredSeconds);
+        Assert.Equal(RtoEndPoint.PromotionCompleted, report.Rto.MeasuredTo);
         Assert.Equal(60, report.Rto.TargetSeconds);
         Assert.Equal(document.Assessment.RtoBudget.TotalSeconds, report.Rto.BudgetSeconds);
-        Assert.Equal(["alarm-to-execution", "assessment", "promotion", "propagation"], report.Rto.Breakdown.Select(phase => phase.Name));
+        Assert.Equal(["alarm-to-execution", "assessment", "promotion"], report.Rto.Breakdown.Select(phase => phase.Name));
         Assert.Equal(30, report.Rto.Breakdown[0].Seconds);
+        Assert.Contains("measured to the promotion done (the DNS pin is not part of it)", report.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_PinStillPending_RtoIsTheSameAsWithThePinLanded()
+    {
+        var document = await FailedOverAsync();
+        var landed = await VerifyAsync(document);
+        _world.Weights = (70, 30);
+
+        var pending = await VerifyAsync(document);
+
+        Assert.Equal(PinState.Pending, pending.Pin.State);
+        Assert.Equal(landed.Rto.MeasuredSeconds, pending.Rto.MeasuredSeconds);
     }
 
     [Fact]
@@ -208,7 +249,7 @@ public sealed class VerifyOperationTests : IDisposable
 
         var report = await VerifyAsync(document);
 
-        Assert.Equal(VerifyOutcome.Degraded, report.Outcome);
+        Assert.Equal(VerifyOutcome.Failed, report.Outcome);
         Assert.DoesNotContain(report.Summary.Split('\n'), line => line.StartsWith("Outcome: Recovered", StringComparison.Ordinal));
     }
 
@@ -239,7 +280,7 @@ public sealed class VerifyOperationTests : IDisposable
 
         await VerifyAsync(document);
 
-        Assert.Equal(150, Assert.Single(_world.Context.Metric("Rto")).GetProperty("Rto").GetDouble());
+        Assert.Equal(102, Assert.Single(_world.Context.Metric("Rto")).GetProperty("Rto").GetDouble());
         Assert.Equal("Recovered", Assert.Single(_world.Context.Metric("Recoveries")).GetProperty("Outcome").GetString());
     }
 
@@ -270,10 +311,10 @@ public sealed class VerifyOperationTests : IDisposable
 
     /// <summary>
     /// Taiwan fails (alarm 30 s before the execution), the assessment decides Failover; then the world is as the
-    /// actions left it (Tokyo writer, weights 0/100) and verification runs 120 s after the execution started.
+    /// actions left it (Tokyo writer, weights 0/100) and verification runs 120 s after the execution started. As
+    /// in the failover machine, the document holds the promotion only (the pin runs beside it).
     /// </summary>
-    private async Task<ExecutionDocument> FailedOverAsync(
-        PromotionState promotionStatus = PromotionState.Completed, ChangePropagation dnsStatus = ChangePropagation.InSync)
+    private async Task<ExecutionDocument> FailedOverAsync(PromotionState promotionStatus = PromotionState.Completed, DnsChangeResponse? dns = null)
     {
         _world.PrimaryRegionOutage();
         var trigger = ValidatorWorld.AlarmEvent(PrimaryAlarm);
@@ -284,7 +325,7 @@ public sealed class VerifyOperationTests : IDisposable
         _world.Time.Advance(TimeSpan.FromSeconds(120));
         var promotion = new PromotionReport(NrtArn, T0.AddSeconds(2), Status: promotionStatus, ElapsedSeconds: 70,
             WriterEndpoint: "app-global.global-abc.global.rds.amazonaws.com", Detail: "done");
-        return Document(assessment, trigger, promotion, Dns(dnsStatus));
+        return Document(assessment, trigger, promotion, dns);
     }
 
     private static DnsChangeResponse Dns(ChangePropagation status) =>

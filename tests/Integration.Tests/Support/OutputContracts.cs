@@ -61,7 +61,10 @@ internal static class OutputContracts
     {
         var checks = output.GetProperty("checks").EnumerateArray().ToList();
         Assert.NotEmpty(checks);
-        Assert.Equal(checks.TrueForAll(check => check.GetProperty("passed").GetBoolean()) ? "Recovered" : "Degraded", Text(output, "outcome"));
+        var pinLanded = Text(output.GetProperty("pin"), "state") == "Landed";
+        Assert.Equal(
+            !checks.TrueForAll(check => check.GetProperty("passed").GetBoolean()) ? "Failed" : pinLanded ? "Recovered" : "Degraded",
+            Text(output, "outcome"));
         Subject(output);
         Assert.NotEmpty(Text(output, "summary"));
 

@@ -24,7 +24,7 @@ public class DrConfigurationTests
                 TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(5)),
             configuration.Rto);
         Assert.Equal(new ProbeSettings(3, TimeSpan.FromMilliseconds(2000), TimeSpan.FromMilliseconds(4000)), configuration.Probes);
-        Assert.Equal(new OperationTimeouts(TimeSpan.FromSeconds(900), TimeSpan.FromSeconds(300), TimeSpan.FromSeconds(60)), configuration.Timeouts);
+        Assert.Equal(new OperationTimeouts(TimeSpan.FromSeconds(900), TimeSpan.FromSeconds(300), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(900)), configuration.Timeouts);
     }
 
     [Fact]

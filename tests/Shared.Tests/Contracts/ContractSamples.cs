@@ -52,15 +52,19 @@ internal static class ContractSamples
     public static DnsChangeResponse DnsStatus(ChangePropagation status = ChangePropagation.InSync) =>
         new(["/change/C2682N5HXP0BZ4"], status, T0.AddSeconds(3), 41.0, TimedOut: false);
 
-    public static VerifyResponse Report(VerifyOutcome outcome = VerifyOutcome.Recovered, double? estimatedDataLossSeconds = 0.8) => new(
+    public static VerifyResponse Report(VerifyOutcome outcome = VerifyOutcome.Recovered, double? estimatedDataLossSeconds = 0.8, PinState pin = PinState.Landed) => new(
         outcome,
         "[DR] ap-east-2 → ap-northeast-1: Recovered",
         "Failover of ap-east-2 to ap-northeast-1 recovered in 102 s.",
         [new VerificationCheck("target-writer", Passed: true, "app-nrt is the writer")],
         [new TimelineEntry("PromotionStarted", T0.AddSeconds(3))],
-        new MeasuredRto(102.5, 60, 215, [new RtoPhase("promotion", 58.2, "start to writer")]),
+        new MeasuredRto(102.5, 60, 215, [new RtoPhase("promotion", 58.2, "start to writer")], RtoEndPoint.PromotionCompleted),
         new DataLossReport(estimatedDataLossSeconds, Allowed: true, "AuroraGlobalDBRPOLag at decision time"),
-        [QuorumReason]);
+        [QuorumReason],
+        new PinReport(pin, "tpe=0 (desired 0), nrt=100 (desired 100)"));
+
+    public static PinResponse PinJudgement(PinState state = PinState.Pending) =>
+        new(state, T0.AddSeconds(4), 2, T0.AddSeconds(904), "attempt 2 failed; retried until 2026-11-26T00:15:04Z");
 
     public static ReadinessCheck Check(int minutes, bool healthy = true, string? detail = null) => new(T0.AddMinutes(minutes), healthy, detail);
 

@@ -13,7 +13,7 @@ namespace DrLambdas.Shared.Tests.Contracts;
 public class StateMachineContractTests
 {
     /// <summary>The top-level sections of the execution documents that hold function outputs.</summary>
-    private static readonly HashSet<string> OutputSections = new(StringComparer.Ordinal) { "assessment", "promotion", "dns", "report", "recovery", "actions", "step" };
+    private static readonly HashSet<string> OutputSections = new(StringComparer.Ordinal) { "assessment", "promotion", "dns", "report", "recovery", "actions", "step", "pin" };
 
     private static readonly Dictionary<(string Function, string Operation), Func<JsonObject, string>> Requests = new()
     {
@@ -21,6 +21,7 @@ public class StateMachineContractTests
         [("HealthValidator", OperationNames.Verify)] = input => ContractJson.Read<VerifyRequest>(input).Operation,
         [("HealthValidator", OperationNames.Recovery)] = input => ContractJson.Read<RecoveryRequest>(input).Operation,
         [("HealthValidator", OperationNames.Gate)] = input => ContractJson.Read<GateRequest>(input).Operation,
+        [("HealthValidator", OperationNames.Pin)] = input => ContractJson.Read<PinRequest>(input).Operation,
         [("AuroraPromoter", OperationNames.Start)] = input => ContractJson.Read<PromotionStartRequest>(input).Operation,
         [("AuroraPromoter", OperationNames.Status)] = input => ContractJson.Read<PromotionStatusRequest>(input).Operation,
         [("DnsUpdater", OperationNames.Apply)] = input => ContractJson.Read<DnsApplyRequest>(input).Operation,
@@ -119,6 +120,7 @@ public class StateMachineContractTests
         _ when variable.EndsWith("promotion.status", StringComparison.Ordinal) => Spellings<PromotionState>(),
         _ when variable.EndsWith("dns.status", StringComparison.Ordinal) => Spellings<ChangePropagation>(),
         _ when variable.EndsWith("report.outcome", StringComparison.Ordinal) => Spellings<VerifyOutcome>(),
+        _ when variable.EndsWith("pin.state", StringComparison.Ordinal) => Spellings<PinState>(),
         _ => throw new InvalidOperationException($"A Choice compares {variable} with a string; add the member's enum here"),
     };
 

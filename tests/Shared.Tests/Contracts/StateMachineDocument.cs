@@ -33,6 +33,8 @@ internal static class StateMachineDocument
             ["dns"] = dns,
             ["actions"] = new JsonObject { ["promotion"] = promotion.DeepClone(), ["dns"] = dns.DeepClone() },
             ["report"] = ContractJson.Write(ContractSamples.Report()),
+            ["pin"] = ContractJson.Write(ContractSamples.PinJudgement()),
+            ["pinError"] = new JsonObject { ["Error"] = "AwsTransientException", ["Cause"] = "{\"errorType\":\"AwsTransientException\"}" },
             ["recovery"] = recovery,
             ["step"] = new JsonObject
             {

@@ -10,12 +10,13 @@ public class VerifyResponseTests
     {
         var json = ContractJson.WriteObject(ContractSamples.Report());
 
-        ContractAssert.HasExactly(json, "outcome", "subject", "summary", "checks", "timeline", "rto", "dataLoss", "reasons");
+        ContractAssert.HasExactly(json, "outcome", "subject", "summary", "checks", "timeline", "rto", "dataLoss", "reasons", "pin");
     }
 
     [Theory]
     [InlineData(VerifyOutcome.Recovered, "Recovered")]
     [InlineData(VerifyOutcome.Degraded, "Degraded")]
+    [InlineData(VerifyOutcome.Failed, "Failed")]
     public void Write_Outcome_WritesPascalCaseName(VerifyOutcome outcome, string expected)
     {
         var json = ContractJson.WriteObject(ContractSamples.Report(outcome));
@@ -37,13 +38,24 @@ public class VerifyResponseTests
     }
 
     [Fact]
-    public void Write_Rto_WritesMeasuredTargetBudgetAndBreakdown()
+    public void Write_Rto_WritesMeasuredTargetBudgetBreakdownAndEndPoint()
     {
         var json = ContractJson.WriteObject(ContractSamples.Report());
 
         ContractAssert.JsonEqual(
-            """{"measuredSeconds":102.5,"targetSeconds":60,"budgetSeconds":215,"breakdown":[{"name":"promotion","seconds":58.2,"detail":"start to writer"}]}""",
+            """{"measuredSeconds":102.5,"targetSeconds":60,"budgetSeconds":215,"breakdown":[{"name":"promotion","seconds":58.2,"detail":"start to writer"}],"measuredTo":"PromotionCompleted"}""",
             json["rto"]);
+    }
+
+    [Theory]
+    [InlineData(PinState.Landed, "Landed")]
+    [InlineData(PinState.Pending, "Pending")]
+    [InlineData(PinState.Failed, "Failed")]
+    public void Write_Pin_WritesStateAndDetail(PinState state, string expected)
+    {
+        var json = ContractJson.WriteObject(ContractSamples.Report(pin: state));
+
+        ContractAssert.JsonEqual($$"""{"state":"{{expected}}","detail":"tpe=0 (desired 0), nrt=100 (desired 100)"}""", json["pin"]);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ export function weights(primary, secondary) {
 }
 
 /** HealthValidator assess output for a decision. */
-export function assessment(action, { dryRun = false, desired = weights(0, 100) } = {}) {
+export function assessment(action, { dryRun = false, desired = weights(0, 100), drainFirst = false } = {}) {
   const promotes = action === 'Switchover' || action === 'Failover';
   return {
     incidentId: 'dr-test-execution',
@@ -70,6 +70,7 @@ export function assessment(action, { dryRun = false, desired = weights(0, 100) }
       forced: false,
       dryRun,
       reasons: [{ code: 'TestReason', message: `decided ${action}`, evidence: [] }],
+      drainFirst: action === 'Failover' && drainFirst,
     },
     desiredWeights: promotes || action === 'DrainSecondary' ? desired : weights(70, 30),
     signals: [],
@@ -110,17 +111,34 @@ export function dnsStatus(status, { timedOut = false } = {}) {
   return { ...dnsApplied('PENDING'), status, elapsedSeconds: 20, timedOut };
 }
 
+/** HealthValidator verify output: Degraded = recovered with the pin pending, Failed = a check failed. */
 export function verifyReport(outcome = 'Recovered') {
+  const pinState = outcome === 'Degraded' ? 'Pending' : 'Landed';
   return {
     outcome,
     subject: `DrLambdas: ${outcome}`,
-    summary: `Recovery outcome: ${outcome}.`,
-    checks: [{ name: 'target-writer', passed: outcome === 'Recovered', detail: 'checked' }],
+    summary: `Recovery outcome: ${outcome}.${pinState === 'Pending' ? ' DNS pin: pending. traffic held by health checks only; pin pending.' : ''}`,
+    checks: [{ name: 'target-writer', passed: outcome !== 'Failed', detail: 'checked' }],
     timeline: [{ step: 'Validate', at: AT }],
-    rto: { measuredSeconds: 75, targetSeconds: 60, budgetSeconds: 215, breakdown: [] },
+    rto: { measuredSeconds: 75, targetSeconds: 60, budgetSeconds: 215, breakdown: [], measuredTo: 'PromotionCompleted' },
     dataLoss: { estimatedSeconds: 0.8, allowed: true },
     reasons: [],
+    pin: { state: pinState, detail: pinState === 'Pending' ? 'traffic held by health checks only; pin pending' : 'tpe=0 (desired 0)' },
   };
+}
+
+/**
+ * HealthValidator pin responder: judges a failed pin attempt as `state`, carrying `since` over (the first
+ * judgement opens the window) and counting attempts, as the function does.
+ */
+export function pinJudgement(state) {
+  return (input) => ({
+    state,
+    since: input.since ?? AT,
+    attempts: input.attempts + 1,
+    giveUpAt: '2026-11-26T00:15:00Z',
+    detail: `pin ${state} after ${input.error}`,
+  });
 }
 
 export const FAILBACK_PLAN = Object.freeze({
@@ -164,6 +182,8 @@ export class FakeFunctions {
     this.responders = responders;
     this.calls = [];
     this.notifications = [];
+    /** Every call and notification, as its Task state name, in the order made. */
+    this.log = [];
     this.callCounts = new Map();
   }
 
@@ -183,6 +203,7 @@ export class FakeFunctions {
     }
     const callIndex = this.callCounts.get(key) ?? 0;
     this.callCounts.set(key, callIndex + 1);
+    this.log.push(stateName);
     this.calls.push({ stateName, function: functionName, operation: input.operation, input: structuredClone(input) });
     return typeof responder === 'function' ? responder(input, callIndex) : structuredClone(responder);
   };
@@ -194,6 +215,7 @@ export class FakeFunctions {
     if (responder) {
       responder(input, callIndex);
     }
+    this.log.push(stateName);
     this.notifications.push({
       stateName,
       topicArn: input.TopicArn,

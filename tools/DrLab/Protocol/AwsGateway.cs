@@ -130,6 +130,11 @@ internal sealed class AwsGateway(
             Log(state, call, AbortedOutcome, 0, $"{call.Region} is unreachable from {state.ObserverRegion}", principal);
             return null;
         }
+        else if (!service.IsReachable(state.Conditions))
+        {
+            Log(state, call, AbortedOutcome, 0, $"the {call.Service} API endpoint is unreachable", principal);
+            return null;
+        }
         else if (Authorize(state, call, principal) is { } refusal)
         {
             (reply, outcome) = refusal;

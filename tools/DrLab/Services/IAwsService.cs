@@ -24,6 +24,9 @@ internal interface IAwsService
     /// <summary>For restXml services: the operation a method and path address, or null.</summary>
     string? RestOperation(string method, string path);
 
+    /// <summary>Whether the service's API endpoint can be reached at all under these conditions (a Region's reachability aside).</summary>
+    bool IsReachable(WorldConditions conditions) => true;
+
     /// <summary>Serves the call against the world (already caught up to now); throws <see cref="LabError"/> as AWS would fail.</summary>
     AwsReply Handle(AwsCall call, WorldState world);
 }

@@ -17,6 +17,9 @@ internal sealed class Route53Service : IAwsService
 
     public bool IsGlobal => true;
 
+    /// <summary>The Route 53 API is one global endpoint whose control plane is in us-east-1; the fault takes it away.</summary>
+    public bool IsReachable(WorldConditions conditions) => !conditions.Route53ApiUnreachable;
+
     public IReadOnlyCollection<AwsProtocol> Protocols { get; } = [AwsProtocol.RestXml];
 
     public string? JsonTargetPrefix => null;

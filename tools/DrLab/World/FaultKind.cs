@@ -35,4 +35,11 @@ internal enum FaultKind
 
     /// <summary>Cross-Region replication lag raised to <c>lagMilliseconds</c>.</summary>
     ReplicationLag,
+
+    /// <summary>
+    /// The Route 53 API (its control plane lives in us-east-1) cannot be reached: every request to it has its
+    /// connection aborted, as when us-east-1 is impaired. Route 53's data plane (health checkers, DNS answers) keeps
+    /// working.
+    /// </summary>
+    Route53ApiUnreachable,
 }

@@ -83,6 +83,7 @@ internal sealed class FaultSchedule(TimeProfile profile, int seed = 1)
         var promotionFactor = 1.0;
         var stuck = false;
         var dnsFactor = 1.0;
+        var route53Unreachable = false;
         foreach (var fault in _faults.Where(f => f.IsActiveAt(instant)))
         {
             var spec = fault.Spec;
@@ -115,12 +116,15 @@ internal sealed class FaultSchedule(TimeProfile profile, int seed = 1)
                 case FaultKind.SlowDnsPropagation:
                     dnsFactor = Math.Max(dnsFactor, spec.Factor);
                     break;
+                case FaultKind.Route53ApiUnreachable:
+                    route53Unreachable = true;
+                    break;
                 default:
                     break;
             }
         }
 
-        return new WorldConditions(regionsDown, appsDown, databasesDown, partitioned, lag, promotionFactor, stuck, dnsFactor);
+        return new WorldConditions(regionsDown, appsDown, databasesDown, partitioned, lag, promotionFactor, stuck, dnsFactor, route53Unreachable);
     }
 
     /// <summary>The request fault (throttling or server error) that fails this call, if any.</summary>

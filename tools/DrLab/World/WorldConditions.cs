@@ -9,7 +9,8 @@ internal sealed record WorldConditions(
     double? ReplicationLagMilliseconds,
     double PromotionFactor,
     bool PromotionStuck,
-    double DnsPropagationFactor)
+    double DnsPropagationFactor,
+    bool Route53ApiUnreachable = false)
 {
     /// <summary>No fault at all.</summary>
     public static WorldConditions Healthy { get; } = new(

@@ -21,6 +21,7 @@ export const FAULT_KINDS = {
   SlowDnsPropagation: ['factor'],
   FlappingHealth: ['region', 'downSeconds', 'upSeconds'],
   ReplicationLag: ['lagMilliseconds'],
+  Route53ApiUnreachable: [],
 };
 
 /** Faults that take a Region away (what starts the RTO clock). */
@@ -54,6 +55,7 @@ export const CONFIGURATION_VARIABLES = {
   DR_PROMOTION_TIMEOUT_SECONDS: 'wall',
   DR_PROMOTION_REPORTING_GRACE_SECONDS: 'wall',
   DR_PROPAGATION_TIMEOUT_SECONDS: 'wall',
+  DR_PIN_RETRY_SECONDS: 'wall',
   DR_FAILBACK_CHECKS: 'value',
   DR_FAILBACK_CHECK_INTERVAL_SECONDS: 'wall',
   DR_FAILBACK_STEPS: 'value',
