@@ -23,6 +23,8 @@ namespace DrLambdas.Shared.Contracts;
 [JsonSerializable(typeof(RecoveryResponse))]
 [JsonSerializable(typeof(GateRequest))]
 [JsonSerializable(typeof(GateResponse))]
+[JsonSerializable(typeof(ProbeRequest))]
+[JsonSerializable(typeof(ProbeResponse))]
 [JsonSerializable(typeof(PromotionStartRequest))]
 [JsonSerializable(typeof(PromotionStartResponse))]
 [JsonSerializable(typeof(PromotionStatusRequest))]

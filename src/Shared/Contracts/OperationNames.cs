@@ -15,6 +15,9 @@ public static class OperationNames
     /// <summary>HealthValidator: the health gate after a failback traffic step.</summary>
     public const string Gate = "gate";
 
+    /// <summary>HealthValidator: probe both Regions for one scheduled minute and publish the results as metrics.</summary>
+    public const string Probe = "probe";
+
     /// <summary>AuroraPromoter: start (or join) the promotion.</summary>
     public const string Start = "start";
 
