@@ -17,6 +17,10 @@ READ_PREFIXES = ("Describe", "Get", "List")
 # The only read allowed on "*": the RPO-lag metric query, which has no resource type.
 READS_ALLOWED_ON_STAR = {"cloudwatch:GetMetricData"}
 
+# PutMetricData has no resource type either; the probe may publish only into its own namespace, so the statement must
+# carry the cloudwatch:namespace condition.
+NAMESPACED_PUBLISH = {"cloudwatch:PutMetricData"}
+
 # Telemetry and log-delivery actions that AWS defines without any resource type, so they cannot be
 # scoped; the issue requires X-Ray tracing and Step Functions logging, which need them. They change
 # no resource of the system being recovered. Any other action on "*" fails the scan.
@@ -76,6 +80,9 @@ class IamScanTests(unittest.TestCase):
                     continue
                 for action in actions_of(statement):
                     with self.subTest(template=name, role=logical_id, action=action):
+                        if action in NAMESPACED_PUBLISH:
+                            self.assertIn("cloudwatch:namespace", statement.get("Condition", {}).get("StringEquals", {}))
+                            continue
                         self.assertIn(action, READS_ALLOWED_ON_STAR | NO_RESOURCE_TYPE_TELEMETRY)
                         if not is_read(action):
                             self.assertIn(action, NO_RESOURCE_TYPE_TELEMETRY)
@@ -103,7 +110,7 @@ class IamScanTests(unittest.TestCase):
             for _, statement in allow_statements(template):
                 if "*" in [literal(r) for r in as_list(statement["Resource"])]:
                     star_actions.update(actions_of(statement))
-        self.assertEqual(star_actions - READS_ALLOWED_ON_STAR - NO_RESOURCE_TYPE_TELEMETRY, set())
+        self.assertEqual(star_actions - READS_ALLOWED_ON_STAR - NO_RESOURCE_TYPE_TELEMETRY - NAMESPACED_PUBLISH, set())
 
     def test_service_trust_policies_are_confined_to_this_account(self):
         for name, template in self.templates.items():
