@@ -7,6 +7,7 @@ from template_loader import (
     FORWARDER_TEMPLATE,
     MAIN_TEMPLATE,
     REPO,
+    TEMPLATES,
     as_list,
     iam_statements,
     load_deployed,
@@ -71,7 +72,7 @@ class IamScanTests(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.templates = {path.name: load_deployed(path) for path in (MAIN_TEMPLATE, FORWARDER_TEMPLATE)}
+        cls.templates = {path.name: load_deployed(path) for path in TEMPLATES}
 
     def test_scan_no_mutating_action_has_a_star_resource(self):
         for name, template in self.templates.items():
