@@ -5,7 +5,7 @@ using DrLambdas.Shared.Contracts;
 
 namespace DrLambdas.HealthValidator;
 
-/// <summary>Wires the validator's operations: assess, verify, pin, recovery and gate.</summary>
+/// <summary>Wires the validator's operations: assess, verify, pin, recovery, gate and the scheduled probe.</summary>
 internal static class HealthValidatorFunction
 {
     public const string Name = "HealthValidator";
@@ -30,6 +30,7 @@ internal static class HealthValidatorFunction
             new ReplicationLagReader(dependencies.CloudWatch, configuration, runner, time),
             new ExecutionHistoryReader(dependencies.StepFunctions, configuration, runner),
             weights,
+            new ProbeMetricReader(dependencies.CloudWatch, configuration, runner, time),
             time);
 
         var assess = new AssessOperation(configuration, collector, time);
@@ -38,6 +39,7 @@ internal static class HealthValidatorFunction
         var pin = new PinOperation(configuration, pins, time);
         var recovery = new RecoveryOperation(configuration, observer, database, weights, time);
         var gate = new GateOperation(configuration, observer);
+        var probe = new ProbeOperation(configuration, dependencies.Probe, dependencies.CloudWatch, time);
         var json = ContractsJsonContext.Default;
         return new OperationRouter(Name,
         [
@@ -61,6 +63,10 @@ internal static class HealthValidatorFunction
                 OperationNames.Gate, json.GateRequest, json.GateResponse,
                 request => request.IncidentId,
                 gate.HandleAsync),
+            new FunctionOperation<ProbeRequest, ProbeResponse>(
+                OperationNames.Probe, json.ProbeRequest, json.ProbeResponse,
+                _ => null,
+                probe.HandleAsync),
         ]);
     }
 }

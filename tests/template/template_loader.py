@@ -8,7 +8,8 @@ from cfnlint.template.transforms._sam import Transform
 REPO = Path(__file__).resolve().parents[2]
 MAIN_TEMPLATE = REPO / "template.yaml"
 FORWARDER_TEMPLATE = REPO / "templates" / "route53-alarm-forwarder.yaml"
-TEMPLATES = (MAIN_TEMPLATE, FORWARDER_TEMPLATE)
+WITNESS_TEMPLATE = REPO / "templates" / "witness.yaml"
+TEMPLATES = (MAIN_TEMPLATE, FORWARDER_TEMPLATE, WITNESS_TEMPLATE)
 
 
 def load_source(path):

@@ -7,6 +7,7 @@ from template_loader import (
     FORWARDER_TEMPLATE,
     MAIN_TEMPLATE,
     REPO,
+    TEMPLATES,
     as_list,
     iam_statements,
     load_deployed,
@@ -16,6 +17,10 @@ READ_PREFIXES = ("Describe", "Get", "List")
 
 # The only read allowed on "*": the RPO-lag metric query, which has no resource type.
 READS_ALLOWED_ON_STAR = {"cloudwatch:GetMetricData"}
+
+# PutMetricData has no resource type either; the probe may publish only into its own namespace, so the statement must
+# carry the cloudwatch:namespace condition.
+NAMESPACED_PUBLISH = {"cloudwatch:PutMetricData"}
 
 # Telemetry and log-delivery actions that AWS defines without any resource type, so they cannot be
 # scoped; the issue requires X-Ray tracing and Step Functions logging, which need them. They change
@@ -67,7 +72,7 @@ class IamScanTests(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.templates = {path.name: load_deployed(path) for path in (MAIN_TEMPLATE, FORWARDER_TEMPLATE)}
+        cls.templates = {path.name: load_deployed(path) for path in TEMPLATES}
 
     def test_scan_no_mutating_action_has_a_star_resource(self):
         for name, template in self.templates.items():
@@ -76,6 +81,9 @@ class IamScanTests(unittest.TestCase):
                     continue
                 for action in actions_of(statement):
                     with self.subTest(template=name, role=logical_id, action=action):
+                        if action in NAMESPACED_PUBLISH:
+                            self.assertIn("cloudwatch:namespace", statement.get("Condition", {}).get("StringEquals", {}))
+                            continue
                         self.assertIn(action, READS_ALLOWED_ON_STAR | NO_RESOURCE_TYPE_TELEMETRY)
                         if not is_read(action):
                             self.assertIn(action, NO_RESOURCE_TYPE_TELEMETRY)
@@ -103,7 +111,7 @@ class IamScanTests(unittest.TestCase):
             for _, statement in allow_statements(template):
                 if "*" in [literal(r) for r in as_list(statement["Resource"])]:
                     star_actions.update(actions_of(statement))
-        self.assertEqual(star_actions - READS_ALLOWED_ON_STAR - NO_RESOURCE_TYPE_TELEMETRY, set())
+        self.assertEqual(star_actions - READS_ALLOWED_ON_STAR - NO_RESOURCE_TYPE_TELEMETRY - NAMESPACED_PUBLISH, set())
 
     def test_service_trust_policies_are_confined_to_this_account(self):
         for name, template in self.templates.items():

@@ -119,12 +119,34 @@ class OrchestrationTests(unittest.TestCase):
         self.assertEqual(pattern["detail"]["state"], {"value": ["ALARM"]})
         self.assertEqual(
             parameter_refs(pattern["detail"]["alarmName"]) - {"AWS::NoValue"},
-            {"AlarmNames", "SecondaryAlarmNames", "PrimaryHealthCheckAlarmName", "SecondaryHealthCheckAlarmName"},
+            {"AlarmNames", "SecondaryAlarmNames", "PrimaryHealthCheckAlarmName", "SecondaryHealthCheckAlarmName",
+             "PrimaryProbeAlarmName", "SecondaryProbeAlarmName"},
         )
         (target,) = rule["Properties"]["Targets"]
         self.assertEqual(target["Arn"], {"Ref": "FailoverStateMachine"})
         self.assertFalse({"Input", "InputPath", "InputTransformer"} & set(target), "the event itself must be the input")
         self.assertIn("DeadLetterConfig", target)
+
+    def test_probe_alarms_fire_only_when_the_recovery_region_and_the_witness_agree(self):
+        for role in ("Primary", "Secondary"):
+            composite = self.resources[f"{role}ProbeAlarm"]
+            with self.subTest(role=role):
+                self.assertEqual(composite["Type"], "AWS::CloudWatch::CompositeAlarm")
+                self.assertEqual(composite["Condition"], "HasWitness")
+                rule = composite["Properties"]["AlarmRule"]["Fn::Sub"]
+                self.assertEqual(rule, f'ALARM("${{{role}RecoveryProbeAlarm}}") AND ALARM("${{{role}WitnessProbeAlarm}}")')
+                for observer in ("Recovery", "Witness"):
+                    alarm = self.resources[f"{role}{observer}ProbeAlarm"]["Properties"]
+                    self.assertEqual((alarm["Namespace"], alarm["MetricName"]), ("DrLambdas/Probes", "EndpointHealthy"))
+                    self.assertEqual(alarm["TreatMissingData"], "notBreaching")
+                    self.assertEqual(alarm["Period"], {"Ref": "ProbeAlarmPeriodSeconds"})
+
+    def test_probe_schedule_invokes_the_probe_every_minute(self):
+        schedule = self.resources["ProbeSchedule"]["Properties"]
+        self.assertEqual(schedule["ScheduleExpression"], "rate(1 minute)")
+        self.assertEqual(schedule["Target"]["Arn"], {"Fn::GetAtt": ["ProbeFunction", "Arn"]})
+        self.assertEqual(schedule["Target"]["Input"], '{"operation":"probe"}')
+        self.assertGreater(self.resources["ProbeFunction"]["Properties"]["Timeout"], 60)
 
     def test_failback_schedule_is_disabled_by_default(self):
         rule = self.resources["FailbackScheduleRule"]["Properties"]

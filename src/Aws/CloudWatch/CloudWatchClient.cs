@@ -9,6 +9,8 @@ internal sealed partial class CloudWatchClient(AwsServiceTransport transport) : 
 {
     private const string ApiVersion = "2010-08-01";
     private const int MaxAlarmNamesPerCall = 100;
+    private const int MaxDatumsPerCall = 1000;
+    private const int MaxDimensions = 30;
     private readonly AwsQueryProtocol _query = new(transport, ApiVersion);
 
     public async Task<IReadOnlyList<MetricDataResult>> GetMetricDataAsync(
@@ -72,6 +74,35 @@ internal sealed partial class CloudWatchClient(AwsServiceTransport transport) : 
         }
 
         return alarms;
+    }
+
+    public Task PutMetricDataAsync(
+        string metricNamespace, IReadOnlyList<MetricDatum> data, string? region = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(metricNamespace);
+        ArgumentNullException.ThrowIfNull(data);
+        if (metricNamespace.StartsWith("AWS/", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("Namespaces starting with 'AWS/' are reserved for AWS services.", nameof(metricNamespace));
+        }
+
+        if (data.Count is 0 or > MaxDatumsPerCall)
+        {
+            throw new ArgumentException($"PutMetricData takes 1-{MaxDatumsPerCall} datapoints.", nameof(data));
+        }
+
+        foreach (var datum in data)
+        {
+            if (datum is null || string.IsNullOrWhiteSpace(datum.MetricName) || datum.Dimensions is null || datum.Dimensions.Count > MaxDimensions
+                || datum.StorageResolution is not (1 or 60) || !double.IsFinite(datum.Value))
+            {
+                throw new ArgumentException(
+                    $"Datapoint '{datum?.MetricName}' needs a metric name, at most {MaxDimensions} dimensions, a finite value and StorageResolution 1 or 60.",
+                    nameof(data));
+            }
+        }
+
+        return _query.InvokeAsync("PutMetricData", CloudWatchQueryWriter.PutMetricData(metricNamespace, data), region, _ => true, cancellationToken);
     }
 
     private static void Validate(GetMetricDataRequest request)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DrLambdas.Aws.Protocols;
 
 namespace DrLambdas.Aws.CloudWatch;
@@ -39,5 +40,29 @@ internal static class CloudWatchQueryWriter
             .Add("EndTime", request.EndTime)
             .Add("ScanBy", request.NewestFirst ? "TimestampDescending" : "TimestampAscending")
             .Add("NextToken", nextToken);
+    }
+
+    public static AwsQueryParameters PutMetricData(string metricNamespace, IReadOnlyList<MetricDatum> data)
+    {
+        var parameters = new AwsQueryParameters().Add("Namespace", metricNamespace);
+        var index = 0;
+        foreach (var datum in data)
+        {
+            var prefix = AwsQueryParameters.ListKey("MetricData", "member", ++index);
+            parameters.Add(prefix + ".MetricName", datum.MetricName);
+            var dimension = 0;
+            foreach (var (name, value) in datum.Dimensions)
+            {
+                var dimensionPrefix = AwsQueryParameters.ListKey(prefix + ".Dimensions", "member", ++dimension);
+                parameters.Add(dimensionPrefix + ".Name", name).Add(dimensionPrefix + ".Value", value);
+            }
+
+            parameters.Add(prefix + ".Timestamp", datum.Timestamp)
+                .Add(prefix + ".Value", datum.Value.ToString("R", CultureInfo.InvariantCulture))
+                .Add(prefix + ".StorageResolution", datum.StorageResolution)
+                .Add(prefix + ".Unit", datum.Unit);
+        }
+
+        return parameters;
     }
 }

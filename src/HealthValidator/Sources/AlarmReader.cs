@@ -8,7 +8,9 @@ namespace DrLambdas.HealthValidator.Sources;
 /// The current state of the configured CloudWatch alarms: the failure alarms in the recovery Region, the Route 53
 /// health-check alarms in <see cref="AlarmSettings.HealthCheckAlarmRegion"/> (us-east-1, where Route 53 publishes its
 /// metrics). Each alarm speaks for the Region it is configured for. An alarm on Route 53's <c>HealthCheckStatus</c> is
-/// the Route 53 checkers speaking again, so it votes as <see cref="SignalKind.Route53HealthCheck"/>.
+/// the Route 53 checkers speaking again, so it votes as <see cref="SignalKind.Route53HealthCheck"/>; the probe alarms
+/// (recovery Region) are the scheduled probes speaking again and vote as <see cref="SignalKind.Probe"/>, observed from
+/// the recovery Region (the witness's own view enters through its metric).
 /// </summary>
 internal sealed class AlarmReader(ICloudWatchClient cloudWatch, DrConfiguration configuration, SourceRunner runner, TimeProvider timeProvider)
 {
@@ -22,7 +24,12 @@ internal sealed class AlarmReader(ICloudWatchClient cloudWatch, DrConfiguration 
     public async Task<IReadOnlyList<HealthSignal>> ReadAsync(IEnumerable<RegionSite> sites, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var list = sites.ToList();
-        var failure = list.SelectMany(site => Alarms.FailureAlarmsOf(site.Role).Select(name => new WantedAlarm(name, site, IsHealthCheck: false))).ToList();
+        var failure = list.SelectMany(site => Alarms.FailureAlarmsOf(site.Role).Select(name => new WantedAlarm(name, site, IsHealthCheck: false)))
+            .Concat(list
+                .Select(site => (Name: Alarms.ProbeAlarmOf(site.Role), Site: site))
+                .Where(entry => entry.Name is not null)
+                .Select(entry => new WantedAlarm(entry.Name!, entry.Site, IsHealthCheck: false, IsProbe: true)))
+            .ToList();
         var healthChecks = list
             .Select(site => (Name: Alarms.HealthCheckAlarmOf(site.Role), Site: site))
             .Where(entry => entry.Name is not null)
@@ -72,13 +79,18 @@ internal sealed class AlarmReader(ICloudWatchClient cloudWatch, DrConfiguration 
             _ => (Verdict.Unknown, "unknown state"),
         };
         var reason = string.IsNullOrWhiteSpace(alarm.StateReason) ? string.Empty : $": {alarm.StateReason}";
-        var fromRoute53 = wanted.IsHealthCheck || SignalSources.KindOfAlarm(alarm.Namespace, alarm.MetricName) == SignalKind.Route53HealthCheck;
-        return Signal(wanted, fromRoute53, verdict, $"alarm {name} {state}{reason}");
+        var kind = wanted.IsHealthCheck ? SignalKind.Route53HealthCheck
+            : wanted.IsProbe ? SignalKind.Probe
+            : SignalSources.KindOfAlarm(alarm.Namespace, alarm.MetricName);
+        return Signal(wanted, kind, verdict, $"alarm {name} {state}{reason}");
     }
 
-    private HealthSignal Signal(WantedAlarm wanted, bool fromRoute53, Verdict verdict, string detail) => fromRoute53
-        ? new(SignalKind.Route53HealthCheck, wanted.Site.Region, Observers.Route53, verdict, detail, timeProvider.GetUtcNow())
-        : new(SignalKind.Alarm, wanted.Site.Region, configuration.Topology.RecoveryRegion, verdict, detail, timeProvider.GetUtcNow());
+    private HealthSignal Signal(WantedAlarm wanted, bool fromRoute53, Verdict verdict, string detail) =>
+        Signal(wanted, fromRoute53 ? SignalKind.Route53HealthCheck : wanted.IsProbe ? SignalKind.Probe : SignalKind.Alarm, verdict, detail);
 
-    private sealed record WantedAlarm(string Name, RegionSite Site, bool IsHealthCheck);
+    private HealthSignal Signal(WantedAlarm wanted, SignalKind kind, Verdict verdict, string detail) => kind == SignalKind.Route53HealthCheck
+        ? new(kind, wanted.Site.Region, Observers.Route53, verdict, detail, timeProvider.GetUtcNow())
+        : new(kind, wanted.Site.Region, configuration.Topology.RecoveryRegion, verdict, detail, timeProvider.GetUtcNow());
+
+    private sealed record WantedAlarm(string Name, RegionSite Site, bool IsHealthCheck, bool IsProbe = false);
 }

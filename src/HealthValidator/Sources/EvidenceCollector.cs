@@ -16,6 +16,7 @@ internal sealed class EvidenceCollector(
     ReplicationLagReader replication,
     ExecutionHistoryReader executions,
     WeightReader weights,
+    ProbeMetricReader probeMetrics,
     TimeProvider timeProvider)
 {
     public async Task<EvidenceSnapshot> CollectAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -25,6 +26,7 @@ internal sealed class EvidenceCollector(
         var probes = sites.Select(site => ProbeAsync(site, timeout, cancellationToken)).ToList();
         var checks = sites.Select(site => route53.ReadAsync(site, timeout, cancellationToken)).ToList();
         var alarmSignals = alarms.ReadAsync(timeout, cancellationToken);
+        var scheduledProbes = probeMetrics.ReadAsync(timeout, cancellationToken);
         var databaseEvidence = database.ReadAsync(timeout, cancellationToken);
         var lags = replication.ReadAsync(timeout, cancellationToken);
         var history = executions.ReadAsync(now, timeout, cancellationToken);
@@ -59,6 +61,7 @@ internal sealed class EvidenceCollector(
         var signals = probeSignals
             .Concat(checkSignals.OfType<HealthSignal>())
             .Concat(await alarmSignals)
+            .Concat(await scheduledProbes)
             .Concat(db.EndpointSignals)
             .ToList();
         return new EvidenceSnapshot(signals, db.View, replicationStatus, executionHistory.Executions, recordWeights, notes);

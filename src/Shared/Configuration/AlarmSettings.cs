@@ -20,16 +20,29 @@ public sealed record AlarmSettings(
     string? SecondaryHealthCheckAlarm = null,
     string HealthCheckAlarmRegion = ConfigurationDefaults.HealthCheckAlarmRegion)
 {
+    /// <summary>The probe alarm about the primary (recovery Region): fires when observers in two Regions agree.</summary>
+    public string? PrimaryProbeAlarm { get; init; }
+
+    /// <summary>The probe alarm about the secondary (recovery Region).</summary>
+    public string? SecondaryProbeAlarm { get; init; }
+
     /// <summary>
     /// The Region <paramref name="alarmName"/> speaks about, or null when it is not managed here. Every alarm the
-    /// EventBridge rule forwards is managed: a failure alarm or a health-check alarm of either Region.
+    /// EventBridge rule forwards is managed: a failure, health-check or probe alarm of either Region.
     /// </summary>
     public RegionRole? RoleOf(string alarmName) =>
-        PrimaryFailureAlarms.Contains(alarmName, StringComparer.Ordinal) || string.Equals(alarmName, PrimaryHealthCheckAlarm, StringComparison.Ordinal)
+        PrimaryFailureAlarms.Contains(alarmName, StringComparer.Ordinal)
+        || string.Equals(alarmName, PrimaryHealthCheckAlarm, StringComparison.Ordinal)
+        || string.Equals(alarmName, PrimaryProbeAlarm, StringComparison.Ordinal)
             ? RegionRole.Primary
-            : SecondaryFailureAlarms.Contains(alarmName, StringComparer.Ordinal) || string.Equals(alarmName, SecondaryHealthCheckAlarm, StringComparison.Ordinal)
+            : SecondaryFailureAlarms.Contains(alarmName, StringComparer.Ordinal)
+              || string.Equals(alarmName, SecondaryHealthCheckAlarm, StringComparison.Ordinal)
+              || string.Equals(alarmName, SecondaryProbeAlarm, StringComparison.Ordinal)
                 ? RegionRole.Secondary
                 : null;
+
+    /// <summary>The probe alarm of a Region's role, if configured; it is the probes speaking again (<see cref="SignalKind.Probe"/>).</summary>
+    public string? ProbeAlarmOf(RegionRole role) => role == RegionRole.Primary ? PrimaryProbeAlarm : SecondaryProbeAlarm;
 
     /// <summary>The health-check alarm of a Region's role, if configured.</summary>
     public string? HealthCheckAlarmOf(RegionRole role) => role == RegionRole.Primary ? PrimaryHealthCheckAlarm : SecondaryHealthCheckAlarm;

@@ -86,4 +86,13 @@ public static class ConfigurationDefaults
 
     /// <summary>Default of <see cref="EnvironmentVariables.SourceTimeoutMs"/>.</summary>
     public const int SourceTimeoutMs = 4000;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.ProbeIntervalSeconds"/>.</summary>
+    public const int ProbeIntervalSeconds = 5;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.ProbeDurationSeconds"/>: EventBridge Scheduler's finest rate is one minute.</summary>
+    public const int ProbeDurationSeconds = 60;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.ProbeWindowSeconds"/>: three 10-second alarm periods.</summary>
+    public const int ProbeWindowSeconds = 30;
 }

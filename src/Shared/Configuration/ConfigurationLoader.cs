@@ -223,6 +223,11 @@ internal static class ConfigurationLoader
         var secondaryCheck = reader.Optional(Env.SecondaryHealthCheckAlarmName);
         CheckUnique(reader, Env.PrimaryHealthCheckAlarmName, primaryCheck, primary.Concat(secondary));
         CheckUnique(reader, Env.SecondaryHealthCheckAlarmName, secondaryCheck, primary.Concat(secondary).Append(primaryCheck));
+        var primaryProbe = reader.Optional(Env.PrimaryProbeAlarmName);
+        var secondaryProbe = reader.Optional(Env.SecondaryProbeAlarmName);
+        CheckUnique(reader, Env.PrimaryProbeAlarmName, primaryProbe, primary.Concat(secondary).Append(primaryCheck).Append(secondaryCheck));
+        CheckUnique(reader, Env.SecondaryProbeAlarmName, secondaryProbe,
+            primary.Concat(secondary).Append(primaryCheck).Append(secondaryCheck).Append(primaryProbe));
         var checkRegion = reader.Optional(Env.HealthCheckAlarmRegion) ?? ConfigurationDefaults.HealthCheckAlarmRegion;
         if (!ConfigurationFormats.RegionName().IsMatch(checkRegion))
         {
@@ -235,7 +240,11 @@ internal static class ConfigurationLoader
             reader.Problem(Env.StateMachineArn, $"must be a state machine ARN (arn:aws:states:REGION:ACCOUNT:stateMachine:NAME), got '{stateMachine}'");
         }
 
-        return new AlarmSettings(primary, secondary, stateMachine, primaryCheck, secondaryCheck, checkRegion);
+        return new AlarmSettings(primary, secondary, stateMachine, primaryCheck, secondaryCheck, checkRegion)
+        {
+            PrimaryProbeAlarm = primaryProbe,
+            SecondaryProbeAlarm = secondaryProbe,
+        };
     }
 
     /// <summary>One alarm means one thing: a name listed twice would make the Region it speaks about ambiguous.</summary>
@@ -258,7 +267,37 @@ internal static class ConfigurationLoader
     private static ProbeSettings Probes(VariableReader reader) => new(
         reader.Integer(Env.ProbeAttempts, ConfigurationDefaults.ProbeAttempts, 1, 10),
         reader.Milliseconds(Env.ProbeTimeoutMs, ConfigurationDefaults.ProbeTimeoutMs, 1),
-        reader.Milliseconds(Env.SourceTimeoutMs, ConfigurationDefaults.SourceTimeoutMs, 1));
+        reader.Milliseconds(Env.SourceTimeoutMs, ConfigurationDefaults.SourceTimeoutMs, 1))
+    {
+        Schedule = Schedule(reader),
+    };
+
+    /// <summary>The probe schedule; the interval must leave room for more than one probe per invocation.</summary>
+    private static ProbeSchedule Schedule(VariableReader reader)
+    {
+        var interval = reader.DecimalSeconds(Env.ProbeIntervalSeconds, ConfigurationDefaults.ProbeIntervalSeconds, 0.01, 60);
+        var duration = reader.DecimalSeconds(Env.ProbeDurationSeconds, ConfigurationDefaults.ProbeDurationSeconds, 0.01, 900);
+        if (interval > duration)
+        {
+            reader.Problem(Env.ProbeIntervalSeconds, $"must not exceed {Env.ProbeDurationSeconds} ({duration.TotalSeconds} s), got {interval.TotalSeconds} s");
+        }
+
+        var window = reader.DecimalSeconds(Env.ProbeWindowSeconds, ConfigurationDefaults.ProbeWindowSeconds, 0.01, 3600);
+        var metricRegion = OptionalRegion(reader, Env.ProbeMetricRegion);
+        var witness = OptionalRegion(reader, Env.WitnessRegion);
+        return new ProbeSchedule(interval, duration, window, metricRegion, witness);
+    }
+
+    private static string? OptionalRegion(VariableReader reader, string name)
+    {
+        var value = reader.Optional(name);
+        if (value is not null && !ConfigurationFormats.RegionName().IsMatch(value))
+        {
+            reader.Problem(name, $"must be an AWS Region name such as us-west-2, got '{value}'");
+        }
+
+        return value;
+    }
 
     private static RtoSettings Rto(VariableReader reader)
     {

@@ -150,6 +150,27 @@ public static class EnvironmentVariables
     /// <summary>Bake time after each failback step, in seconds (default 300).</summary>
     public const string FailbackBakeSeconds = "DR_FAILBACK_BAKE_SECONDS";
 
+    /// <summary>Seconds between two probes of each Region by the scheduled <c>probe</c> operation (default 5).</summary>
+    public const string ProbeIntervalSeconds = "DR_PROBE_INTERVAL_SECONDS";
+
+    /// <summary>How long one scheduled <c>probe</c> invocation keeps probing, in seconds (default 60: its minute).</summary>
+    public const string ProbeDurationSeconds = "DR_PROBE_DURATION_SECONDS";
+
+    /// <summary>How far back <c>assess</c> reads the probe metric of each observer, in seconds (default 30).</summary>
+    public const string ProbeWindowSeconds = "DR_PROBE_WINDOW_SECONDS";
+
+    /// <summary>The Region the probe metric is published into and read from (default: the Region the function runs in).</summary>
+    public const string ProbeMetricRegion = "DR_PROBE_METRIC_REGION";
+
+    /// <summary>The third Region whose scheduled probes are an outside observer (optional).</summary>
+    public const string WitnessRegion = "DR_WITNESS_REGION";
+
+    /// <summary>The probe alarm about the primary (observers in two Regions agree), in the recovery Region (optional).</summary>
+    public const string PrimaryProbeAlarmName = "DR_PRIMARY_PROBE_ALARM_NAME";
+
+    /// <summary>The probe alarm about the secondary, in the recovery Region (optional).</summary>
+    public const string SecondaryProbeAlarmName = "DR_SECONDARY_PROBE_ALARM_NAME";
+
     /// <summary>Time allowed per evidence source in milliseconds (default 4000).</summary>
     public const string SourceTimeoutMs = "DR_SOURCE_TIMEOUT_MS";
 }

@@ -55,6 +55,33 @@ internal sealed class VariableReader(Func<string, string?> readVariable)
     public TimeSpan Seconds(string name, int defaultSeconds, int minSeconds, int maxSeconds = int.MaxValue) =>
         TimeSpan.FromSeconds(Integer(name, defaultSeconds, minSeconds, maxSeconds));
 
+    /// <summary>
+    /// A duration in seconds that may have a fraction (<c>0.5</c>): the probe schedule is described in seconds, and the
+    /// lab's compressed time profiles need it below one wall-clock second.
+    /// </summary>
+    public TimeSpan DecimalSeconds(string name, double defaultSeconds, double minSeconds, double maxSeconds)
+    {
+        var text = Optional(name);
+        if (text is null)
+        {
+            return TimeSpan.FromSeconds(defaultSeconds);
+        }
+
+        if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            Problem(name, $"must be a number of seconds such as 5 or 0.5, got '{text}'");
+            return TimeSpan.FromSeconds(defaultSeconds);
+        }
+
+        if (value < minSeconds || value > maxSeconds)
+        {
+            Problem(name, string.Create(CultureInfo.InvariantCulture, $"must be between {minSeconds} and {maxSeconds} seconds, got {value}"));
+            return TimeSpan.FromSeconds(defaultSeconds);
+        }
+
+        return TimeSpan.FromSeconds(value);
+    }
+
     public TimeSpan Milliseconds(string name, int defaultMs, int minMs, int maxMs = int.MaxValue) =>
         TimeSpan.FromMilliseconds(Integer(name, defaultMs, minMs, maxMs));
 

@@ -25,6 +25,8 @@ namespace DrLambdas.Shared.Contracts;
 [JsonSerializable(typeof(GateResponse))]
 [JsonSerializable(typeof(PinRequest))]
 [JsonSerializable(typeof(PinResponse))]
+[JsonSerializable(typeof(ProbeRequest))]
+[JsonSerializable(typeof(ProbeResponse))]
 [JsonSerializable(typeof(PromotionStartRequest))]
 [JsonSerializable(typeof(PromotionStartResponse))]
 [JsonSerializable(typeof(PromotionStatusRequest))]

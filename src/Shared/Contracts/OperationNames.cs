@@ -18,6 +18,9 @@ public static class OperationNames
     /// <summary>HealthValidator: judge a DNS pin that has not landed (retry, landed, or give up).</summary>
     public const string Pin = "pin";
 
+    /// <summary>HealthValidator: probe both Regions for one scheduled minute and publish the results as metrics.</summary>
+    public const string Probe = "probe";
+
     /// <summary>AuroraPromoter: start (or join) the promotion.</summary>
     public const string Start = "start";
 

@@ -6,7 +6,10 @@ namespace DrLambdas.Shared.Domain;
 [JsonConverter(typeof(JsonStringEnumConverter<SignalKind>))]
 public enum SignalKind
 {
-    /// <summary>A direct <c>/actuator/health</c> probe.</summary>
+    /// <summary>
+    /// A direct <c>/actuator/health</c> probe, whoever made it: the recovery Region's own probe, the scheduled probes of
+    /// the recovery and witness Regions read back from their metric, and an alarm on that metric are one source.
+    /// </summary>
     Probe,
 
     /// <summary>

@@ -3,7 +3,8 @@ namespace DrLambdas.Shared.Domain;
 /// <summary>
 /// Which kind of evidence an alarm is. Quorum counts independent sources, so an alarm on Route 53's own
 /// <c>HealthCheckStatus</c> metric is the Route 53 health checkers speaking a second time: it belongs to
-/// <see cref="SignalKind.Route53HealthCheck"/>, never to a kind of its own.
+/// <see cref="SignalKind.Route53HealthCheck"/>, never to a kind of its own. Likewise an alarm on the probes' own metric
+/// (<see cref="ProbeMetric"/>) is the probes speaking again: <see cref="SignalKind.Probe"/>, whoever the observer.
 /// </summary>
 public static class SignalSources
 {
@@ -18,5 +19,7 @@ public static class SignalSources
         string.Equals(metricNamespace, Route53Namespace, StringComparison.Ordinal)
         && string.Equals(metricName, HealthCheckStatusMetric, StringComparison.Ordinal)
             ? SignalKind.Route53HealthCheck
-            : SignalKind.Alarm;
+            : string.Equals(metricNamespace, ProbeMetric.Namespace, StringComparison.Ordinal)
+                ? SignalKind.Probe
+                : SignalKind.Alarm;
 }

@@ -160,5 +160,52 @@ public sealed class CloudWatchClientTests : IDisposable
         Assert.Equal("alarm-101", _aws.Handler.Requests[1].Form()["AlarmNames.member.1"]);
     }
 
+    [Fact]
+    public async Task PutMetricData_HighResolutionDatum_PostsFlattenedMemberParameters()
+    {
+        _aws.Handler.RespondXml("<PutMetricDataResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\"><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></PutMetricDataResponse>");
+
+        await _aws.Factory.CloudWatch.PutMetricDataAsync(
+            "DrLambdas/Probes",
+            [new MetricDatum("EndpointHealthy", [new MetricDimension("Observer", "us-west-2"), new MetricDimension("Target", "ap-east-2")], 0, Start.AddSeconds(5), 1)],
+            region: "ap-northeast-1");
+
+        var request = _aws.SingleRequest;
+        Assert.Equal("https://monitoring.ap-northeast-1.amazonaws.com/", request.Uri.ToString());
+        Assert.Equal(
+            [
+                new("Action", "PutMetricData"), new("Version", "2010-08-01"),
+                new("Namespace", "DrLambdas/Probes"),
+                new("MetricData.member.1.MetricName", "EndpointHealthy"),
+                new("MetricData.member.1.Dimensions.member.1.Name", "Observer"),
+                new("MetricData.member.1.Dimensions.member.1.Value", "us-west-2"),
+                new("MetricData.member.1.Dimensions.member.2.Name", "Target"),
+                new("MetricData.member.1.Dimensions.member.2.Value", "ap-east-2"),
+                new("MetricData.member.1.Timestamp", "2026-11-26T00:00:05Z"),
+                new("MetricData.member.1.Value", "0"),
+                new("MetricData.member.1.StorageResolution", "1"),
+            ],
+            request.FormPairs());
+    }
+
+    [Theory]
+    [InlineData("AWS/Probes", 1)]
+    [InlineData("DrLambdas/Probes", 5)]
+    public async Task PutMetricData_ReservedNamespaceOrBadResolution_ThrowsBeforeSending(string metricNamespace, int resolution)
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => _aws.Factory.CloudWatch.PutMetricDataAsync(
+            metricNamespace, [new MetricDatum("EndpointHealthy", [], 1, Start, resolution)]));
+
+        Assert.Empty(_aws.Handler.Requests);
+    }
+
+    [Fact]
+    public async Task PutMetricData_NoData_ThrowsBeforeSending()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => _aws.Factory.CloudWatch.PutMetricDataAsync("DrLambdas/Probes", []));
+
+        Assert.Empty(_aws.Handler.Requests);
+    }
+
     public void Dispose() => _aws.Dispose();
 }

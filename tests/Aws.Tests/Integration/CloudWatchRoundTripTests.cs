@@ -39,6 +39,27 @@ public sealed class CloudWatchRoundTripTests(MotoServerFixture moto) : IDisposab
     }
 
     [Fact]
+    public async Task PutMetricData_HighResolutionProbes_ReadBackPerSecondInThatRegionOnly()
+    {
+        var observer = $"obs-{_suffix}";
+        var now = TimeProvider.System.GetUtcNow();
+        var second = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)).AddSeconds(-10);
+        Metric Probe() => new("DrLambdas/Probes", "EndpointHealthy", [new MetricDimension("Observer", observer), new MetricDimension("Target", "ap-east-2")]);
+        await _aws.CloudWatch.PutMetricDataAsync("DrLambdas/Probes",
+        [
+            new MetricDatum("EndpointHealthy", Probe().Dimensions, 1, second, 1),
+            new MetricDatum("EndpointHealthy", Probe().Dimensions, 0, second.AddSeconds(5), 1),
+        ]);
+        var request = new GetMetricDataRequest([MetricDataQuery.ForMetric("probe", Probe(), 1, "Minimum")], second.AddSeconds(-1), now.AddSeconds(1), NewestFirst: false);
+
+        var here = Assert.Single(await _aws.CloudWatch.GetMetricDataAsync(request));
+        var elsewhere = Assert.Single(await _aws.CloudWatch.GetMetricDataAsync(request, region: "ap-east-2"));
+
+        Assert.Equal([1.0, 0.0], here.Points.Select(point => point.Value));
+        Assert.Empty(elsewhere.Points);
+    }
+
+    [Fact]
     public async Task DescribeAlarms_AlarmSetToAlarm_ReturnsItsStateAndReasonAndSkipsUnknownNames()
     {
         var name = $"tpe-health-{_suffix}";

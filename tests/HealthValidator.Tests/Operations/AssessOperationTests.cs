@@ -80,10 +80,11 @@ public sealed class AssessOperationTests : IDisposable
     {
         var result = await _world.AssessAsync(ValidatorWorld.AlarmEvent(PrimaryAlarm));
 
+        // Probe twice: the direct probe and the recovery Region's scheduled probes read back from their metric.
         foreach (var region in new[] { Tpe, Nrt })
         {
             Assert.Equal(
-                [SignalKind.Probe, SignalKind.Route53HealthCheck, SignalKind.Alarm, SignalKind.DatabaseEndpoint],
+                [SignalKind.Probe, SignalKind.Probe, SignalKind.Route53HealthCheck, SignalKind.Alarm, SignalKind.DatabaseEndpoint],
                 result.Signals.Where(signal => signal.Region == region).Select(signal => signal.Kind).Order());
         }
 

@@ -55,8 +55,10 @@ internal sealed class ValidatorWorld : IDisposable
             .Returns((GetExecutionHistoryRequest request, CancellationToken _) => Task.FromResult(
                 new ExecutionHistoryPage(ExecutionHistories.GetValueOrDefault(request.ExecutionArn, []), null)));
         CloudWatch.Setup(client => client.GetMetricDataAsync(It.IsAny<GetMetricDataRequest>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
-            .Returns((GetMetricDataRequest _, string? region, CancellationToken _) => Task.FromResult<IReadOnlyList<MetricDataResult>>(
-                [new MetricDataResult("rpoLag", "AuroraGlobalDBRPOLag", RpoLagMs is { } lag && region == Nrt ? [new MetricDataPoint(RpoLagAt, lag)] : [], "Complete")]));
+            .Returns((GetMetricDataRequest request, string? region, CancellationToken _) => Task.FromResult<IReadOnlyList<MetricDataResult>>(
+                request.Queries.Any(query => query.MetricStat?.Metric.Namespace == ProbeMetric.Namespace)
+                    ? request.Queries.Select(query => ProbeResult(query, region)).ToList()
+                    : [new MetricDataResult("rpoLag", "AuroraGlobalDBRPOLag", RpoLagMs is { } lag && region == Nrt ? [new MetricDataPoint(RpoLagAt, lag)] : [], "Complete")]));
         Rds.Setup(client => client.DescribeGlobalClustersAsync(It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
             .Returns((string? _, string? region, CancellationToken _) => Reachable(region, () => (IReadOnlyList<GlobalCluster>)[GlobalCluster()]));
         Rds.Setup(client => client.DescribeDbClustersAsync(It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
@@ -129,6 +131,22 @@ internal sealed class ValidatorWorld : IDisposable
     public HashSet<string> HealthCheckAlarms { get; } = [PrimaryHealthCheckAlarm];
 
     /// <summary>Asserts that nothing was probed or called.</summary>
+    /// <summary>
+    /// The <c>EndpointHealthy</c> seconds stored in Tokyo per (observer, target), newest last, one per second up to now;
+    /// absent pairs have no datapoints.
+    /// </summary>
+    public Dictionary<(string Observer, string Target), double[]> ProbeSeries { get; } = [];
+
+    private MetricDataResult ProbeResult(MetricDataQuery query, string? region)
+    {
+        var dimensions = query.MetricStat!.Metric.Dimensions.ToDictionary(d => d.Name, d => d.Value);
+        var key = (dimensions[ProbeMetric.ObserverDimension], dimensions[ProbeMetric.TargetDimension]);
+        var values = region == Nrt ? ProbeSeries.GetValueOrDefault(key, []) : [];
+        var now = Time.GetUtcNow();
+        return new MetricDataResult(query.Id, query.MetricStat.Metric.MetricName,
+            values.Select((value, index) => new MetricDataPoint(now.AddSeconds(index - values.Length), value)).Reverse().ToList(), "Complete");
+    }
+
     public void VerifyNoAwsOrProbeCall()
     {
         Assert.Empty(Probe.Calls);

@@ -44,6 +44,32 @@ internal static class DecisionRuleCases
     /// <summary>Only Tokyo's own observers see Taiwan down; Route 53's checkers see it up.</summary>
     public static Scenario Partition() => PrimaryOutage().Replacing(SignalKind.Route53HealthCheck, Tpe, Verdict.Healthy);
 
+    /// <summary>The third Region whose scheduled probes are an outside observer.</summary>
+    public const string Witness = "us-west-2";
+
+    /// <summary>
+    /// Taiwan's app and database unreachable from Tokyo (its own probe, its probe metric, its database endpoint) while
+    /// Route 53's checkers still see it healthy; the witness's probe metric says <paramref name="witness"/>.
+    /// </summary>
+    public static Scenario ProbesSeeThePrimaryDown(Verdict witness, Verdict route53 = Verdict.Healthy) => PrimaryOutage().WithSignals(TokyoHealthy(),
+    [
+        Signal(SignalKind.Probe, Tpe, Nrt, Verdict.Unhealthy, "3 of 3 attempts failed; last: connection timed out"),
+        Signal(SignalKind.Probe, Tpe, Nrt, Verdict.Unhealthy, "EndpointHealthy 0 of 6 probes healthy in 30 s"),
+        Signal(SignalKind.Probe, Tpe, Witness, witness, "EndpointHealthy from the witness"),
+        Signal(SignalKind.Route53HealthCheck, Tpe, Global, route53, "Route 53 checkers"),
+        Signal(SignalKind.DatabaseEndpoint, Tpe, Nrt, Verdict.Unhealthy, "connect timeout"),
+    ]);
+
+    /// <summary>Taiwan answers some probes and not others; Route 53 and the database endpoint see it healthy.</summary>
+    public static Scenario GrayFailure() => PrimaryOutage().WithSignals(TokyoHealthy(),
+    [
+        Signal(SignalKind.Probe, Tpe, Nrt, Verdict.Healthy, "HTTP 200, status UP on attempt 2 of 3"),
+        Signal(SignalKind.Probe, Tpe, Nrt, Verdict.Unhealthy, "EndpointHealthy 2 of 6 probes healthy in 30 s"),
+        Signal(SignalKind.Probe, Tpe, Witness, Verdict.Unhealthy, "EndpointHealthy 2 of 6 probes healthy in 30 s"),
+        Signal(SignalKind.Route53HealthCheck, Tpe, Global, Verdict.Healthy, "15 of 15 checkers healthy"),
+        Signal(SignalKind.DatabaseEndpoint, Tpe, Nrt, Verdict.Healthy, "connected"),
+    ]);
+
     public static readonly IReadOnlyDictionary<string, RuleCase> Cases = new Dictionary<string, RuleCase>
     {
         // Holistic detection and failover within the data-loss budget.
@@ -181,6 +207,25 @@ internal static class DecisionRuleCases
         ["quorum 4 with three kinds → none"] = new(
             () => PrimaryOutage().WithPolicy(policy => policy with { Quorum = 4 }).Without(SignalKind.Alarm, Tpe),
             DecisionAction.None, [PrimaryNotDownByQuorum]),
+
+        // Probes from the recovery and witness Regions: one kind; the witness is an outside observer.
+        ["witness and recovery probes agree, Route 53 not yet → failover"] = new(
+            () => ProbesSeeThePrimaryDown(witness: Verdict.Unhealthy),
+            DecisionAction.Failover, [.. DownAndTargetHealthy, DatabaseNotSynchronised, DataLossWithinBudget]),
+        ["recovery Region alone, witness silent → partition suspected, none"] = new(
+            () => ProbesSeeThePrimaryDown(witness: Verdict.Unknown),
+            DecisionAction.None, [PartitionSuspected]),
+        ["recovery Region alone, witness sees the primary up → partition suspected, none"] = new(
+            () => ProbesSeeThePrimaryDown(witness: Verdict.Healthy),
+            DecisionAction.None, [PartitionSuspected]),
+        ["witness unreachable, Route 53 sees the primary down → failover"] = new(
+            () => ProbesSeeThePrimaryDown(witness: Verdict.Unknown, route53: Verdict.Unhealthy),
+            DecisionAction.Failover, [.. DownAndTargetHealthy, DatabaseNotSynchronised, DataLossWithinBudget]),
+        ["probes alone, however many observers, are one kind → none"] = new(
+            () => ProbesSeeThePrimaryDown(witness: Verdict.Unhealthy).Replacing(SignalKind.DatabaseEndpoint, Tpe, Verdict.Healthy),
+            DecisionAction.None, [PrimaryNotDownByQuorum]),
+        ["gray failure: intermittent probe failures, Route 53 healthy → none"] = new(
+            GrayFailure, DecisionAction.None, [PrimaryNotDownByQuorum]),
 
         // Never into a sick Region.
         ["target probe unhealthy → abort"] = new(

@@ -10,6 +10,12 @@ public class SignalSourcesTests
         Assert.Equal(SignalKind.Route53HealthCheck, SignalSources.KindOfAlarm("AWS/Route53", "HealthCheckStatus"));
     }
 
+    [Fact]
+    public void KindOfAlarm_ProbeMetric_IsTheProbeKind()
+    {
+        Assert.Equal(SignalKind.Probe, SignalSources.KindOfAlarm("DrLambdas/Probes", "EndpointHealthy"));
+    }
+
     [Theory]
     [InlineData("AWS/ApplicationELB", "HTTPCode_Target_5XX_Count")]
     [InlineData("AWS/Route53", "HealthCheckPercentageHealthy")]

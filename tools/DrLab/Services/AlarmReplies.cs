@@ -4,12 +4,12 @@ using DrLambdas.DrLab.World;
 
 namespace DrLambdas.DrLab.Services;
 
-/// <summary>DescribeAlarms' MetricAlarms in awsQuery XML and awsJson, from the alarms' definitions and states.</summary>
+/// <summary>DescribeAlarms' MetricAlarms and CompositeAlarms in awsQuery XML and awsJson, from the alarms' definitions and states.</summary>
 internal static class AlarmReplies
 {
     private static readonly string[] StandardStatistics = ["SampleCount", "Average", "Sum", "Minimum", "Maximum"];
 
-    public static void WriteXml(XmlOut xml, IReadOnlyList<MetricAlarm> alarms)
+    public static void WriteXml(XmlOut xml, IReadOnlyList<MetricAlarm> alarms, IReadOnlyList<CompositeAlarm> composites)
     {
         xml.Start("MetricAlarms");
         foreach (var alarm in alarms)
@@ -48,10 +48,31 @@ internal static class AlarmReplies
                 .End();
         }
 
-        xml.End().Start("CompositeAlarms").End();
+        xml.End().Start("CompositeAlarms");
+        foreach (var alarm in composites)
+        {
+            var d = alarm.Definition;
+            xml.Start("member")
+                .Element("AlarmName", d.Name)
+                .Element("AlarmArn", d.Arn)
+                .Element("AlarmDescription", d.Description)
+                .Element("AlarmConfigurationUpdatedTimestamp", d.ConfiguredAt)
+                .Element("ActionsEnabled", d.ActionsEnabled)
+                .Element("AlarmRule", d.RuleText)
+                .Element("StateValue", alarm.Value)
+                .Element("StateReason", alarm.Reason)
+                .Element("StateUpdatedTimestamp", alarm.UpdatedAt)
+                .Element("StateTransitionedTimestamp", alarm.UpdatedAt);
+            Members(xml, "OKActions", []);
+            Members(xml, "AlarmActions", []);
+            Members(xml, "InsufficientDataActions", []);
+            xml.End();
+        }
+
+        xml.End();
     }
 
-    public static void WriteJson(Utf8JsonWriter w, IReadOnlyList<MetricAlarm> alarms)
+    public static void WriteJson(Utf8JsonWriter w, IReadOnlyList<MetricAlarm> alarms, IReadOnlyList<CompositeAlarm> composites)
     {
         w.WriteStartArray("MetricAlarms");
         foreach (var alarm in alarms)
@@ -99,6 +120,30 @@ internal static class AlarmReplies
 
         w.WriteEndArray();
         w.WriteStartArray("CompositeAlarms");
+        foreach (var alarm in composites)
+        {
+            var d = alarm.Definition;
+            w.WriteStartObject();
+            w.WriteString("AlarmName", d.Name);
+            w.WriteString("AlarmArn", d.Arn);
+            if (d.Description is { } description)
+            {
+                w.WriteString("AlarmDescription", description);
+            }
+
+            JsonReplies.WriteTimestamp(w, "AlarmConfigurationUpdatedTimestamp", d.ConfiguredAt);
+            w.WriteBoolean("ActionsEnabled", d.ActionsEnabled);
+            w.WriteString("AlarmRule", d.RuleText);
+            w.WriteString("StateValue", alarm.Value);
+            w.WriteString("StateReason", alarm.Reason);
+            JsonReplies.WriteTimestamp(w, "StateUpdatedTimestamp", alarm.UpdatedAt);
+            JsonReplies.WriteTimestamp(w, "StateTransitionedTimestamp", alarm.UpdatedAt);
+            Strings(w, "OKActions", []);
+            Strings(w, "AlarmActions", []);
+            Strings(w, "InsufficientDataActions", []);
+            w.WriteEndObject();
+        }
+
         w.WriteEndArray();
     }
 

@@ -32,6 +32,8 @@ internal sealed partial class CloudWatchService : IAwsService
         "GetMetricData" => GetMetricData(call, world),
         "DescribeAlarms" => DescribeAlarms(call, world),
         "PutMetricAlarm" => PutMetricAlarm(call, world),
+        "PutMetricData" => PutMetricData(call, world),
+        "PutCompositeAlarm" => PutCompositeAlarm(call, world),
         _ => throw AwsErrors.UnknownOperation(call.Protocol, call.Operation),
     };
 
@@ -211,10 +213,23 @@ internal sealed partial class CloudWatchService : IAwsService
                 .Take(request.MaxRecords ?? 100)
                 .ToList()
             : [];
+        // Without AlarmTypes CloudWatch returns metric alarms only.
+        var composites = request.Types.Contains("CompositeAlarm", StringComparer.Ordinal)
+            ? world.Alarms.CompositesInRegion(call.Region)
+                .Where(a => request.Names.Count == 0 || request.Names.Contains(a.Definition.Name, StringComparer.Ordinal))
+                .Where(a => request.Prefix is null || a.Definition.Name.StartsWith(request.Prefix, StringComparison.Ordinal))
+                .Where(a => request.State is null || string.Equals(a.Value, request.State, StringComparison.Ordinal))
+                .OrderBy(a => a.Definition.Name, StringComparer.Ordinal)
+                .Take(request.MaxRecords ?? 100)
+                .ToList()
+            : [];
         var reply = call.Protocol == AwsProtocol.Json
-            ? JsonReplies.Write(call, w => AlarmReplies.WriteJson(w, alarms))
-            : QueryReplies.Envelope("monitoring", call, xml => AlarmReplies.WriteXml(xml, alarms));
-        return reply with { LogDetail = string.Join(' ', alarms.Select(a => a.Definition.Name + "=" + a.Value)) };
+            ? JsonReplies.Write(call, w => AlarmReplies.WriteJson(w, alarms, composites))
+            : QueryReplies.Envelope("monitoring", call, xml => AlarmReplies.WriteXml(xml, alarms, composites));
+        return reply with
+        {
+            LogDetail = string.Join(' ', alarms.Select(a => a.Definition.Name + "=" + a.Value).Concat(composites.Select(a => a.Definition.Name + "=" + a.Value))),
+        };
     }
 
     private static AwsReply PutMetricAlarm(AwsCall call, WorldState world)
@@ -222,6 +237,33 @@ internal sealed partial class CloudWatchService : IAwsService
         var definition = PutMetricAlarmRequests.Validate(PutMetricAlarmRequests.Read(call), call.Region, world.Now);
         var created = world.Deployment.PutAlarm(definition);
         world.Alarms.Configure(definition, world.Now);
+        var reply = call.Protocol == AwsProtocol.Json
+            ? JsonReplies.Write(call, _ => { })
+            : QueryReplies.Envelope("monitoring", call, _ => { });
+        return reply with { LogDetail = (created ? "created " : "updated ") + definition.Name };
+    }
+
+    /// <summary>Custom metrics, visible to GetMetricData and alarms once the ingestion delay has passed.</summary>
+    private static AwsReply PutMetricData(AwsCall call, WorldState world)
+    {
+        var (ns, data) = PutMetricDataRequests.Read(call);
+        var stored = PutMetricDataRequests.Validate(ns, data, call.Region, world.Now);
+        foreach (var datum in stored)
+        {
+            world.PublishCustomMetric(datum.Key, datum.Timestamp, datum.Value, datum.StorageResolution);
+        }
+
+        var reply = call.Protocol == AwsProtocol.Json
+            ? JsonReplies.Write(call, _ => { })
+            : QueryReplies.Envelope("monitoring", call, _ => { });
+        return reply with { LogDetail = string.Join(' ', stored.Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Key.Name}[{d.Key.Dimensions}]={d.Value:0.###}"))) };
+    }
+
+    private static AwsReply PutCompositeAlarm(AwsCall call, WorldState world)
+    {
+        var definition = CompositeAlarmRequests.Validate(CompositeAlarmRequests.Read(call), call.Region, world.Now, world.Alarms);
+        var created = world.Deployment.PutCompositeAlarm(definition);
+        world.Alarms.ConfigureComposite(definition, world.Now);
         var reply = call.Protocol == AwsProtocol.Json
             ? JsonReplies.Write(call, _ => { })
             : QueryReplies.Envelope("monitoring", call, _ => { });

@@ -7,6 +7,7 @@ namespace DrLambdas.DrLab.World;
 internal sealed class Deployment
 {
     private readonly Dictionary<(string Region, string Name), AlarmDefinition> _alarms = [];
+    private readonly Dictionary<(string Region, string Name), CompositeAlarmDefinition> _composites = [];
     private readonly Dictionary<string, SnsTopic> _topics = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StateMachine> _stateMachines = new(StringComparer.Ordinal);
 
@@ -29,6 +30,18 @@ internal sealed class Deployment
     }
 
     public AlarmDefinition? FindAlarm(string region, string name) => _alarms.GetValueOrDefault((region, name));
+
+    /// <summary>Composite alarm definitions in creation order.</summary>
+    public IReadOnlyList<CompositeAlarmDefinition> CompositeAlarms =>
+        _composites.Values.OrderBy(a => a.ConfiguredAt).ThenBy(a => a.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>Creates or replaces a composite alarm of its Region; true when it is new.</summary>
+    public bool PutCompositeAlarm(CompositeAlarmDefinition alarm)
+    {
+        var isNew = !_composites.ContainsKey((alarm.Region, alarm.Name));
+        _composites[(alarm.Region, alarm.Name)] = alarm;
+        return isNew;
+    }
 
     /// <summary>
     /// CreateTopic: idempotent for the same name and attributes (the existing topic is returned); the same name with

@@ -124,6 +124,18 @@ internal sealed class WorldState
     /// <summary>The KmsMasterKeyId of an SNS topic (as given to CreateTopic), or null when unencrypted or unknown.</summary>
     public string? TopicKmsKey(string topicArn) => Deployment.FindTopic(topicArn)?.KmsMasterKeyId;
 
+    /// <summary>
+    /// A PutMetricData datapoint, stored at its resolution (1 or 60 model seconds: the timestamp falls to the start of its
+    /// model second or minute, counted from the epoch like every lab grid, so a 10-second alarm never sees inside a
+    /// standard-resolution minute) and visible to GetMetricData and the alarms after the ingestion delay.
+    /// </summary>
+    public void PublishCustomMetric(MetricKey key, DateTimeOffset timestamp, double value, int storageResolutionSeconds)
+    {
+        var granule = Profile.ToWall(storageResolutionSeconds);
+        var index = (long)Math.Floor((timestamp - Epoch).Ticks / (double)granule.Ticks);
+        Metrics.Put(key, Epoch + TimeSpan.FromTicks(index * granule.Ticks), value, Now + _ingestionDelay);
+    }
+
     /// <summary>Starts a switchover or failover now (the caller has advanced the world).</summary>
     public PromotionOperation StartPromotion(PromotionKind kind, string targetRegion) =>
         Database.Start(kind, targetRegion, Now, Conditions, Writes);
@@ -133,6 +145,7 @@ internal sealed class WorldState
         var next = Checkers.Grid.NextAfter(instant);
         next = Min(next, Checkers.NextCreatedSampleAfter(instant));
         next = Min(next, Alarms.Grid.NextAfter(instant));
+        next = Min(next, Alarms.HighResolutionGrid.NextAfter(instant));
         next = Min(next, _metricGrid.NextAfter(instant));
         next = Min(next, Faults.NextTransitionAfter(instant));
         next = Min(next, Traffic.NextEventAfter(instant));
@@ -178,11 +191,16 @@ internal sealed class WorldState
             SampleMetrics(instant, conditions);
         }
 
-        if (Alarms.Grid.Contains(instant))
+        var standard = Alarms.Grid.Contains(instant);
+        var highResolution = Alarms.HighResolutionGrid.Contains(instant);
+        if (standard || highResolution)
         {
-            foreach (var change in Alarms.Evaluate(instant, Metrics))
+            foreach (var change in Alarms.Evaluate(instant, Metrics, standard, highResolution))
             {
-                Notifications.DeliverAlarmActions(Alarms.Find(change.Region, change.Name)!.Definition, change);
+                if (Alarms.Find(change.Region, change.Name) is { } alarm)
+                {
+                    Notifications.DeliverAlarmActions(alarm.Definition, change);
+                }
             }
         }
     }
