@@ -20,7 +20,7 @@ function functionAnswer(name, request) {
     case 'HealthValidator.assess':
       return {
         incidentId: 'dr-x',
-        decision: { action: 'Failover', targetRegion: SECONDARY, targetClusterArn: 'arn:aws:rds:ap-northeast-1:111122223333:cluster:app', allowDataLoss: true, dryRun: false, reasons: [] },
+        decision: { action: 'Failover', targetRegion: SECONDARY, targetClusterArn: 'arn:aws:rds:ap-northeast-1:111122223333:cluster:app', allowDataLoss: true, dryRun: false, drainFirst: false, reasons: [] },
         desiredWeights: [{ setIdentifier: 'tpe', weight: 0 }, { setIdentifier: 'nrt', weight: 100 }],
         notice: { subject: 'Failover', message: 'Failing over' },
       };
@@ -31,7 +31,7 @@ function functionAnswer(name, request) {
     case 'DnsUpdater.apply':
       return { changeIds: [], status: 'INSYNC', submittedAt: now };
     case 'HealthValidator.verify':
-      return { outcome: 'Recovered', subject: 'Recovered', summary: 'All checks passed.' };
+      return { outcome: 'Recovered', subject: 'Recovered', summary: 'All checks passed.', pin: { state: 'Landed' } };
     default:
       return { unexpected: true };
   }
@@ -146,7 +146,7 @@ describe('runScenario', () => {
     const result = await runScenario(scenario(ALARM_STEPS), ctx);
 
     assert.deepEqual(result.stepErrors, []);
-    assert.equal(result.records[0].status, 'SUCCEEDED');
+    assert.equal(result.records[0].status, 'SUCCEEDED', JSON.stringify(result.records[0].states.map((s) => [s.name, s.outcome, s.error, s.cause])));
     assert.equal(result.records[0].decision, 'Failover');
     assert.deepEqual(result.marks.map((mark) => mark.kind), ['fault', 'alarm', 'trigger']);
     assert.deepEqual(lab.calls.slice(0, 2), [['reset'], ['setObserver', SECONDARY]]);

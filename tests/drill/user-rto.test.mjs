@@ -107,9 +107,9 @@ describe('measureUserRecovery', () => {
 
     const { servingRto } = measureUserRecovery(resultWith({ dns }), sampleLab());
 
-    // The change is INSYNC 6.3 s wall after the fault: 189 model seconds, + TTL drain 54.6 s, to the whole second.
+    // The change is submitted 4.3 s wall after the fault: 129 model seconds, + TTL drain 54.6 s, to the whole second.
     assert.match(servingRto.floor?.path ?? '', /DNS change/);
-    assert.equal(servingRto.floorSeconds, 243);
+    assert.equal(servingRto.floorSeconds, 183);
   });
 
   it('MeasureUserRecovery_AppOutage_WriteFloorIsTheServingFloor', () => {

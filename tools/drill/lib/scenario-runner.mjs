@@ -11,6 +11,7 @@ import { HookDispatcher } from './hooks.mjs';
 import { LabRequestError, resolveFault } from './lab-client.mjs';
 import { roleOf } from './lab-world.mjs';
 import { taskInvoker } from './task-invoker.mjs';
+import { awaitTrafficSettled } from './traffic-settle.mjs';
 import { alarmEvent, triggerInput } from './triggers.mjs';
 
 /**
@@ -235,7 +236,8 @@ export async function runScenario(scenario, context) {
     stepErrors.push(`an execution could not run: ${failure.reason?.message ?? failure.reason}`);
   }
   const records = settled.filter((entry) => entry.status === 'fulfilled').map((entry) => entry.value).sort((a, b) => a.startedAt - b.startedAt);
-  const finalState = await labClient.state();
+  // The orchestrator is done; the users' recovery (cached answers, the writer endpoint) may still be under way.
+  const finalState = await awaitTrafficSettled(labClient, timeScale);
   return {
     scenario,
     profile: lab.profile,

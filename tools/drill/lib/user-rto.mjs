@@ -74,7 +74,7 @@ function servingFloor({ incident, failed, traffic, routing, weights, modelOf, ch
   }
   const change = changes.find((candidate) => Date.parse(candidate.submittedAt) >= incident.at);
   if (change) {
-    paths.push({ path: 'the orchestrated DNS change', name: 'orchestrated path + propagation (to INSYNC)', seconds: modelOf(Date.parse(change.insyncAt)) - incident.model });
+    paths.push({ path: 'the orchestrated DNS change', name: 'orchestrated path (the lab answers a change from its submission; INSYNC is when every Route 53 server does)', seconds: modelOf(Date.parse(change.submittedAt)) - incident.model });
   }
   if (paths.length === 0) return { reason: `nothing takes ${failed} out of the answers: no health check on its record and no DNS change after the incident` };
   const first = paths.reduce((best, candidate) => (candidate.seconds < best.seconds ? candidate : best));
