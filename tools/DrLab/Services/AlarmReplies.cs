@@ -15,12 +15,7 @@ internal static class AlarmReplies
         foreach (var alarm in alarms)
         {
             var d = alarm.Definition;
-            xml.Start("member")
-                .Element("AlarmName", d.Name)
-                .Element("AlarmArn", d.Arn)
-                .Element("AlarmDescription", d.Description)
-                .Element("AlarmConfigurationUpdatedTimestamp", d.ConfiguredAt)
-                .Element("ActionsEnabled", d.ActionsEnabled);
+            XmlIdentity(xml.Start("member"), d.Name, d.Arn, d.Description, d.ConfiguredAt, d.ActionsEnabled);
             Members(xml, "OKActions", d.OkActions);
             Members(xml, "AlarmActions", d.AlarmActions);
             Members(xml, "InsufficientDataActions", d.InsufficientDataActions);
@@ -52,12 +47,7 @@ internal static class AlarmReplies
         foreach (var alarm in composites)
         {
             var d = alarm.Definition;
-            xml.Start("member")
-                .Element("AlarmName", d.Name)
-                .Element("AlarmArn", d.Arn)
-                .Element("AlarmDescription", d.Description)
-                .Element("AlarmConfigurationUpdatedTimestamp", d.ConfiguredAt)
-                .Element("ActionsEnabled", d.ActionsEnabled)
+            XmlIdentity(xml.Start("member"), d.Name, d.Arn, d.Description, d.ConfiguredAt, d.ActionsEnabled)
                 .Element("AlarmRule", d.RuleText)
                 .Element("StateValue", alarm.Value)
                 .Element("StateReason", alarm.Reason)
@@ -72,6 +62,30 @@ internal static class AlarmReplies
         xml.End();
     }
 
+    /// <summary>The XML twin of <see cref="WriteJsonIdentity"/>.</summary>
+    private static XmlOut XmlIdentity(
+        XmlOut xml, string name, string arn, string? description, DateTimeOffset configuredAt, bool actionsEnabled) => xml
+        .Element("AlarmName", name)
+        .Element("AlarmArn", arn)
+        .Element("AlarmDescription", description)
+        .Element("AlarmConfigurationUpdatedTimestamp", configuredAt)
+        .Element("ActionsEnabled", actionsEnabled);
+
+    /// <summary>The fields every alarm type starts with: name, ARN, description, configuration time, actions enabled.</summary>
+    private static void WriteJsonIdentity(
+        Utf8JsonWriter w, string name, string arn, string? description, DateTimeOffset configuredAt, bool actionsEnabled)
+    {
+        w.WriteString("AlarmName", name);
+        w.WriteString("AlarmArn", arn);
+        if (description is not null)
+        {
+            w.WriteString("AlarmDescription", description);
+        }
+
+        JsonReplies.WriteTimestamp(w, "AlarmConfigurationUpdatedTimestamp", configuredAt);
+        w.WriteBoolean("ActionsEnabled", actionsEnabled);
+    }
+
     public static void WriteJson(Utf8JsonWriter w, IReadOnlyList<MetricAlarm> alarms, IReadOnlyList<CompositeAlarm> composites)
     {
         w.WriteStartArray("MetricAlarms");
@@ -79,15 +93,7 @@ internal static class AlarmReplies
         {
             var d = alarm.Definition;
             w.WriteStartObject();
-            w.WriteString("AlarmName", d.Name);
-            w.WriteString("AlarmArn", d.Arn);
-            if (d.Description is { } description)
-            {
-                w.WriteString("AlarmDescription", description);
-            }
-
-            JsonReplies.WriteTimestamp(w, "AlarmConfigurationUpdatedTimestamp", d.ConfiguredAt);
-            w.WriteBoolean("ActionsEnabled", d.ActionsEnabled);
+            WriteJsonIdentity(w, d.Name, d.Arn, d.Description, d.ConfiguredAt, d.ActionsEnabled);
             Strings(w, "OKActions", d.OkActions);
             Strings(w, "AlarmActions", d.AlarmActions);
             Strings(w, "InsufficientDataActions", d.InsufficientDataActions);
@@ -124,15 +130,7 @@ internal static class AlarmReplies
         {
             var d = alarm.Definition;
             w.WriteStartObject();
-            w.WriteString("AlarmName", d.Name);
-            w.WriteString("AlarmArn", d.Arn);
-            if (d.Description is { } description)
-            {
-                w.WriteString("AlarmDescription", description);
-            }
-
-            JsonReplies.WriteTimestamp(w, "AlarmConfigurationUpdatedTimestamp", d.ConfiguredAt);
-            w.WriteBoolean("ActionsEnabled", d.ActionsEnabled);
+            WriteJsonIdentity(w, d.Name, d.Arn, d.Description, d.ConfiguredAt, d.ActionsEnabled);
             w.WriteString("AlarmRule", d.RuleText);
             w.WriteString("StateValue", alarm.Value);
             w.WriteString("StateReason", alarm.Reason);

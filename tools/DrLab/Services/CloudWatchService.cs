@@ -205,23 +205,11 @@ internal sealed partial class CloudWatchService : IAwsService
 
         var wantMetricAlarms = request.Types.Count == 0 || request.Types.Contains("MetricAlarm", StringComparer.Ordinal);
         var alarms = wantMetricAlarms
-            ? world.Alarms.InRegion(call.Region)
-                .Where(a => request.Names.Count == 0 || request.Names.Contains(a.Definition.Name, StringComparer.Ordinal))
-                .Where(a => request.Prefix is null || a.Definition.Name.StartsWith(request.Prefix, StringComparison.Ordinal))
-                .Where(a => request.State is null || string.Equals(a.Value, request.State, StringComparison.Ordinal))
-                .OrderBy(a => a.Definition.Name, StringComparer.Ordinal)
-                .Take(request.MaxRecords ?? 100)
-                .ToList()
+            ? Matching(world.Alarms.InRegion(call.Region), a => a.Definition.Name, a => a.Value, request)
             : [];
         // Without AlarmTypes CloudWatch returns metric alarms only.
         var composites = request.Types.Contains("CompositeAlarm", StringComparer.Ordinal)
-            ? world.Alarms.CompositesInRegion(call.Region)
-                .Where(a => request.Names.Count == 0 || request.Names.Contains(a.Definition.Name, StringComparer.Ordinal))
-                .Where(a => request.Prefix is null || a.Definition.Name.StartsWith(request.Prefix, StringComparison.Ordinal))
-                .Where(a => request.State is null || string.Equals(a.Value, request.State, StringComparison.Ordinal))
-                .OrderBy(a => a.Definition.Name, StringComparer.Ordinal)
-                .Take(request.MaxRecords ?? 100)
-                .ToList()
+            ? Matching(world.Alarms.CompositesInRegion(call.Region), a => a.Definition.Name, a => a.Value, request)
             : [];
         var reply = call.Protocol == AwsProtocol.Json
             ? JsonReplies.Write(call, w => AlarmReplies.WriteJson(w, alarms, composites))
@@ -231,6 +219,15 @@ internal sealed partial class CloudWatchService : IAwsService
             LogDetail = string.Join(' ', alarms.Select(a => a.Definition.Name + "=" + a.Value).Concat(composites.Select(a => a.Definition.Name + "=" + a.Value))),
         };
     }
+
+    /// <summary>The alarms DescribeAlarms' names, prefix, state and MaxRecords select, by name.</summary>
+    private static List<T> Matching<T>(IEnumerable<T> alarms, Func<T, string> name, Func<T, string> state, AlarmsRequest request) => alarms
+        .Where(a => request.Names.Count == 0 || request.Names.Contains(name(a), StringComparer.Ordinal))
+        .Where(a => request.Prefix is null || name(a).StartsWith(request.Prefix, StringComparison.Ordinal))
+        .Where(a => request.State is null || string.Equals(state(a), request.State, StringComparison.Ordinal))
+        .OrderBy(name, StringComparer.Ordinal)
+        .Take(request.MaxRecords ?? 100)
+        .ToList();
 
     private static AwsReply PutMetricAlarm(AwsCall call, WorldState world)
     {

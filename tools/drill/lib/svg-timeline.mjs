@@ -6,6 +6,7 @@
 // scaled back by the profile's time scale, while the project's own compute (Task invocations) is drawn at its real
 // wall length. (Scaling the whole wall axis by the time scale drew a 1.2 s Validate as 36 s in the fast profile.)
 import { union } from './intervals.mjs';
+import { SUCCESS_RATIO } from './floors.mjs';
 
 const WIDTH = 1200;
 const LABEL_WIDTH = 300;
@@ -70,7 +71,7 @@ function ratioPanel(report, x, y, parts, label) {
   const yOf = (ratio) => top + (1 - ratio) * RATIO_HEIGHT;
   label('success ratio (reads, writes)', y + RATIO_HEIGHT / 2 - 6, 'font-weight="bold"');
   parts.push(`<rect x="${LABEL_WIDTH}" y="${top}" width="${PLOT_WIDTH}" height="${RATIO_HEIGHT}" fill="none" stroke="#e2e8f0"/>`);
-  parts.push(`<line x1="${LABEL_WIDTH}" x2="${LABEL_WIDTH + PLOT_WIDTH}" y1="${yOf(0.99)}" y2="${yOf(0.99)}" stroke="#64748b" stroke-dasharray="4 3"><title>99 %</title></line>`);
+  parts.push(`<line x1="${LABEL_WIDTH}" x2="${LABEL_WIDTH + PLOT_WIDTH}" y1="${yOf(SUCCESS_RATIO)}" y2="${yOf(SUCCESS_RATIO)}" stroke="#64748b" stroke-dasharray="4 3"><title>99 %</title></line>`);
   for (const kind of /** @type {('reads' | 'writes')[]} */ (['reads', 'writes'])) {
     const points = series.filter((entry) => entry[kind] !== null).map((entry) => `${x(entry.at).toFixed(1)},${yOf(/** @type {number} */ (entry[kind])).toFixed(1)}`);
     if (points.length > 0) parts.push(`<polyline points="${points.join(' ')}" fill="none" stroke="${RATIO_COLORS[kind]}" stroke-width="1.5"><title>${kind} succeeded per model second</title></polyline>`);

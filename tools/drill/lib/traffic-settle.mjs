@@ -1,11 +1,9 @@
 // @ts-check
 import { setTimeout as delay } from 'node:timers/promises';
+import { bucketServed } from './floors.mjs';
 
 /** Buckets that must all be at or above the 99 % criterion before the drill stops watching the users' traffic. */
 export const SETTLED_BUCKETS = 3;
-
-/** Success ratio of the serving and write RTO criterion. */
-const CRITERION = 0.99;
 
 /**
  * Whether the users' reads and writes have recovered: the last SETTLED_BUCKETS completed model seconds all at or above
@@ -16,8 +14,8 @@ export function trafficSettled(state) {
   const seconds = state?.traffic?.seconds;
   if (!Array.isArray(seconds)) return true;
   const last = seconds.slice(-SETTLED_BUCKETS);
-  const ok = (/** @type {number} */ good, /** @type {number} */ all) => all === 0 || good / all >= CRITERION;
-  return last.length === SETTLED_BUCKETS && last.every((bucket) => ok(bucket.readsOk, bucket.reads) && ok(bucket.writesOk, bucket.writes));
+  return last.length === SETTLED_BUCKETS
+    && last.every((bucket) => bucketServed(bucket.readsOk, bucket.reads) && bucketServed(bucket.writesOk, bucket.writes));
 }
 
 /**
