@@ -31,6 +31,7 @@ internal static class HealthValidatorFunction
             new ExecutionHistoryReader(dependencies.StepFunctions, configuration, runner),
             weights,
             new ProbeMetricReader(dependencies.CloudWatch, configuration, runner, time),
+            new PauseReader(dependencies.ParameterStore, configuration, runner, time),
             time);
 
         var assess = new AssessOperation(configuration, collector, time);

@@ -25,6 +25,7 @@ return await LambdaHost.RunAsync(init =>
         services.Aws.Route53,
         services.Aws.CloudWatch,
         services.Aws.StepFunctions,
+        services.Aws.ParameterStore,
         probe,
         services.TimeProvider);
     return HealthValidatorFunction.CreateRouter(dependencies).CreateHandler();

@@ -1,6 +1,7 @@
 using DrLambdas.Aws.CloudWatch;
 using DrLambdas.Aws.Rds;
 using DrLambdas.Aws.Route53;
+using DrLambdas.Aws.Ssm;
 using DrLambdas.Aws.StepFunctions;
 using DrLambdas.HealthValidator.Sources;
 using DrLambdas.Shared.Configuration;
@@ -13,6 +14,7 @@ namespace DrLambdas.HealthValidator;
 /// <param name="Route53">Route 53 (records and health checks).</param>
 /// <param name="CloudWatch">CloudWatch (alarms and the RPO lag metric).</param>
 /// <param name="StepFunctions">Step Functions (executions of the failover state machine).</param>
+/// <param name="ParameterStore">SSM Parameter Store in the recovery Region (the pause of automatic failover).</param>
 /// <param name="Probe">The <c>/actuator/health</c> probe.</param>
 /// <param name="TimeProvider">The clock.</param>
 internal sealed record ValidatorDependencies(
@@ -21,5 +23,6 @@ internal sealed record ValidatorDependencies(
     IRoute53Client Route53,
     ICloudWatchClient CloudWatch,
     IStepFunctionsClient StepFunctions,
+    IParameterStore ParameterStore,
     IHealthProbe Probe,
     TimeProvider TimeProvider);

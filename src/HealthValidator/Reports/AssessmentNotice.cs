@@ -3,6 +3,7 @@ using System.Text;
 using DrLambdas.Shared.Contracts;
 using DrLambdas.Shared.Decisions;
 using DrLambdas.Shared.Domain;
+using DrLambdas.Shared.Pause;
 using DrLambdas.Shared.Rto;
 using DrLambdas.Shared.Triggers;
 
@@ -27,6 +28,7 @@ internal static class AssessmentNotice
         text.AppendLine(CultureInfo.InvariantCulture, $"Decision: {decision.Action} ({headline}).");
         text.AppendLine(CultureInfo.InvariantCulture, $"Incident: {incidentId}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Trigger: {SnsText.Line(DescribeTrigger(trigger))}");
+        text.AppendLine(PauseText.Line(PauseSummary.Of(decision.Pause ?? PauseState.NotConfigured)));
         if (decision.DryRun)
         {
             text.AppendLine("Dry run: nothing will be changed.");
@@ -72,6 +74,10 @@ internal static class AssessmentNotice
 
     private static string Headline(Decision decision) => decision.Action switch
     {
+        DecisionAction.None when decision.Reasons.Any(reason => reason.Code == ReasonCode.AutomaticFailoverPaused) =>
+            "automatic failover PAUSED, nothing changed",
+        DecisionAction.Escalate when decision.Reasons.Any(reason => reason.Code == ReasonCode.PauseStateUnknown) =>
+            "pause state unknown, operator decision needed, nothing changed",
         DecisionAction.None => "no action needed",
         DecisionAction.DrainSecondary => $"drain {decision.FailedRegion} in DNS, traffic to {decision.TargetRegion}",
         DecisionAction.Switchover => $"switchover {decision.FailedRegion} -> {decision.TargetRegion} (no data loss)",

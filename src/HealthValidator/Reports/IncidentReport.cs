@@ -140,6 +140,7 @@ internal static class IncidentReport
         text.AppendLine(CultureInfo.InvariantCulture, $"Outcome: {outcome}");
         text.AppendLine(CultureInfo.InvariantCulture, $"Incident: {SnsText.Line(assessment.IncidentId)} (execution {SnsText.Line(document.Execution.Id)})");
         text.AppendLine(CultureInfo.InvariantCulture, $"Action: {decision.Action} from {SnsText.Line(decision.FailedRegion)} to {SnsText.Line(decision.TargetRegion)}");
+        text.AppendLine(PauseText.Line(decision.Pause));
         text.AppendLine(CultureInfo.InvariantCulture,
             $"RTO: {SnsText.Seconds(rto.MeasuredSeconds)} measured to {(rto.MeasuredTo == RtoEndPoint.PromotionCompleted ? "the promotion done" : "verification")} (the DNS pin is not part of it); target {rto.TargetSeconds} s; configured budget {rto.BudgetSeconds} s.");
         if (pin.State == PinState.Landed)

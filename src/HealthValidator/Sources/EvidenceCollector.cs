@@ -1,5 +1,6 @@
 using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Domain;
+using DrLambdas.Shared.Pause;
 
 namespace DrLambdas.HealthValidator.Sources;
 
@@ -17,6 +18,7 @@ internal sealed class EvidenceCollector(
     ExecutionHistoryReader executions,
     WeightReader weights,
     ProbeMetricReader probeMetrics,
+    PauseReader pause,
     TimeProvider timeProvider)
 {
     public async Task<EvidenceSnapshot> CollectAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -31,6 +33,7 @@ internal sealed class EvidenceCollector(
         var lags = replication.ReadAsync(timeout, cancellationToken);
         var history = executions.ReadAsync(now, timeout, cancellationToken);
         var currentWeights = weights.ReadAsync(timeout, cancellationToken);
+        var pauseState = pause.ReadAsync(timeout, cancellationToken);
 
         var probeSignals = await Task.WhenAll(probes);
         var checkSignals = await Task.WhenAll(checks);
@@ -38,6 +41,7 @@ internal sealed class EvidenceCollector(
         var lagResults = await lags;
         var executionHistory = await history;
         var weightResult = await currentWeights;
+        var pauseResult = await pauseState;
 
         var notes = new List<string>(db.Notes);
         if (executionHistory.Note is { } executionNote)
@@ -58,13 +62,18 @@ internal sealed class EvidenceCollector(
             notes.Add($"weighted records unreadable ({weightResult.Failure}): current weights unknown; the DNS step reads them itself");
         }
 
+        if (pauseResult.Status == PauseStatus.Unreadable)
+        {
+            notes.Add(pauseResult.Evidence());
+        }
+
         var signals = probeSignals
             .Concat(checkSignals.OfType<HealthSignal>())
             .Concat(await alarmSignals)
             .Concat(await scheduledProbes)
             .Concat(db.EndpointSignals)
             .ToList();
-        return new EvidenceSnapshot(signals, db.View, replicationStatus, executionHistory.Executions, recordWeights, notes);
+        return new EvidenceSnapshot(signals, db.View, replicationStatus, executionHistory.Executions, recordWeights, notes, pauseResult);
     }
 
     /// <summary>A probe that throws for an unexpected reason is an Unknown signal, like any failed source.</summary>

@@ -1,4 +1,5 @@
 using DrLambdas.Shared.Domain;
+using DrLambdas.Shared.Pause;
 
 namespace DrLambdas.HealthValidator.Sources;
 
@@ -9,10 +10,12 @@ namespace DrLambdas.HealthValidator.Sources;
 /// <param name="RecentExecutions">Running and recent executions of the failover state machine; null when unreadable.</param>
 /// <param name="CurrentWeights">The weighted records now; null when they could not be read.</param>
 /// <param name="Notes">Evidence gaps worth telling an operator.</param>
+/// <param name="Pause">The pause of automatic failover as read now.</param>
 internal sealed record EvidenceSnapshot(
     IReadOnlyList<HealthSignal> Signals,
     GlobalClusterView GlobalCluster,
     ReplicationStatus Replication,
     IReadOnlyList<RecentExecution>? RecentExecutions,
     IReadOnlyList<RecordWeight>? CurrentWeights,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    PauseState Pause);

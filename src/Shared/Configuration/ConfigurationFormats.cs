@@ -21,4 +21,8 @@ internal static partial class ConfigurationFormats
 
     [GeneratedRegex("^Z[A-Z0-9]{1,31}$", RegexOptions.CultureInvariant)]
     public static partial Regex HostedZoneId();
+
+    /// <summary>A fully qualified SSM parameter name: '/'-separated segments of letters, digits and <c>. - _</c>, at most 15 levels.</summary>
+    [GeneratedRegex("^(/[A-Za-z0-9_.-]+){1,15}$", RegexOptions.CultureInvariant)]
+    public static partial Regex SsmParameterName();
 }

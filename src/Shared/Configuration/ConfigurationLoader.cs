@@ -32,7 +32,7 @@ internal static class ConfigurationLoader
                 reader.Seconds(Env.PropagationTimeoutSeconds, ConfigurationDefaults.PropagationTimeoutSeconds, 1),
                 reader.Seconds(Env.PromotionReportingGraceSeconds, ConfigurationDefaults.PromotionReportingGraceSeconds, 1),
                 reader.Seconds(Env.PinRetrySeconds, ConfigurationDefaults.PinRetrySeconds, 1)),
-            Failback(reader));
+            Failback(reader)) { PauseParameterName = PauseParameterName(reader) };
 
         if (reader.Problems.Count > 0)
         {
@@ -40,6 +40,27 @@ internal static class ConfigurationLoader
         }
 
         return configuration;
+    }
+
+    /// <summary>Parameter Store's name rules, the "aws"/"ssm" prefixes it reserves, and its 1011-character limit.</summary>
+    private static string? PauseParameterName(VariableReader reader)
+    {
+        var value = reader.Optional(Env.PauseParameterName);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var bare = value.TrimStart('/');
+        if (value.Length > 1011 || !ConfigurationFormats.SsmParameterName().IsMatch(value)
+            || bare.StartsWith("aws", StringComparison.OrdinalIgnoreCase) || bare.StartsWith("ssm", StringComparison.OrdinalIgnoreCase))
+        {
+            reader.Problem(Env.PauseParameterName,
+                $"must be a fully qualified SSM parameter name such as /drlambdas/my-stack/pause (letters, digits, . - _; at most 15 levels; not prefixed aws or ssm), got '{value}'");
+            return null;
+        }
+
+        return value;
     }
 
     private static RegionSite Site(VariableReader reader, RegionRole role, int normalWeight)

@@ -173,4 +173,10 @@ public static class EnvironmentVariables
 
     /// <summary>Time allowed per evidence source in milliseconds (default 4000).</summary>
     public const string SourceTimeoutMs = "DR_SOURCE_TIMEOUT_MS";
+
+    /// <summary>
+    /// The SSM String parameter (in the recovery Region) holding the pause of automatic failover (optional; the
+    /// template sets <c>/drlambdas/&lt;StackName&gt;/pause</c>). Unset: automatic failover cannot be paused.
+    /// </summary>
+    public const string PauseParameterName = "DR_PAUSE_PARAMETER_NAME";
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using DrLambdas.Shared.Decisions;
 using DrLambdas.Shared.Domain;
+using DrLambdas.Shared.Pause;
 using DrLambdas.Shared.Rto;
 using DrLambdas.Shared.Triggers;
 
@@ -71,6 +72,7 @@ public sealed record TriggerSummary(
 /// <param name="Reasons">Why, in evaluation order, each with its evidence.</param>
 /// <param name="DrainFirst">Failover only: the DNS pin runs (and must land) before the promotion, because Route 53's
 /// checkers do not see the failed Region unhealthy and the pin alone drains and fences it.</param>
+/// <param name="Pause">The pause of automatic failover as read for this decision (NotConfigured when none is set up).</param>
 public sealed record DecisionDocument(
     DecisionAction Action,
     string? FailedRegion,
@@ -82,7 +84,8 @@ public sealed record DecisionDocument(
     bool Forced,
     bool DryRun,
     IReadOnlyList<Reason> Reasons,
-    bool DrainFirst = false)
+    bool DrainFirst = false,
+    PauseSummary? Pause = null)
 {
     /// <summary>The document of a decision.</summary>
     public static DecisionDocument Of(Decision decision)
@@ -99,7 +102,8 @@ public sealed record DecisionDocument(
             decision.Forced,
             decision.DryRun,
             decision.Reasons,
-            decision.DrainFirst);
+            decision.DrainFirst,
+            PauseSummary.Of(decision.Pause ?? PauseState.NotConfigured));
     }
 }
 

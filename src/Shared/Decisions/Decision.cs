@@ -1,3 +1,5 @@
+using DrLambdas.Shared.Pause;
+
 namespace DrLambdas.Shared.Decisions;
 
 /// <summary>The outcome of <see cref="DecisionEngine.Decide"/>.</summary>
@@ -14,6 +16,7 @@ namespace DrLambdas.Shared.Decisions;
 /// <param name="IsFailback">A failback: traffic returns in gradual steps.</param>
 /// <param name="Reasons">Why, in order of evaluation, each with its evidence.</param>
 /// <param name="DrainFirst">A Failover whose DNS pin must land before the promotion (<see cref="PinOrderRule"/>).</param>
+/// <param name="Pause">The pause of automatic failover the decision saw (null: none configured).</param>
 public sealed record Decision(
     DecisionAction Action,
     string? FailedRegion,
@@ -26,7 +29,8 @@ public sealed record Decision(
     bool DryRun,
     bool IsFailback,
     IReadOnlyList<Reason> Reasons,
-    bool DrainFirst = false)
+    bool DrainFirst = false,
+    PauseState? Pause = null)
 {
     /// <summary>Whether the action promotes a cluster.</summary>
     public bool MovesWriter => Action is DecisionAction.Switchover or DecisionAction.Failover;

@@ -78,6 +78,7 @@ internal sealed class DecisionContext(DecisionInput input)
             isFailback,
             _reasons.ToList(),
             action == DecisionAction.Failover && from is not null
-                && PinOrderRule.DrainFirst(Health(from.Region), TargetHealthRule.IsWatchedByRoute53(this, from)));
+                && PinOrderRule.DrainFirst(Health(from.Region), TargetHealthRule.IsWatchedByRoute53(this, from)),
+            Input.Pause);
     }
 }

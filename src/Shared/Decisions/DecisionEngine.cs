@@ -42,9 +42,11 @@ public static class DecisionEngine
         switch (alarms.RoleOf(alarmName))
         {
             case RegionRole.Primary:
-                return MoveWriterPath.Decide(context, topology.Primary, topology.Secondary, MoveIntent.Automatic);
+                return PauseRule.StopAlarm(context, topology.Primary, topology.Secondary)
+                    ?? MoveWriterPath.Decide(context, topology.Primary, topology.Secondary, MoveIntent.Automatic);
             case RegionRole.Secondary:
-                return DrainPath.Decide(context, topology.Secondary, topology.Primary);
+                return PauseRule.StopAlarm(context, topology.Secondary, topology.Primary)
+                    ?? DrainPath.Decide(context, topology.Secondary, topology.Primary);
         }
 
         context.Add(ReasonCode.AlarmNotManaged, ReasonTexts.AlarmNotManaged(alarmName), evidence);
@@ -57,6 +59,7 @@ public static class DecisionEngine
         var topology = context.Topology;
         var named = trigger.TargetRegion;
         var target = topology.Find(named);
+        PauseRule.NoteForManual(context);
 
         if (named is not null && target is null)
         {

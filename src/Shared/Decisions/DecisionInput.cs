@@ -1,5 +1,6 @@
 using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Domain;
+using DrLambdas.Shared.Pause;
 using DrLambdas.Shared.Triggers;
 
 namespace DrLambdas.Shared.Decisions;
@@ -15,6 +16,7 @@ namespace DrLambdas.Shared.Decisions;
 /// null when they could not be read: unknown, never replaced by a guess.</param>
 /// <param name="CurrentWeights">The weighted records as they are now; null when they could not be read.</param>
 /// <param name="Now">The current time.</param>
+/// <param name="Pause">The pause of automatic failover as read for this decision; null means no pause parameter is configured.</param>
 public sealed record DecisionInput(
     Trigger Trigger,
     DrConfiguration Configuration,
@@ -24,4 +26,5 @@ public sealed record DecisionInput(
     ExecutionIdentity CurrentExecution,
     IReadOnlyList<RecentExecution>? RecentExecutions,
     IReadOnlyList<RecordWeight>? CurrentWeights,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    PauseState? Pause = null);

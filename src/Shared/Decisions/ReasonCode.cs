@@ -92,4 +92,13 @@ public enum ReasonCode
 
     /// <summary>A recovery-Region probe sees the Region being left working: no failover with data loss.</summary>
     HealthyProbeCounterVote,
+
+    /// <summary>Automatic failover is paused (DR_PAUSE_PARAMETER_NAME): an alarm-started execution does nothing.</summary>
+    AutomaticFailoverPaused,
+
+    /// <summary>The pause parameter could not be read or is malformed: an alarm-started execution hands over to a human.</summary>
+    PauseStateUnknown,
+
+    /// <summary>Automatic failover is paused, but a manual request acts regardless.</summary>
+    PauseDoesNotApplyToManualRequest,
 }

@@ -1,4 +1,5 @@
 using DrLambdas.Shared.Domain;
+using DrLambdas.Shared.Pause;
 using DrLambdas.Shared.Triggers;
 using static DrLambdas.Shared.Decisions.TextFormat;
 
@@ -208,4 +209,26 @@ public static class ReasonTexts
     /// <summary><see cref="ReasonCode.DryRun"/>.</summary>
     public static string DryRun(string? requestedBy) =>
         $"Dry run requested by {requestedBy ?? "an unnamed operator"}: this is what would happen; nothing will be changed.";
+
+    /// <summary><see cref="ReasonCode.AutomaticFailoverPaused"/>.</summary>
+    public static string AutomaticFailoverPaused(PauseDocument pause)
+    {
+        ArgumentNullException.ThrowIfNull(pause);
+        return $"Automatic failover is paused by {pause.PausedBy} since {Time(pause.PausedAt)} until {Time(pause.ExpiresAt)}: "
+            + $"{pause.Reason}. Nothing is changed; a manual request (drctl failover/switchover) still acts, and Route 53 still "
+            + "moves traffic away from a Region its health checks see failing.";
+    }
+
+    /// <summary><see cref="ReasonCode.PauseStateUnknown"/>.</summary>
+    public static string PauseStateUnknown(string parameterName, string problem) =>
+        $"Cannot tell whether automatic failover is paused: the pause parameter {parameterName} could not be read ({problem}). "
+        + "An operator decides; nothing is changed automatically.";
+
+    /// <summary><see cref="ReasonCode.PauseDoesNotApplyToManualRequest"/>.</summary>
+    public static string PauseDoesNotApplyToManualRequest(PauseDocument pause, string? requestedBy)
+    {
+        ArgumentNullException.ThrowIfNull(pause);
+        return $"Automatic failover is paused by {pause.PausedBy} until {Time(pause.ExpiresAt)} ({pause.Reason}); "
+            + $"this manual request by {requestedBy ?? "an operator"} acts regardless.";
+    }
 }

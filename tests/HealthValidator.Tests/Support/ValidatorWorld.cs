@@ -5,6 +5,7 @@ using DrLambdas.Aws;
 using DrLambdas.Aws.CloudWatch;
 using DrLambdas.Aws.Rds;
 using DrLambdas.Aws.Route53;
+using DrLambdas.Aws.Ssm;
 using DrLambdas.Aws.StepFunctions;
 using DrLambdas.Functions.Common;
 using DrLambdas.Functions.Testing;
@@ -63,6 +64,8 @@ internal sealed class ValidatorWorld : IDisposable
             .Returns((string? _, string? region, CancellationToken _) => Reachable(region, () => (IReadOnlyList<GlobalCluster>)[GlobalCluster()]));
         Rds.Setup(client => client.DescribeDbClustersAsync(It.IsAny<string?>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
             .Returns((string? arn, string? region, CancellationToken _) => Reachable(region, () => (IReadOnlyList<DbCluster>)[DbCluster(arn!)]));
+        ParameterStore.Setup(store => store.GetAsync(It.IsAny<string>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()))
+            .Returns((string name, bool _, CancellationToken _) => Task.FromResult(Parameters.GetValueOrDefault(name)));
         StepFunctions.Setup(client => client.ListExecutionsAsync(It.IsAny<ListExecutionsRequest>(), It.IsAny<CancellationToken>()))
             .Returns(() => Task.FromResult(new ExecutionPage(Executions, null)));
         StepFunctions.Setup(client => client.DescribeExecutionAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
@@ -84,6 +87,12 @@ internal sealed class ValidatorWorld : IDisposable
     public Mock<ICloudWatchClient> CloudWatch { get; } = new();
 
     public Mock<IStepFunctionsClient> StepFunctions { get; } = new();
+
+    /// <summary>SSM Parameter Store: answers <see cref="Parameters"/> (absent names are ParameterNotFound: null).</summary>
+    public Mock<IParameterStore> ParameterStore { get; } = new();
+
+    /// <summary>The SSM parameters by name (the pause document, when a test sets one).</summary>
+    public Dictionary<string, string> Parameters { get; } = [];
 
     public Dictionary<string, Verdict> ProbeVerdicts { get; } = new() { [Tpe] = Verdict.Healthy, [Nrt] = Verdict.Healthy };
 
@@ -154,10 +163,11 @@ internal sealed class ValidatorWorld : IDisposable
         Route53.VerifyNoOtherCalls();
         CloudWatch.VerifyNoOtherCalls();
         StepFunctions.VerifyNoOtherCalls();
+        ParameterStore.VerifyNoOtherCalls();
     }
 
     public ValidatorDependencies Dependencies => new(
-        Configuration, Rds.Object, Route53.Object, CloudWatch.Object, StepFunctions.Object, Probe, Time);
+        Configuration, Rds.Object, Route53.Object, CloudWatch.Object, StepFunctions.Object, ParameterStore.Object, Probe, Time);
 
     public OperationRouter Router => HealthValidatorFunction.CreateRouter(Dependencies);
 

@@ -26,7 +26,7 @@ public class AssessResponseTests
 
         ContractAssert.HasExactly(
             json["decision"],
-            "action", "failedRegion", "targetRegion", "targetClusterArn", "globalClusterId", "allowDataLoss", "estimatedDataLossSeconds", "forced", "dryRun", "reasons", "drainFirst");
+            "action", "failedRegion", "targetRegion", "targetClusterArn", "globalClusterId", "allowDataLoss", "estimatedDataLossSeconds", "forced", "dryRun", "reasons", "drainFirst", "pause");
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using DrLambdas.Shared.Pause;
 using DrLambdas.Shared.Contracts;
 using DrLambdas.Shared.Decisions;
 using DrLambdas.Shared.Triggers;
@@ -44,8 +45,21 @@ public class AssessSectionTests
         var document = DecisionDocument.Of(decision);
 
         Assert.Equal(
-            new DecisionDocument(DecisionAction.Failover, "ap-east-2", "ap-northeast-1", ContractSamples.NrtClusterArn, "app-global", true, 0.8, true, true, reasons),
+            new DecisionDocument(DecisionAction.Failover, "ap-east-2", "ap-northeast-1", ContractSamples.NrtClusterArn, "app-global", true, 0.8, true, true, reasons,
+                Pause: new PauseSummary(PauseStatus.NotConfigured, null, null, null, null, null, null)),
             document);
+    }
+
+    [Fact]
+    public void DecisionDocumentOf_PausedDecision_CarriesWhoWhenWhyAndUntil()
+    {
+        var pausedAt = new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero);
+        var pause = PauseState.Of("/drlambdas/dr/pause", new PauseDocument("alice", "drill", pausedAt, pausedAt.AddHours(1)).ToJson(), pausedAt);
+        var decision = new Decision(DecisionAction.None, null, null, null, "app-global", false, null, false, false, false, [], Pause: pause);
+
+        var document = DecisionDocument.Of(decision);
+
+        Assert.Equal(new PauseSummary(PauseStatus.Active, "/drlambdas/dr/pause", "alice", "drill", pausedAt, pausedAt.AddHours(1), null), document.Pause);
     }
 
     [Fact]

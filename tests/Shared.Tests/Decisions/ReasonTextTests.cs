@@ -7,6 +7,8 @@ using static DrLambdas.Shared.Tests.Decisions.DecisionRuleCases;
 using static DrLambdas.Shared.Tests.Support.Scenario;
 using static DrLambdas.Shared.Tests.Support.TestEnvironment;
 
+using PauseModel = DrLambdas.Shared.Pause;
+
 namespace DrLambdas.Shared.Tests.Decisions;
 
 /// <summary>Every sentence an operator reads, verbatim, with one piece of the evidence it rests on.</summary>
@@ -198,12 +200,35 @@ public class ReasonTextTests
         ["dry run"] = new(
             () => PrimaryOutage() with { Trigger = Manual(TriggerMode.DryRun) },
             DryRun, "Dry run requested by alice: this is what would happen; nothing will be changed."),
+        ["automatic failover paused"] = new(
+            () => PrimaryOutage() with { Pause = PausedByAlice(PrimaryOutage().Now) },
+            AutomaticFailoverPaused,
+            "Automatic failover is paused by arn:aws:iam::111122223333:user/alice since 2026-11-25T23:00:00Z until 2026-11-26T01:00:00Z: "
+            + "database upgrade. Nothing is changed; a manual request (drctl failover/switchover) still acts, and Route 53 still moves traffic away "
+            + "from a Region its health checks see failing.",
+            "pause:/drlambdas/dr/pause active: paused by arn:aws:iam::111122223333:user/alice at 2026-11-25T23:00:00Z until 2026-11-26T01:00:00Z: database upgrade"),
+        ["pause unreadable"] = new(
+            () => PrimaryOutage() with { Pause = PauseModel.PauseState.Unreadable("/drlambdas/dr/pause", "AwsServiceException: AccessDeniedException") },
+            PauseStateUnknown,
+            "Cannot tell whether automatic failover is paused: the pause parameter /drlambdas/dr/pause could not be read "
+            + "(AwsServiceException: AccessDeniedException). An operator decides; nothing is changed automatically.",
+            "pause:/drlambdas/dr/pause unreadable: AwsServiceException: AccessDeniedException"),
+        ["manual request during a pause"] = new(
+            () => PrimaryOutage() with { Trigger = Manual(TriggerMode.Failover), Pause = PausedByAlice(PrimaryOutage().Now) },
+            PauseDoesNotApplyToManualRequest,
+            "Automatic failover is paused by arn:aws:iam::111122223333:user/alice until 2026-11-26T01:00:00Z (database upgrade); "
+            + "this manual request by alice acts regardless."),
         ["dry run without requester"] = new(
             () => PrimaryOutage() with { Trigger = Manual(TriggerMode.DryRun) with { RequestedBy = null } },
             DryRun, "Dry run requested by an unnamed operator: this is what would happen; nothing will be changed."),
     };
 
     public static TheoryData<string> CaseNames => new(Cases.Keys);
+
+    private static PauseModel.PauseState PausedByAlice(DateTimeOffset now) => PauseModel.PauseState.Of(
+        "/drlambdas/dr/pause",
+        new PauseModel.PauseDocument("arn:aws:iam::111122223333:user/alice", "database upgrade", T0.AddHours(-1), T0.AddHours(1)).ToJson(),
+        now);
 
     [Theory]
     [MemberData(nameof(CaseNames))]

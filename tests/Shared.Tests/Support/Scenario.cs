@@ -1,6 +1,7 @@
 using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Decisions;
 using DrLambdas.Shared.Domain;
+using DrLambdas.Shared.Pause;
 using DrLambdas.Shared.Triggers;
 using static DrLambdas.Shared.Tests.Support.TestEnvironment;
 
@@ -19,7 +20,8 @@ internal sealed record Scenario(
     ExecutionIdentity CurrentExecution,
     IReadOnlyList<RecentExecution>? RecentExecutions,
     IReadOnlyList<RecordWeight>? CurrentWeights,
-    DateTimeOffset Now)
+    DateTimeOffset Now,
+    PauseState? Pause = null)
 {
     public const string Global = "route53-global";
     public const string CurrentId = "arn:aws:states:ap-northeast-1:111122223333:execution:failover:current";
@@ -106,7 +108,7 @@ internal sealed record Scenario(
     public Scenario Without(SignalKind kind, string region) =>
         this with { Signals = Signals.Where(signal => !(signal.Kind == kind && signal.Region == region)).ToList() };
 
-    public DecisionInput Input() => new(Trigger, Configuration, Signals, GlobalCluster, Replication, CurrentExecution, RecentExecutions, CurrentWeights, Now);
+    public DecisionInput Input() => new(Trigger, Configuration, Signals, GlobalCluster, Replication, CurrentExecution, RecentExecutions, CurrentWeights, Now, Pause);
 
     public Decision Decide() => DecisionEngine.Decide(Input());
 }
