@@ -236,6 +236,20 @@ class FunctionRoleTests(unittest.TestCase):
             ["arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:${AWS::StackName}-failover:*"],
         )
 
+    def test_health_validator_reads_exactly_the_pause_parameter_it_is_given(self):
+        statements = role_statements(self.template, "HealthValidatorRole")
+        ssm = [s for s in statements if any(a.startswith("ssm:") or a.startswith("kms:") for a in actions_of(s))]
+        self.assertEqual([actions_of(s) for s in ssm], [["ssm:GetParameter"]])
+        self.assertEqual(
+            literal(ssm[0]["Resource"]),
+            "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/drlambdas/${AWS::StackName}/pause",
+        )
+        environment = self.template["Resources"]["HealthValidatorFunction"]["Properties"]["Environment"]["Variables"]
+        name = literal(environment["DR_PAUSE_PARAMETER_NAME"])
+        # The parameter ARN is the name without its leading slash.
+        self.assertEqual(name, "/drlambdas/${AWS::StackName}/pause")
+        self.assertTrue(literal(ssm[0]["Resource"]).endswith(":parameter" + name))
+
     def test_health_validator_reads_executions_of_the_failover_machine_only(self):
         statements = role_statements(self.template, "HealthValidatorRole")
         list_executions = [s for s in statements if "states:ListExecutions" in actions_of(s)]

@@ -53,8 +53,11 @@ class EnvironmentTests(unittest.TestCase):
         # The health check ids come from the check the stack creates or from the adopted id parameter.
         parameters = set(self.template["Parameters"]) | {"PrimaryHealthCheck", "SecondaryHealthCheck"}
         environment = self.template["Resources"]["HealthValidatorFunction"]["Properties"]["Environment"]["Variables"]
+        # Named after the stack itself, not configured: the failover machine's ARN and the pause parameter.
+        derived_from_the_stack_name = {"DR_STATE_MACHINE_ARN", "DR_PAUSE_PARAMETER_NAME"}
         for name, value in environment.items():
-            if name == "DR_STATE_MACHINE_ARN":
+            if name in derived_from_the_stack_name:
+                self.assertIn("${AWS::StackName}", str(value), name)
                 continue
             with self.subTest(variable=name):
                 refs = parameter_refs(value)
