@@ -70,8 +70,9 @@ function fakeAws({ alarmAfterPolls = 2 } = {}) {
   const calls = [];
   let polls = 0;
   const client = (accessKeyId) => ({
-    json: async (service, region, target, payload) => {
-      calls.push({ accessKeyId, service, region, target, payload });
+    json: async (service, region, target, payload, version = '1.0') => {
+      calls.push({ accessKeyId, service, region, target, payload, version });
+      if (target.startsWith('AmazonSSM.')) return { Version: 1, Tier: 'Standard' };
       return { executionArn: payload.stateMachineArn.replace(':stateMachine:', ':execution:') + `:${payload.name}`, startDate: Date.now() / 1000 };
     },
     query: async (service, region, parameters) => {
@@ -166,6 +167,35 @@ describe('runScenario', () => {
     assert.ok(invokes.every((request) => /role\/drlambdas-OrchestrationRole-/.test(request.principal)));
     const finish = lab.calls.find((call) => call[0] === 'finishExecution')[1];
     assert.equal(finish.status, 'SUCCEEDED');
+  });
+
+  it('RunScenario_PauseStep_WritesThePauseDocumentToTheDeployedParameterAsTheAdministrator', async () => {
+    const aws = fakeAws();
+    const before = Date.now();
+
+    const result = await runScenario(scenario([{ do: 'pause', reason: 'maintenance', pausedBy: 'arn:aws:iam::111122223333:user/alice', forSeconds: 7200 }, ...ALARM_STEPS]), context(fakeLab(), aws));
+
+    assert.deepEqual(result.stepErrors, []);
+    const put = aws.calls.find((call) => call.target === 'AmazonSSM.PutParameter');
+    assert.deepEqual([put.accessKeyId, put.service, put.region, put.version], ['AKIDDRLAB', 'ssm', SECONDARY, '1.1']);
+    assert.deepEqual([put.payload.Name, put.payload.Type, put.payload.Overwrite], ['/drlambdas/drlambdas/pause', 'String', true]);
+    const document = JSON.parse(put.payload.Value);
+    assert.deepEqual(Object.keys(document), ['pausedBy', 'reason', 'pausedAt', 'expiresAt']);
+    assert.deepEqual([document.pausedBy, document.reason], ['arn:aws:iam::111122223333:user/alice', 'maintenance']);
+    assert.match(document.pausedAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    const lasts = Date.parse(document.expiresAt) - Date.parse(document.pausedAt);
+    assert.ok(Math.abs(lasts - 7200) <= 1000, `7200 model seconds at ×1000 last 7.2 wall seconds, got ${lasts} ms`);
+    assert.ok(Date.parse(document.pausedAt) >= before - 1000);
+    assert.equal(result.marks[0].kind, 'operator');
+  });
+
+  it('RunScenario_PutParameterStep_WritesTheValueAsIs', async () => {
+    const aws = fakeAws();
+
+    await runScenario(scenario([{ do: 'putParameter', parameter: 'pause', value: 'not a document' }, ...ALARM_STEPS]), context(fakeLab(), aws));
+
+    const put = aws.calls.find((call) => call.target === 'AmazonSSM.PutParameter');
+    assert.deepEqual([put.payload.Name, put.payload.Value], ['/drlambdas/drlambdas/pause', 'not a document']);
   });
 
   it('RunScenario_DeployedFunctions_HostedWithTemplateEnvironmentRoleKeysMemoryAndTimeout', async () => {

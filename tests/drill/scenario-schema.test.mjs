@@ -156,4 +156,31 @@ describe('validateScenario', () => {
   it('ValidateScenario_NotAnObject_IsRejected', () => {
     assert.deepEqual(problemsOf([]), ['must be an object, got array']);
   });
+
+  it('ValidateScenario_PauseStep_KeepsReasonExpiryAndDefaultsTheOperator', () => {
+    const steps = [{ do: 'pause', reason: 'maintenance', forSeconds: 7200 }, ...minimal().steps];
+
+    const [pause] = validateScenario(minimal({ steps }), 'sample.json').steps;
+
+    assert.deepEqual(pause, { do: 'pause', reason: 'maintenance', pausedBy: 'arn:aws:sts::111122223333:assumed-role/dr-operator/drill', forSeconds: 7200 });
+  });
+
+  it('ValidateScenario_BadPauseStep_NamesEachField', () => {
+    const steps = [{ do: 'pause', reason: '', forSeconds: 0, until: 'later' }, ...minimal().steps];
+
+    const problems = problemsOf(minimal({ steps }));
+
+    for (const field of ['reason', 'forSeconds']) {
+      assert.ok(problems.some((problem) => problem.startsWith(`steps[0].${field}:`)), `${field} in ${problems.join('; ')}`);
+    }
+    assert.ok(problems.some((problem) => problem.includes('until')), problems.join('; '));
+  });
+
+  it('ValidateScenario_PutParameterStep_OnlyTheKnownParameters', () => {
+    const ok = [{ do: 'putParameter', parameter: 'pause', value: 'not json' }, ...minimal().steps];
+    const unknown = [{ do: 'putParameter', parameter: 'approvals', value: 'x' }, ...minimal().steps];
+
+    assert.deepEqual(validateScenario(minimal({ steps: ok }), 'sample.json').steps[0], { do: 'putParameter', parameter: 'pause', value: 'not json' });
+    assert.ok(problemsOf(minimal({ steps: unknown })).some((problem) => problem.startsWith('steps[0].parameter:')));
+  });
 });

@@ -10,6 +10,7 @@ import { prepareMachine, runExecution } from './execution-runner.mjs';
 import { HookDispatcher } from './hooks.mjs';
 import { LabRequestError, resolveFault } from './lab-client.mjs';
 import { roleOf } from './lab-world.mjs';
+import { SCENARIO_PARAMETERS } from './scenario-schema.mjs';
 import { taskInvoker } from './task-invoker.mjs';
 import { awaitTrafficSettled } from './traffic-settle.mjs';
 import { alarmEvent, triggerInput } from './triggers.mjs';
@@ -29,7 +30,7 @@ import { alarmEvent, triggerInput } from './triggers.mjs';
 
 /**
  * Something that happened during a scenario, for the report's events and the timeline (epoch ms).
- * @typedef {{ at: number, until?: number, kind: 'fault' | 'clear' | 'hook' | 'trigger' | 'alarm', label: string, faultKind?: string }} Mark
+ * @typedef {{ at: number, until?: number, kind: 'fault' | 'clear' | 'hook' | 'trigger' | 'alarm' | 'operator', label: string, faultKind?: string }} Mark
  */
 
 /**
@@ -50,6 +51,11 @@ import { alarmEvent, triggerInput } from './triggers.mjs';
  */
 
 const QUIET_STATE_TYPES = new Set(['Pass', 'Choice']);
+
+/** An instant as the pause document writes it: UTC ISO-8601 to the second. */
+function isoSeconds(date) {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
 
 /** A scenario step that could not do what it says (an alarm that never fired...). */
 export class ScenarioStepError extends Error {
@@ -219,7 +225,31 @@ export async function runScenario(scenario, context) {
       if (!step.background) await Promise.all(launched.map((entry) => entry.done));
     },
     awaitExecutions: () => Promise.all(running.values()),
+    /** An operator's pause of automatic failover, as drctl pause writes it (administrative identity, recovery Region). */
+    pause: async (step) => {
+      const pausedAt = new Date();
+      const expiresAt = new Date(pausedAt.getTime() + (step.forSeconds * 1000) / timeScale);
+      const document = { pausedBy: step.pausedBy, reason: step.reason, pausedAt: isoSeconds(pausedAt), expiresAt: isoSeconds(expiresAt) };
+      const name = await putScenarioParameter('pause', JSON.stringify(document));
+      marks.push({ at: pausedAt.getTime(), kind: 'operator', label: `automatic failover paused until ${document.expiresAt}` });
+      progress.step(`pause set in ${name} by ${step.pausedBy} until ${document.expiresAt}: ${step.reason}`);
+    },
+    putParameter: async (step) => {
+      const name = await putScenarioParameter(step.parameter, step.value);
+      marks.push({ at: Date.now(), kind: 'operator', label: `${step.parameter} parameter written` });
+      progress.step(`parameter ${name} set to ${JSON.stringify(step.value)}`);
+    },
   };
+
+  /** Writes the SSM parameter the deployed HealthValidator reads under `SCENARIO_PARAMETERS[parameter]`; returns its name. */
+  async function putScenarioParameter(parameter, value) {
+    const variable = SCENARIO_PARAMETERS[parameter];
+    const validator = stack.functions().find((fn) => fn.code === 'HealthValidator');
+    const name = validator?.env[variable];
+    if (!name) throw new ScenarioStepError(`the deployed HealthValidator has no ${variable}: the template does not name the ${parameter} parameter`);
+    await aws.json('ssm', observer, 'AmazonSSM.PutParameter', { Name: name, Value: value, Type: 'String', Overwrite: true }, '1.1');
+    return name;
+  }
 
   for (const [index, step] of scenario.steps.entries()) {
     try {

@@ -16,7 +16,10 @@ import {
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const EXECUTION_ID = /^[A-Za-z0-9_-]{1,40}$/;
-const STEP_KINDS = ['inject', 'clearFaults', 'wait', 'waitForAlarm', 'start', 'awaitExecutions'];
+const STEP_KINDS = ['inject', 'clearFaults', 'wait', 'waitForAlarm', 'start', 'awaitExecutions', 'pause', 'putParameter'];
+/** SSM parameters a `putParameter` step may write, by the name the functions read them under. */
+export const SCENARIO_PARAMETERS = { pause: 'DR_PAUSE_PARAMETER_NAME' };
+const DEFAULT_PAUSED_BY = 'arn:aws:sts::111122223333:assumed-role/dr-operator/drill';
 const ALARM_STATES = ['ALARM', 'OK'];
 const DEFAULT_ALARM_TIMEOUT_SECONDS = 900;
 
@@ -114,6 +117,21 @@ function parseStep(step, problems, executionIds) {
         state: problems.at('state').oneOf(step.state, ALARM_STATES, { optional: true }) ?? 'ALARM',
         timeoutSeconds:
           problems.at('timeoutSeconds').number(step.timeoutSeconds, { min: 1, optional: true }) ?? DEFAULT_ALARM_TIMEOUT_SECONDS,
+      };
+    case 'pause':
+      problems.onlyKeys(step, ['do', 'reason', 'pausedBy', 'forSeconds', 'note']);
+      return {
+        do: kind,
+        reason: problems.at('reason').string(step.reason),
+        pausedBy: problems.at('pausedBy').string(step.pausedBy, { optional: true }) ?? DEFAULT_PAUSED_BY,
+        forSeconds: problems.at('forSeconds').number(step.forSeconds, { min: 1 }),
+      };
+    case 'putParameter':
+      problems.onlyKeys(step, ['do', 'parameter', 'value', 'note']);
+      return {
+        do: kind,
+        parameter: problems.at('parameter').oneOf(step.parameter, Object.keys(SCENARIO_PARAMETERS)),
+        value: problems.at('value').string(step.value),
       };
     case 'start': {
       problems.onlyKeys(step, ['do', 'executions', 'background', 'note']);
