@@ -185,6 +185,26 @@ public sealed class VerifyOperationTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_Report_SaysThePauseAsTheDecisionSawIt()
+    {
+        var document = await FailedOverAsync();
+        var paused = document with
+        {
+            Assessment = document.Assessment with
+            {
+                Decision = document.Assessment.Decision with
+                {
+                    Pause = new PauseSummary(Shared.Pause.PauseStatus.Active, "/drlambdas/dr/pause", "alice", "drill", T0.AddHours(-1), T0.AddHours(1), null),
+                },
+            },
+        };
+
+        var report = await VerifyAsync(paused);
+
+        Assert.Contains("Pause: automatic failover PAUSED by alice since 2026-11-25T23:00:00Z until 2026-11-26T01:00:00Z: drill.", report.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_Rto_IsMeasuredFromTheAlarmToThePromotionDone()
     {
         var document = await FailedOverAsync();
