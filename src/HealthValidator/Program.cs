@@ -26,6 +26,8 @@ return await LambdaHost.RunAsync(init =>
         services.Aws.CloudWatch,
         services.Aws.StepFunctions,
         probe,
+        services.Aws.Sns,
+        services.Aws.ParameterStore,
         services.TimeProvider);
     return HealthValidatorFunction.CreateRouter(dependencies).CreateHandler();
 });

@@ -1,6 +1,8 @@
 using DrLambdas.Aws.CloudWatch;
 using DrLambdas.Aws.Rds;
 using DrLambdas.Aws.Route53;
+using DrLambdas.Aws.Sns;
+using DrLambdas.Aws.Ssm;
 using DrLambdas.Aws.StepFunctions;
 using DrLambdas.HealthValidator.Sources;
 using DrLambdas.Shared.Configuration;
@@ -14,6 +16,8 @@ namespace DrLambdas.HealthValidator;
 /// <param name="CloudWatch">CloudWatch (alarms and the RPO lag metric).</param>
 /// <param name="StepFunctions">Step Functions (executions of the failover state machine).</param>
 /// <param name="Probe">The <c>/actuator/health</c> probe.</param>
+/// <param name="Sns">SNS (the alert topic's subscriptions; readiness notices).</param>
+/// <param name="Parameters">SSM Parameter Store (the pause; readiness's last findings).</param>
 /// <param name="TimeProvider">The clock.</param>
 internal sealed record ValidatorDependencies(
     DrConfiguration Configuration,
@@ -22,4 +26,6 @@ internal sealed record ValidatorDependencies(
     ICloudWatchClient CloudWatch,
     IStepFunctionsClient StepFunctions,
     IHealthProbe Probe,
+    ISnsClient Sns,
+    IParameterStore Parameters,
     TimeProvider TimeProvider);

@@ -32,7 +32,10 @@ internal static class ConfigurationLoader
                 reader.Seconds(Env.PropagationTimeoutSeconds, ConfigurationDefaults.PropagationTimeoutSeconds, 1),
                 reader.Seconds(Env.PromotionReportingGraceSeconds, ConfigurationDefaults.PromotionReportingGraceSeconds, 1),
                 reader.Seconds(Env.PinRetrySeconds, ConfigurationDefaults.PinRetrySeconds, 1)),
-            Failback(reader));
+            Failback(reader))
+        {
+            Readiness = Readiness(reader),
+        };
 
         if (reader.Problems.Count > 0)
         {
@@ -245,6 +248,39 @@ internal static class ConfigurationLoader
             PrimaryProbeAlarm = primaryProbe,
             SecondaryProbeAlarm = secondaryProbe,
         };
+    }
+
+    private static ReadinessSettings Readiness(VariableReader reader)
+    {
+        var topic = reader.Optional(Env.AlertTopicArn);
+        if (topic is not null && !ConfigurationFormats.TopicArn().IsMatch(topic))
+        {
+            reader.Problem(Env.AlertTopicArn, $"must be an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME), got '{topic}'");
+        }
+
+        var failback = reader.Optional(Env.FailbackStateMachineArn);
+        if (failback is not null && !ConfigurationFormats.StateMachineArn().IsMatch(failback))
+        {
+            reader.Problem(Env.FailbackStateMachineArn, $"must be a state machine ARN (arn:aws:states:REGION:ACCOUNT:stateMachine:NAME), got '{failback}'");
+        }
+
+        return new ReadinessSettings(
+            topic,
+            failback,
+            ParameterName(reader, Env.PauseParameterName),
+            ParameterName(reader, Env.ReadinessParameterName),
+            TimeSpan.FromDays(reader.Integer(Env.ReadinessMaxExerciseAgeDays, ConfigurationDefaults.ReadinessMaxExerciseAgeDays, 1, 3650)));
+    }
+
+    private static string? ParameterName(VariableReader reader, string name)
+    {
+        var value = reader.Optional(name);
+        if (value is not null && !ConfigurationFormats.ParameterName().IsMatch(value))
+        {
+            reader.Problem(name, $"must be an SSM parameter name such as /drlambdas/stack/readiness (letters, digits, . - _ /), got '{value}'");
+        }
+
+        return value;
     }
 
     /// <summary>One alarm means one thing: a name listed twice would make the Region it speaks about ambiguous.</summary>

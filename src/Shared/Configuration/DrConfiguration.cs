@@ -23,6 +23,9 @@ public sealed record DrConfiguration(
     OperationTimeouts Timeouts,
     FailbackPolicy Failback)
 {
+    /// <summary>The readiness evaluation's own settings.</summary>
+    public ReadinessSettings Readiness { get; init; } = ReadinessSettings.None;
+
     /// <summary>Loads and validates the configuration from a variable lookup (null = not set).</summary>
     /// <exception cref="DrLambdas.Errors.ConfigurationException">Any variable is missing or invalid; lists all.</exception>
     public static DrConfiguration Load(Func<string, string?> readVariable)

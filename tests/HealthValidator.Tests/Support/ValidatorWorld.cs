@@ -5,6 +5,8 @@ using DrLambdas.Aws;
 using DrLambdas.Aws.CloudWatch;
 using DrLambdas.Aws.Rds;
 using DrLambdas.Aws.Route53;
+using DrLambdas.Aws.Sns;
+using DrLambdas.Aws.Ssm;
 using DrLambdas.Aws.StepFunctions;
 using DrLambdas.Functions.Common;
 using DrLambdas.Functions.Testing;
@@ -85,6 +87,10 @@ internal sealed class ValidatorWorld : IDisposable
 
     public Mock<IStepFunctionsClient> StepFunctions { get; } = new();
 
+    public Mock<ISnsClient> Sns { get; } = new();
+
+    public Mock<IParameterStore> Parameters { get; } = new();
+
     public Dictionary<string, Verdict> ProbeVerdicts { get; } = new() { [Tpe] = Verdict.Healthy, [Nrt] = Verdict.Healthy };
 
     /// <summary>What the probe of a Region says besides its verdict; <c>probe {verdict}</c> when not set.</summary>
@@ -157,7 +163,7 @@ internal sealed class ValidatorWorld : IDisposable
     }
 
     public ValidatorDependencies Dependencies => new(
-        Configuration, Rds.Object, Route53.Object, CloudWatch.Object, StepFunctions.Object, Probe, Time);
+        Configuration, Rds.Object, Route53.Object, CloudWatch.Object, StepFunctions.Object, Probe, Sns.Object, Parameters.Object, Time);
 
     public OperationRouter Router => HealthValidatorFunction.CreateRouter(Dependencies);
 
