@@ -49,12 +49,15 @@ class EnvironmentTests(unittest.TestCase):
                 self.assertEqual(sorted(set(self.variables) - set(environment)), [])
                 self.assertEqual(sorted(name for name in environment if name not in self.variables), [])
 
-    def test_functions_every_variable_except_the_machine_arn_comes_from_a_parameter(self):
+    def test_functions_every_variable_except_the_stacks_own_names_comes_from_a_parameter(self):
         # The health check ids come from the check the stack creates or from the adopted id parameter.
         parameters = set(self.template["Parameters"]) | {"PrimaryHealthCheck", "SecondaryHealthCheck"}
         environment = self.template["Resources"]["HealthValidatorFunction"]["Properties"]["Environment"]["Variables"]
+        # Names the stack derives from itself: its machines (by their fixed names), its topic and its SSM parameters.
+        derived = {"DR_STATE_MACHINE_ARN", "DR_FAILBACK_STATE_MACHINE_ARN", "DR_PAUSE_PARAMETER_NAME", "DR_READINESS_PARAMETER_NAME"}
+        parameters |= {"AlertTopic"}
         for name, value in environment.items():
-            if name == "DR_STATE_MACHINE_ARN":
+            if name in derived:
                 continue
             with self.subTest(variable=name):
                 refs = parameter_refs(value)
