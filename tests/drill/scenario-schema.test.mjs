@@ -156,4 +156,25 @@ describe('validateScenario', () => {
   it('ValidateScenario_NotAnObject_IsRejected', () => {
     assert.deepEqual(problemsOf([]), ['must be an object, got array']);
   });
+
+  it('ValidateScenario_MisconfigureAndReadinessSteps_AreNormalised', () => {
+    const scenario = validateScenario(minimal({
+      steps: [
+        { do: 'misconfigure', misconfigurations: [{ kind: 'DetachCluster', region: 'secondary' }] },
+        { do: 'readiness' },
+        ...minimal().steps,
+      ],
+      expect: { readinessCodes: ['ClusterNotMember'] },
+    }), 'sample.json');
+
+    assert.deepEqual(scenario.steps[0], { do: 'misconfigure', misconfigurations: [{ kind: 'DetachCluster', region: 'secondary' }] });
+    assert.deepEqual(scenario.steps[1], { do: 'readiness' });
+    assert.deepEqual(scenario.expect.readinessCodes, ['ClusterNotMember']);
+  });
+
+  it('ValidateScenario_MisconfigurationThatOutlivesAReset_IsRefused', () => {
+    const problems = problemsOf(minimal({ steps: [{ do: 'misconfigure', misconfigurations: [{ kind: 'RemoveSubscriptions' }] }, ...minimal().steps] }));
+
+    assert.ok(problems.some((problem) => problem.includes('steps[0].misconfigurations[0].kind')), problems.join('\n'));
+  });
 });
