@@ -43,6 +43,7 @@ public sealed record ReadinessFinding(
 }
 
 /// <summary>How much a readiness finding matters.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReadinessSeverity>))]
 public enum ReadinessSeverity
 {
     /// <summary>A failover now would fail, escalate or go unnoticed.</summary>

@@ -25,6 +25,19 @@ public sealed class ReadinessOperationTests : IDisposable
     }
 
     [Fact]
+    public async Task Readiness_Output_WritesTheSeverityAsItsName()
+    {
+        _world.World.RpoLagMs = 7000;
+
+        var output = await _world.World.InvokeRawAsync(ValidatorWorld.Json("""{"operation":"readiness"}"""));
+
+        var finding = output.GetProperty("findings")[0];
+        Assert.Equal("Critical", finding.GetProperty("severity").GetString());
+        Assert.Equal("ReplicationLagOverBudget", finding.GetProperty("code").GetString());
+        Assert.False(finding.TryGetProperty("key", out _));
+    }
+
+    [Fact]
     public async Task Readiness_HealthCheckDeleted_ReportsHealthCheckMissingWithItsFix()
     {
         _world.World.Route53.Setup(client => client.GetHealthCheckStatusAsync(TpeHealthCheckId, It.IsAny<CancellationToken>()))
