@@ -1,11 +1,12 @@
 using DrLambdas.Functions.Common;
 using DrLambdas.HealthValidator.Sources;
 using DrLambdas.HealthValidator.Operations;
+using DrLambdas.HealthValidator.Readiness;
 using DrLambdas.Shared.Contracts;
 
 namespace DrLambdas.HealthValidator;
 
-/// <summary>Wires the validator's operations: assess, verify, pin, recovery, gate and the scheduled probe.</summary>
+/// <summary>Wires the validator's operations: assess, verify, pin, recovery, gate, the scheduled probe and readiness.</summary>
 internal static class HealthValidatorFunction
 {
     public const string Name = "HealthValidator";
@@ -20,6 +21,8 @@ internal static class HealthValidatorFunction
         var alarms = new AlarmReader(dependencies.CloudWatch, configuration, runner, time);
         var database = new DatabaseReader(dependencies.Rds, configuration, runner, time);
         var weights = new WeightReader(dependencies.Route53, configuration, runner);
+        var replication = new ReplicationLagReader(dependencies.CloudWatch, configuration, runner, time);
+        var executions = new ExecutionHistoryReader(dependencies.StepFunctions, configuration, runner);
         var observer = new RegionObserver(dependencies.Probe, route53, alarms);
         var collector = new EvidenceCollector(
             configuration,
@@ -27,8 +30,8 @@ internal static class HealthValidatorFunction
             route53,
             alarms,
             database,
-            new ReplicationLagReader(dependencies.CloudWatch, configuration, runner, time),
-            new ExecutionHistoryReader(dependencies.StepFunctions, configuration, runner),
+            replication,
+            executions,
             weights,
             new ProbeMetricReader(dependencies.CloudWatch, configuration, runner, time),
             new PauseReader(dependencies.ParameterStore, configuration, runner, time),
@@ -41,6 +44,24 @@ internal static class HealthValidatorFunction
         var recovery = new RecoveryOperation(configuration, observer, database, weights, time);
         var gate = new GateOperation(configuration, observer);
         var probe = new ProbeOperation(configuration, dependencies.Probe, dependencies.CloudWatch, time);
+        var readiness = new ReadinessOperation(
+            configuration,
+            new ReadinessChecks(
+                new DnsReadiness(dependencies.Route53, configuration, runner),
+                database,
+                replication,
+                executions,
+                weights,
+                new DatabaseReadiness(configuration),
+                new IncidentReadiness(configuration),
+                new AlarmReadiness(dependencies.CloudWatch, configuration, runner),
+                new StateMachineReadiness(dependencies.StepFunctions, configuration, runner),
+                new TopicReadiness(dependencies.Sns, configuration, runner),
+                new PauseReadiness(dependencies.ParameterStore, configuration, runner),
+                new ExerciseReadiness(dependencies.StepFunctions, configuration, runner)),
+            new ReadinessMemory(dependencies.ParameterStore, configuration),
+            dependencies.Sns,
+            time);
         var json = ContractsJsonContext.Default;
         return new OperationRouter(Name,
         [
@@ -68,6 +89,10 @@ internal static class HealthValidatorFunction
                 OperationNames.Probe, json.ProbeRequest, json.ProbeResponse,
                 _ => null,
                 probe.HandleAsync),
+            new FunctionOperation<ReadinessRequest, ReadinessResponse>(
+                OperationNames.Readiness, json.ReadinessRequest, json.ReadinessResponse,
+                _ => null,
+                readiness.HandleAsync),
         ]);
     }
 }

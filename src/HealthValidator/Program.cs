@@ -27,6 +27,7 @@ return await LambdaHost.RunAsync(init =>
         services.Aws.StepFunctions,
         services.Aws.ParameterStore,
         probe,
+        services.Aws.Sns,
         services.TimeProvider);
     return HealthValidatorFunction.CreateRouter(dependencies).CreateHandler();
 });

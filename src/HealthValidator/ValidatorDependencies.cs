@@ -1,6 +1,7 @@
 using DrLambdas.Aws.CloudWatch;
 using DrLambdas.Aws.Rds;
 using DrLambdas.Aws.Route53;
+using DrLambdas.Aws.Sns;
 using DrLambdas.Aws.Ssm;
 using DrLambdas.Aws.StepFunctions;
 using DrLambdas.HealthValidator.Sources;
@@ -14,8 +15,9 @@ namespace DrLambdas.HealthValidator;
 /// <param name="Route53">Route 53 (records and health checks).</param>
 /// <param name="CloudWatch">CloudWatch (alarms and the RPO lag metric).</param>
 /// <param name="StepFunctions">Step Functions (executions of the failover state machine).</param>
-/// <param name="ParameterStore">SSM Parameter Store in the recovery Region (the pause of automatic failover).</param>
+/// <param name="ParameterStore">SSM Parameter Store in the recovery Region (the pause of automatic failover; readiness's last findings).</param>
 /// <param name="Probe">The <c>/actuator/health</c> probe.</param>
+/// <param name="Sns">SNS (the alert topic's subscriptions; readiness notices).</param>
 /// <param name="TimeProvider">The clock.</param>
 internal sealed record ValidatorDependencies(
     DrConfiguration Configuration,
@@ -25,4 +27,5 @@ internal sealed record ValidatorDependencies(
     IStepFunctionsClient StepFunctions,
     IParameterStore ParameterStore,
     IHealthProbe Probe,
+    ISnsClient Sns,
     TimeProvider TimeProvider);

@@ -21,6 +21,11 @@ describe('parseCommandLine', () => {
     assert.deepEqual([options.profile, options.checkFloors], ['realistic', true]);
   });
 
+  it('ParseCommandLine_Readiness_Set', () => {
+    assert.equal(parseCommandLine(['--readiness']).readiness, true);
+    assert.equal(parseCommandLine([]).readiness, false);
+  });
+
   it('ParseCommandLine_RepeatedScenarioAndFiles_KeepsAllInOrder', () => {
     const options = parseCommandLine(['--scenario', 'partition', '--scenario', 'throttling', '--scenario-file', '/tmp/x.json']);
 

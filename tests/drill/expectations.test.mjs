@@ -145,4 +145,12 @@ describe('integrityChecks', () => {
 
     assert.deepEqual(integrityChecks(result).map((c) => c.passed), [true]);
   });
+
+  it('CheckExpectations_ReadinessCodes_PassOnlyWhenAReadinessStepReportedThem', () => {
+    const f = facts({ readiness: [{ at: T, ready: false, findings: [{ code: 'ClusterNotMember' }, { code: 'ExerciseOverdue' }] }] });
+
+    const checks = checkExpectations({ readinessCodes: ['ClusterNotMember', 'HealthCheckMissing'] }, f);
+
+    assert.deepEqual(failed(checks), ['readiness finding HealthCheckMissing']);
+  });
 });

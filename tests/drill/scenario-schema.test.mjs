@@ -183,4 +183,25 @@ describe('validateScenario', () => {
     assert.deepEqual(validateScenario(minimal({ steps: ok }), 'sample.json').steps[0], { do: 'putParameter', parameter: 'pause', value: 'not json' });
     assert.ok(problemsOf(minimal({ steps: unknown })).some((problem) => problem.startsWith('steps[0].parameter:')));
   });
+
+  it('ValidateScenario_MisconfigureAndReadinessSteps_AreNormalised', () => {
+    const scenario = validateScenario(minimal({
+      steps: [
+        { do: 'misconfigure', misconfigurations: [{ kind: 'DetachCluster', region: 'secondary' }] },
+        { do: 'readiness' },
+        ...minimal().steps,
+      ],
+      expect: { readinessCodes: ['ClusterNotMember'] },
+    }), 'sample.json');
+
+    assert.deepEqual(scenario.steps[0], { do: 'misconfigure', misconfigurations: [{ kind: 'DetachCluster', region: 'secondary' }] });
+    assert.deepEqual(scenario.steps[1], { do: 'readiness' });
+    assert.deepEqual(scenario.expect.readinessCodes, ['ClusterNotMember']);
+  });
+
+  it('ValidateScenario_MisconfigurationThatOutlivesAReset_IsRefused', () => {
+    const problems = problemsOf(minimal({ steps: [{ do: 'misconfigure', misconfigurations: [{ kind: 'RemoveSubscriptions' }] }, ...minimal().steps] }));
+
+    assert.ok(problems.some((problem) => problem.includes('steps[0].misconfigurations[0].kind')), problems.join('\n'));
+  });
 });

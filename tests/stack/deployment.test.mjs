@@ -137,9 +137,17 @@ describe('deployment documents', () => {
 
   it('RolesDocument_EveryRoleOfBothStacks_WithItsInlinePolicies', () => {
     const document = rolesDocument(deploy());
-    assert.equal(document.roles.length, 7);
+    assert.equal(document.roles.length, 8);
     const dns = document.roles.find((role) => /DnsUpdaterRole/.test(role.arn));
     assert.equal(dns.policies[0].name, 'dns-updater');
     assert.ok(dns.policies[0].document.Statement.some((statement) => statement.Action === 'route53:ChangeResourceRecordSets'));
+  });
+
+  it('ReadinessScheduleRole_MayOnlyInvokeTheHealthValidator', () => {
+    const deployment = deploy();
+    const role = rolesDocument(deployment).roles.find((candidate) => /ReadinessScheduleRole/.test(candidate.arn));
+    const validator = deployment.functions.find((fn) => fn.code === 'HealthValidator');
+    const statements = role.policies.flatMap((policy) => policy.document.Statement);
+    assert.deepEqual(statements.map((statement) => [statement.Effect, statement.Action, statement.Resource]), [['Allow', 'lambda:InvokeFunction', validator.arn]]);
   });
 });

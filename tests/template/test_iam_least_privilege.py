@@ -147,10 +147,21 @@ class FunctionRoleTests(unittest.TestCase):
         self.assertEqual(roles["AuroraPromoterFunction"], {"Fn::GetAtt": ["AuroraPromoterRole", "Arn"]})
         self.assertEqual(roles["DnsUpdaterFunction"], {"Fn::GetAtt": ["DnsUpdaterRole", "Arn"]})
 
+    # Readiness's only writes: its notice to the alert topic (encrypted with the topic's key) and its own last findings.
+    READINESS_WRITES = {
+        "sns:Publish": {"Ref": "AlertTopic"},
+        "kms:GenerateDataKey": {"Fn::GetAtt": ["AlertKey", "Arn"]},
+        "kms:Decrypt": {"Fn::GetAtt": ["AlertKey", "Arn"]},
+        "ssm:PutParameter": {"Fn::Sub": "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/drlambdas/${AWS::StackName}/readiness"},
+    }
+
     def test_health_validator_changes_nothing_in_the_recovered_system(self):
         for statement in role_statements(self.template, "HealthValidatorRole"):
             for action in actions_of(statement):
                 with self.subTest(action=action):
+                    if action in self.READINESS_WRITES:
+                        self.assertEqual(statement["Resource"], self.READINESS_WRITES[action])
+                        continue
                     self.assertTrue(
                         is_read(action) or action in NO_RESOURCE_TYPE_TELEMETRY or action.startswith("logs:"),
                         action,

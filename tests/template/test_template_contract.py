@@ -49,14 +49,15 @@ class EnvironmentTests(unittest.TestCase):
                 self.assertEqual(sorted(set(self.variables) - set(environment)), [])
                 self.assertEqual(sorted(name for name in environment if name not in self.variables), [])
 
-    def test_functions_every_variable_except_the_machine_arn_comes_from_a_parameter(self):
+    def test_functions_every_variable_except_the_stacks_own_names_comes_from_a_parameter(self):
         # The health check ids come from the check the stack creates or from the adopted id parameter.
         parameters = set(self.template["Parameters"]) | {"PrimaryHealthCheck", "SecondaryHealthCheck"}
         environment = self.template["Resources"]["HealthValidatorFunction"]["Properties"]["Environment"]["Variables"]
-        # Named after the stack itself, not configured: the failover machine's ARN and the pause parameter.
-        derived_from_the_stack_name = {"DR_STATE_MACHINE_ARN", "DR_PAUSE_PARAMETER_NAME"}
+        # Names the stack derives from itself: its machines (by their fixed names) and its SSM parameters; and its topic.
+        derived = {"DR_STATE_MACHINE_ARN", "DR_FAILBACK_STATE_MACHINE_ARN", "DR_PAUSE_PARAMETER_NAME", "DR_READINESS_PARAMETER_NAME"}
+        parameters |= {"AlertTopic"}
         for name, value in environment.items():
-            if name in derived_from_the_stack_name:
+            if name in derived:
                 self.assertIn("${AWS::StackName}", str(value), name)
                 continue
             with self.subTest(variable=name):

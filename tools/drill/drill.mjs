@@ -45,6 +45,16 @@ function buildOutputs(options) {
   return outputs;
 }
 
+/** --readiness: the scenario starts with a readiness report, once both health-check alarms have their first data. */
+function withReadinessReport(scenario) {
+  const steps = [
+    { do: 'waitForAlarm', region: 'primary', state: 'OK', timeoutSeconds: 900 },
+    { do: 'waitForAlarm', region: 'secondary', state: 'OK', timeoutSeconds: 900 },
+    { do: 'readiness' },
+  ];
+  return { ...scenario, steps: [...steps, ...scenario.steps] };
+}
+
 async function runAll(scenarios, options, progress) {
   const outputs = buildOutputs(options);
   const artifacts = resolve(options.artifactsDirectory);
@@ -92,7 +102,8 @@ export async function main(argv) {
       process.stdout.write(USAGE);
       return 0;
     }
-    const scenarios = selectScenarios({ ...options, all: options.all || options.list }, join(ROOT, 'scenarios'));
+    const selected = selectScenarios({ ...options, all: options.all || options.list }, join(ROOT, 'scenarios'));
+    const scenarios = options.readiness ? selected.map(withReadinessReport) : selected;
     if (options.list) {
       for (const s of scenarios) process.stdout.write(`${s.name.padEnd(36)} ${s.title}${s.isDefault ? ' (default)' : ''}\n`);
       return 0;

@@ -105,6 +105,13 @@ export function variableParameters(template) {
  */
 
 /**
+ * A subscription to a topic (an e-mail subscription needs its owner's confirmation).
+ * @typedef {object} DeployedSubscription
+ * @property {string} stack @property {string} logicalId @property {string} region
+ * @property {string} topicArn @property {string} protocol @property {string} endpoint
+ */
+
+/**
  * A CloudWatch alarm; `properties` are the resolved AWS::CloudWatch::Alarm properties.
  * @typedef {object} DeployedAlarm
  * @property {string} stack @property {string} logicalId @property {string} name @property {string} region
@@ -130,6 +137,7 @@ export function variableParameters(template) {
  * @property {DeployedRole[]} roles
  * @property {DeployedStateMachine[]} stateMachines
  * @property {DeployedTopic[]} topics
+ * @property {DeployedSubscription[]} subscriptions
  * @property {DeployedAlarm[]} alarms
  * @property {DeployedRule[]} rules
  * @property {DeployedHealthCheck[]} healthChecks
@@ -157,7 +165,7 @@ export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_F
   /** @type {Record<string, Record<string, unknown>>} */
   const outputs = {};
   /** @type {Deployment} */
-  const deployment = { accountId, recoveryRegion: lab.recoveryRegion, stacks: [], functions: [], roles: [], stateMachines: [], topics: [], alarms: [], rules: [], healthChecks: [] };
+  const deployment = { accountId, recoveryRegion: lab.recoveryRegion, stacks: [], functions: [], roles: [], stateMachines: [], topics: [], subscriptions: [], alarms: [], rules: [], healthChecks: [] };
   for (const spec of file.stacks) {
     const where = `stack ${spec.name}`;
     const region = String(labValue(spec.region, lab, outputs, `${where}.region`));
@@ -224,6 +232,9 @@ function collect(deployment, stack, resolved, template, directory) {
           stack, logicalId, name, region, arn: resource.ref,
           attributes: Object.fromEntries(['DisplayName', 'KmsMasterKeyId', 'FifoTopic', 'ContentBasedDeduplication'].filter((key) => p[key] !== undefined).map((key) => [key, String(p[key])])),
         });
+        break;
+      case 'AWS::SNS::Subscription':
+        deployment.subscriptions.push({ stack, logicalId, region, topicArn: p.TopicArn, protocol: p.Protocol, endpoint: p.Endpoint });
         break;
       case 'AWS::CloudWatch::Alarm':
         deployment.alarms.push({ stack, logicalId, name, region, arn: resource.attribute('Arn'), properties: p });

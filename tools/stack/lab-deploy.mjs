@@ -138,7 +138,15 @@ export async function putRoles(deployment, labUrl, fetchImpl = fetch) {
   return credentials;
 }
 
-/** The C2 calls: alarms, topics, state machines (idempotent: each replaces or returns the existing one). */
+/** Confirms the pending subscriptions of a topic through the lab's control API, as their owner would. */
+async function confirmSubscriptions(labUrl, topicArn) {
+  const response = await fetch(new URL('/_lab/subscriptions/confirm', labUrl), {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ topicArn }),
+  });
+  if (!response.ok) throw new Error(`POST /_lab/subscriptions/confirm answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
+}
+
+/** The C2 calls: topics and their subscriptions, alarms, state machines (idempotent: each replaces or returns the existing one). */
 export async function createResources(deployment, aws) {
   requireCreatedHealthChecks(deployment);
   const call = async (what, action) => {
@@ -150,6 +158,15 @@ export async function createResources(deployment, aws) {
   };
   for (const topic of deployment.topics) {
     await call(`SNS CreateTopic ${topic.name} (${topic.region})`, () => aws.query('sns', topic.region, createTopicParameters(topic.name, topic.attributes)));
+  }
+  for (const subscription of deployment.subscriptions ?? []) {
+    await call(`SNS Subscribe ${subscription.protocol} ${subscription.endpoint} to ${subscription.topicArn}`, () => aws.query('sns', subscription.region, {
+      Action: 'Subscribe', Version: '2010-03-31', TopicArn: subscription.topicArn, Protocol: subscription.protocol, Endpoint: subscription.endpoint,
+    }));
+  }
+  // The on-call person confirms the e-mail: in the lab the deployment does it through the control API (once per topic).
+  for (const topicArn of new Set((deployment.subscriptions ?? []).map((subscription) => subscription.topicArn))) {
+    await call(`confirming the subscriptions of ${topicArn}`, () => confirmSubscriptions(aws.endpoint, topicArn));
   }
   for (const alarm of deployment.alarms) {
     await call(`CloudWatch PutMetricAlarm ${alarm.name} (${alarm.region})`, () => aws.query('monitoring', alarm.region, putMetricAlarmParameters(alarm.name, alarm.properties)));

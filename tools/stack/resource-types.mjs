@@ -103,6 +103,13 @@ export const RESOURCE_TYPES = {
     ref: (r) => r.name,
     attributes: { Arn: (r) => arn(r.env, 'events', r.env.region, `rule/${r.name}`) },
   },
+  'AWS::Scheduler::Schedule': {
+    nameProperty: 'Name',
+    maxLength: 64,
+    ref: (r) => r.name,
+    // The template's schedules live in the default group.
+    attributes: { Arn: (r) => arn(r.env, 'scheduler', r.env.region, `schedule/default/${r.name}`) },
+  },
   'AWS::Route53::HealthCheck': {
     ref: (r) => r.env.physicalIds?.[r.logicalId] ?? pendingHealthCheckId(r.logicalId),
     attributes: { HealthCheckId: (r) => r.env.physicalIds?.[r.logicalId] ?? pendingHealthCheckId(r.logicalId) },

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Xml.Linq;
 using DrLambdas.Aws.Protocols;
 using DrLambdas.Aws.Transport;
 
@@ -9,6 +10,9 @@ internal sealed class SnsClient(AwsServiceTransport transport) : ISnsClient
 {
     private const string ApiVersion = "2010-03-31";
     private const int MaxMessageBytes = 256 * 1024;
+
+    // A topic with more subscriptions than this is not what an alert topic looks like; stop paging there.
+    private const int MaxListedSubscriptions = 1000;
     private readonly AwsQueryProtocol _query = new(transport, ApiVersion);
 
     public Task<string> PublishAsync(SnsPublishRequest request, CancellationToken cancellationToken = default)
@@ -30,6 +34,35 @@ internal sealed class SnsClient(AwsServiceTransport transport) : ISnsClient
 
         return _query.InvokeAsync("Publish", parameters, null, result => result.RequiredText("MessageId"), cancellationToken);
     }
+
+    public async Task<IReadOnlyList<SnsSubscription>> ListSubscriptionsByTopicAsync(string topicArn, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(topicArn))
+        {
+            throw new ArgumentException("TopicArn is required.", nameof(topicArn));
+        }
+
+        var all = new List<SnsSubscription>();
+        string? nextToken = null;
+        do
+        {
+            var parameters = new AwsQueryParameters().Add("TopicArn", topicArn).Add("NextToken", nextToken);
+            var (page, token) = await _query.InvokeAsync(
+                "ListSubscriptionsByTopic",
+                parameters,
+                null,
+                result => (result.Items("Subscriptions").Select(Subscription).ToList(), result.Text("NextToken")),
+                cancellationToken);
+            all.AddRange(page);
+            nextToken = string.IsNullOrEmpty(token) ? null : token;
+        }
+        while (nextToken is not null && all.Count < MaxListedSubscriptions);
+
+        return all;
+    }
+
+    private static SnsSubscription Subscription(XElement element) =>
+        new(element.RequiredText("SubscriptionArn"), element.Text("Protocol"), element.Text("Endpoint"));
 
     private static void Validate(SnsPublishRequest request)
     {

@@ -85,3 +85,10 @@ public sealed record HistoryEvent(long Id, string Type, DateTimeOffset Timestamp
 /// <param name="Events">The events of this page.</param>
 /// <param name="NextToken">Token for the next page; null on the last page.</param>
 public sealed record ExecutionHistoryPage(IReadOnlyList<HistoryEvent> Events, string? NextToken);
+
+/// <summary>Result of <c>DescribeStateMachine</c>, the parts that say whether it can run.</summary>
+/// <param name="StateMachineArn">The state machine's ARN.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Status"><c>ACTIVE</c> or <c>DELETING</c>; null when not reported.</param>
+/// <param name="Type"><c>STANDARD</c> or <c>EXPRESS</c>.</param>
+public sealed record StateMachineDescription(string StateMachineArn, string Name, string? Status, string? Type);

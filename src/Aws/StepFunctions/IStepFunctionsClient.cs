@@ -13,6 +13,9 @@ public interface IStepFunctionsClient
     /// <summary>Describes one execution, including its input, output and error.</summary>
     Task<ExecutionDescription> DescribeExecutionAsync(string executionArn, CancellationToken cancellationToken = default);
 
+    /// <summary>Describes a state machine: whether it exists and is active, without its definition's details.</summary>
+    Task<StateMachineDescription> DescribeStateMachineAsync(string stateMachineArn, CancellationToken cancellationToken = default);
+
     /// <summary>Returns one page of an execution's history events (with their data).</summary>
     Task<ExecutionHistoryPage> GetExecutionHistoryAsync(GetExecutionHistoryRequest request, CancellationToken cancellationToken = default);
 }

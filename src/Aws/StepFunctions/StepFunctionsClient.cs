@@ -70,6 +70,18 @@ internal sealed class StepFunctionsClient(AwsServiceTransport transport) : IStep
             output.StartDate, output.StopDate, output.Input, output.Output, output.Error, output.Cause);
     }
 
+    public async Task<StateMachineDescription> DescribeStateMachineAsync(string stateMachineArn, CancellationToken cancellationToken = default)
+    {
+        Required(stateMachineArn, nameof(stateMachineArn));
+        var output = await _json.InvokeAsync(
+            "DescribeStateMachine",
+            new DescribeStateMachineInput(stateMachineArn),
+            StepFunctionsJsonContext.Default.DescribeStateMachineInput,
+            StepFunctionsJsonContext.Default.DescribeStateMachineOutput,
+            cancellationToken);
+        return new StateMachineDescription(output.StateMachineArn, output.Name, output.Status, output.Type);
+    }
+
     public async Task<ExecutionHistoryPage> GetExecutionHistoryAsync(GetExecutionHistoryRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

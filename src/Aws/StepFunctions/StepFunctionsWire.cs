@@ -45,6 +45,15 @@ internal sealed record DescribeExecutionOutput(
     [property: JsonPropertyName("error")] string? Error = null,
     [property: JsonPropertyName("cause")] string? Cause = null);
 
+internal sealed record DescribeStateMachineInput(
+    [property: JsonPropertyName("stateMachineArn")] string StateMachineArn);
+
+internal sealed record DescribeStateMachineOutput(
+    [property: JsonPropertyName("stateMachineArn")] string StateMachineArn,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("status")] string? Status = null,
+    [property: JsonPropertyName("type")] string? Type = null);
+
 internal sealed record GetExecutionHistoryInput(
     [property: JsonPropertyName("executionArn")] string ExecutionArn,
     [property: JsonPropertyName("reverseOrder")] bool ReverseOrder,
@@ -84,6 +93,8 @@ internal sealed record OutputEventDetails(
 [JsonSerializable(typeof(ListExecutionsOutput))]
 [JsonSerializable(typeof(DescribeExecutionInput))]
 [JsonSerializable(typeof(DescribeExecutionOutput))]
+[JsonSerializable(typeof(DescribeStateMachineInput))]
+[JsonSerializable(typeof(DescribeStateMachineOutput))]
 [JsonSerializable(typeof(GetExecutionHistoryInput))]
 [JsonSerializable(typeof(GetExecutionHistoryOutput))]
 internal sealed partial class StepFunctionsJsonContext : JsonSerializerContext;

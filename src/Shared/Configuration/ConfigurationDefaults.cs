@@ -95,4 +95,7 @@ public static class ConfigurationDefaults
 
     /// <summary>Default of <see cref="EnvironmentVariables.ProbeWindowSeconds"/>: three 10-second alarm periods.</summary>
     public const int ProbeWindowSeconds = 30;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.ReadinessMaxExerciseAgeDays"/>: a monthly game day with a week of slack.</summary>
+    public const int ReadinessMaxExerciseAgeDays = 35;
 }

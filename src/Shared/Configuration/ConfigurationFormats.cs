@@ -16,6 +16,9 @@ internal static partial class ConfigurationFormats
     [GeneratedRegex("^arn:aws[a-z-]*:states:[a-z0-9-]+:[0-9]{12}:stateMachine:[A-Za-z0-9_-]{1,80}$", RegexOptions.CultureInvariant)]
     public static partial Regex StateMachineArn();
 
+    [GeneratedRegex("^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?$", RegexOptions.CultureInvariant)]
+    public static partial Regex TopicArn();
+
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9-]{0,254}$", RegexOptions.CultureInvariant)]
     public static partial Regex GlobalClusterId();
 

@@ -32,7 +32,11 @@ internal static class ConfigurationLoader
                 reader.Seconds(Env.PropagationTimeoutSeconds, ConfigurationDefaults.PropagationTimeoutSeconds, 1),
                 reader.Seconds(Env.PromotionReportingGraceSeconds, ConfigurationDefaults.PromotionReportingGraceSeconds, 1),
                 reader.Seconds(Env.PinRetrySeconds, ConfigurationDefaults.PinRetrySeconds, 1)),
-            Failback(reader)) { PauseParameterName = PauseParameterName(reader) };
+            Failback(reader))
+        {
+            PauseParameterName = SsmParameterName(reader, Env.PauseParameterName),
+            Readiness = Readiness(reader),
+        };
 
         if (reader.Problems.Count > 0)
         {
@@ -43,9 +47,9 @@ internal static class ConfigurationLoader
     }
 
     /// <summary>Parameter Store's name rules, the "aws"/"ssm" prefixes it reserves, and its 1011-character limit.</summary>
-    private static string? PauseParameterName(VariableReader reader)
+    private static string? SsmParameterName(VariableReader reader, string variable)
     {
-        var value = reader.Optional(Env.PauseParameterName);
+        var value = reader.Optional(variable);
         if (value is null)
         {
             return null;
@@ -55,7 +59,7 @@ internal static class ConfigurationLoader
         if (value.Length > 1011 || !ConfigurationFormats.SsmParameterName().IsMatch(value)
             || bare.StartsWith("aws", StringComparison.OrdinalIgnoreCase) || bare.StartsWith("ssm", StringComparison.OrdinalIgnoreCase))
         {
-            reader.Problem(Env.PauseParameterName,
+            reader.Problem(variable,
                 $"must be a fully qualified SSM parameter name such as /drlambdas/my-stack/pause (letters, digits, . - _; at most 15 levels; not prefixed aws or ssm), got '{value}'");
             return null;
         }
@@ -267,6 +271,28 @@ internal static class ConfigurationLoader
             SecondaryProbeAlarm = secondaryProbe,
         };
     }
+
+    private static ReadinessSettings Readiness(VariableReader reader)
+    {
+        var topic = reader.Optional(Env.AlertTopicArn);
+        if (topic is not null && !ConfigurationFormats.TopicArn().IsMatch(topic))
+        {
+            reader.Problem(Env.AlertTopicArn, $"must be an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME), got '{topic}'");
+        }
+
+        var failback = reader.Optional(Env.FailbackStateMachineArn);
+        if (failback is not null && !ConfigurationFormats.StateMachineArn().IsMatch(failback))
+        {
+            reader.Problem(Env.FailbackStateMachineArn, $"must be a state machine ARN (arn:aws:states:REGION:ACCOUNT:stateMachine:NAME), got '{failback}'");
+        }
+
+        return new ReadinessSettings(
+            topic,
+            failback,
+            SsmParameterName(reader, Env.ReadinessParameterName),
+            TimeSpan.FromDays(reader.Integer(Env.ReadinessMaxExerciseAgeDays, ConfigurationDefaults.ReadinessMaxExerciseAgeDays, 1, 3650)));
+    }
+
 
     /// <summary>One alarm means one thing: a name listed twice would make the Region it speaks about ambiguous.</summary>
     private static void CheckUnique(VariableReader reader, string name, string? alarm, IEnumerable<string?> others)

@@ -26,6 +26,9 @@ public sealed record DrConfiguration(
     /// <summary>The SSM parameter holding the pause of automatic failover (<c>DR_PAUSE_PARAMETER_NAME</c>); null when not configured.</summary>
     public string? PauseParameterName { get; init; }
 
+    /// <summary>The readiness evaluation's own settings.</summary>
+    public ReadinessSettings Readiness { get; init; } = ReadinessSettings.None;
+
     /// <summary>Loads and validates the configuration from a variable lookup (null = not set).</summary>
     /// <exception cref="DrLambdas.Errors.ConfigurationException">Any variable is missing or invalid; lists all.</exception>
     public static DrConfiguration Load(Func<string, string?> readVariable)

@@ -179,4 +179,16 @@ public static class EnvironmentVariables
     /// template sets <c>/drlambdas/&lt;StackName&gt;/pause</c>). Unset: automatic failover cannot be paused.
     /// </summary>
     public const string PauseParameterName = "DR_PAUSE_PARAMETER_NAME";
+
+    /// <summary>The alert topic: readiness checks it has a confirmed subscription and posts its notices there (optional).</summary>
+    public const string AlertTopicArn = "DR_ALERT_TOPIC_ARN";
+
+    /// <summary>The failback state machine ARN, whose existence readiness checks (optional).</summary>
+    public const string FailbackStateMachineArn = "DR_FAILBACK_STATE_MACHINE_ARN";
+
+    /// <summary>The SSM String parameter where readiness keeps the last set of findings between runs (optional).</summary>
+    public const string ReadinessParameterName = "DR_READINESS_PARAMETER_NAME";
+
+    /// <summary>Readiness reports a failover path not exercised (dry run, game day, switchover) for this many days (default 35).</summary>
+    public const string ReadinessMaxExerciseAgeDays = "DR_READINESS_MAX_EXERCISE_AGE_DAYS";
 }

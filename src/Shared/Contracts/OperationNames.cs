@@ -21,6 +21,9 @@ public static class OperationNames
     /// <summary>HealthValidator: probe both Regions for one scheduled minute and publish the results as metrics.</summary>
     public const string Probe = "probe";
 
+    /// <summary>HealthValidator: check the live world against the configuration and report what would make a failover fail.</summary>
+    public const string Readiness = "readiness";
+
     /// <summary>AuroraPromoter: start (or join) the promotion.</summary>
     public const string Start = "start";
 

@@ -49,6 +49,28 @@ public sealed class SnsClientTests : IDisposable
     }
 
     [Fact]
+    public async Task ListSubscriptionsByTopic_TwoPages_FollowsNextTokenAndReadsPendingConfirmation()
+    {
+        _aws.Handler.RespondXml(SubscriptionPage(
+            $"<member><SubscriptionArn>{TopicArn}:6f1c0b1e-8a8e-4f36-a3c4-7c2f1c0e5a11</SubscriptionArn><Owner>111122223333</Owner><Protocol>email</Protocol><Endpoint>oncall@example.com</Endpoint><TopicArn>{TopicArn}</TopicArn></member>",
+            "<NextToken>page-2</NextToken>"));
+        _aws.Handler.RespondXml(SubscriptionPage(
+            $"<member><SubscriptionArn>PendingConfirmation</SubscriptionArn><Owner>111122223333</Owner><Protocol>email</Protocol><Endpoint>backup@example.com</Endpoint><TopicArn>{TopicArn}</TopicArn></member>",
+            string.Empty));
+
+        var subscriptions = await _aws.Factory.Sns.ListSubscriptionsByTopicAsync(TopicArn);
+
+        Assert.Equal([true, false], subscriptions.Select(subscription => subscription.IsConfirmed));
+        Assert.Equal("backup@example.com", subscriptions[1].Endpoint);
+        Assert.Equal(
+            [new("Action", "ListSubscriptionsByTopic"), new("Version", "2010-03-31"), new("TopicArn", TopicArn), new("NextToken", "page-2")],
+            _aws.Handler.Requests[1].FormPairs());
+    }
+
+    private static string SubscriptionPage(string members, string nextToken) =>
+        $"""<ListSubscriptionsByTopicResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><ListSubscriptionsByTopicResult><Subscriptions>{members}</Subscriptions>{nextToken}</ListSubscriptionsByTopicResult><ResponseMetadata><RequestId>b9275252-3774-11df-9540-99d0768312d3</RequestId></ResponseMetadata></ListSubscriptionsByTopicResponse>""";
+
+    [Fact]
     public async Task Publish_TopicNotFound_ThrowsServiceException()
     {
         _aws.Handler.Respond(HttpStatusCode.NotFound, TestAws.Fixture("sns-error-not-found.xml"));

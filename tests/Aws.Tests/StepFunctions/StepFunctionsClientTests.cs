@@ -104,6 +104,18 @@ public sealed class StepFunctionsClientTests : IDisposable
     }
 
     [Fact]
+    public async Task DescribeStateMachine_Active_SendsTheArnAndReadsStatusAndType()
+    {
+        _aws.Handler.RespondJson($$"""{"stateMachineArn":"{{StateMachineArn}}","name":"dr-failover","status":"ACTIVE","type":"STANDARD","definition":"{}","roleArn":"arn:aws:iam::111122223333:role/r","creationDate":1795640000}""");
+
+        var machine = await _aws.Factory.StepFunctions.DescribeStateMachineAsync(StateMachineArn);
+
+        AssertJson($$"""{"stateMachineArn":"{{StateMachineArn}}"}""", _aws.SingleRequest.Body);
+        Assert.Equal("AWSStepFunctions.DescribeStateMachine", _aws.SingleRequest.Header("X-Amz-Target"));
+        Assert.Equal(("dr-failover", "ACTIVE", "STANDARD"), (machine.Name, machine.Status, machine.Type));
+    }
+
+    [Fact]
     public async Task DescribeExecution_UnknownStatus_MapsToUnknown()
     {
         _aws.Handler.RespondJson(TestAws.Fixture("sfn-describe-execution.json").Replace("\"FAILED\"", "\"PAUSED\"", StringComparison.Ordinal));

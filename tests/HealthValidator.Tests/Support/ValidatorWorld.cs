@@ -5,6 +5,7 @@ using DrLambdas.Aws;
 using DrLambdas.Aws.CloudWatch;
 using DrLambdas.Aws.Rds;
 using DrLambdas.Aws.Route53;
+using DrLambdas.Aws.Sns;
 using DrLambdas.Aws.Ssm;
 using DrLambdas.Aws.StepFunctions;
 using DrLambdas.Functions.Common;
@@ -94,6 +95,8 @@ internal sealed class ValidatorWorld : IDisposable
     /// <summary>The SSM parameters by name (the pause document, when a test sets one).</summary>
     public Dictionary<string, string> Parameters { get; } = [];
 
+    public Mock<ISnsClient> Sns { get; } = new();
+
     public Dictionary<string, Verdict> ProbeVerdicts { get; } = new() { [Tpe] = Verdict.Healthy, [Nrt] = Verdict.Healthy };
 
     /// <summary>What the probe of a Region says besides its verdict; <c>probe {verdict}</c> when not set.</summary>
@@ -164,10 +167,11 @@ internal sealed class ValidatorWorld : IDisposable
         CloudWatch.VerifyNoOtherCalls();
         StepFunctions.VerifyNoOtherCalls();
         ParameterStore.VerifyNoOtherCalls();
+        Sns.VerifyNoOtherCalls();
     }
 
     public ValidatorDependencies Dependencies => new(
-        Configuration, Rds.Object, Route53.Object, CloudWatch.Object, StepFunctions.Object, ParameterStore.Object, Probe, Time);
+        Configuration, Rds.Object, Route53.Object, CloudWatch.Object, StepFunctions.Object, ParameterStore.Object, Probe, Sns.Object, Time);
 
     public OperationRouter Router => HealthValidatorFunction.CreateRouter(Dependencies);
 

@@ -37,6 +37,21 @@ internal sealed class DrLab : IAsyncDisposable
         Assert.True(response.IsSuccessStatusCode, $"fault refused: {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>Injects a misconfiguration (<c>POST /_lab/misconfigurations</c>), e.g. <c>{"kind":"DetachCluster","region":"…"}</c>.</summary>
+    public async Task MisconfigureAsync(string misconfigurationJson)
+    {
+        using var content = new StringContent(misconfigurationJson, Encoding.UTF8, "application/json");
+        var response = await _http.PostAsync(new Uri("/_lab/misconfigurations", UriKind.Relative), content);
+        Assert.True(response.IsSuccessStatusCode, $"misconfiguration refused: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Registers a finished execution (<c>POST /_lab/executions</c>), as Step Functions would list and describe it.</summary>
+    public async Task RegisterExecutionAsync(object execution)
+    {
+        var response = await _http.PostAsJsonAsync(new Uri("/_lab/executions", UriKind.Relative), execution);
+        Assert.True(response.IsSuccessStatusCode, $"execution refused: {await response.Content.ReadAsStringAsync()}");
+    }
+
     public async Task MoveObserverAsync(string region)
     {
         var response = await _http.PostAsJsonAsync(new Uri("/_lab/observer", UriKind.Relative), new { region });

@@ -6,7 +6,8 @@ namespace DrLambdas.DrLab.Control;
 
 /// <summary>
 /// The lab's control API under /_lab: ground truth (state, requests, config), fault injection and clearing,
-/// Step Functions execution bookkeeping, the observer Region and reset.
+/// misconfigurations (readiness drift) and SNS subscription confirmation, Step Functions execution bookkeeping, the
+/// observer Region and reset.
 /// </summary>
 internal static class ControlApi
 {
@@ -48,6 +49,8 @@ internal static class ControlApi
         lab.MapPost("/observer", context => Execute(context, SetObserverAsync(context, world)));
         lab.MapPost("/executions", context => Execute(context, RegisterExecutionAsync(context, world)));
         lab.MapPost("/executions/finish", context => Execute(context, FinishExecutionAsync(context, world)));
+        lab.MapPost("/misconfigurations", context => Execute(context, MisconfigureAsync(context, world)));
+        lab.MapPost("/subscriptions/confirm", context => Execute(context, ConfirmSubscriptionsAsync(context, world)));
     }
 
     private static Task Json<T>(HttpContext context, T value, JsonTypeInfo<T> type) =>
@@ -93,6 +96,40 @@ internal static class ControlApi
 
         var added = world.Transact(state => state.Faults.Add(specs, state.Now).Select(f => StateDocuments.Fault(f, state.Now)).ToList());
         return Results.Json(new FaultListDocument(added), Context.FaultListDocument, statusCode: 201);
+    }
+
+    private static async Task<IResult> MisconfigureAsync(HttpContext context, LabWorld world)
+    {
+        var (body, error) = await ReadAsync(context, Context.MisconfigurationDocument);
+        if (error is not null || body is null)
+        {
+            return error ?? Problem(400, "InvalidMisconfiguration", "A JSON object is required.");
+        }
+
+        return world.Transact(state =>
+        {
+            try
+            {
+                var changed = Misconfigurations.Apply(body, state);
+                return Results.Json(new MisconfigurationResultDocument(body.Kind!, changed), Context.MisconfigurationResultDocument, statusCode: 201);
+            }
+            catch (LabError ex)
+            {
+                return Problem(400, ex.Code, ex.Message);
+            }
+        });
+    }
+
+    private static async Task<IResult> ConfirmSubscriptionsAsync(HttpContext context, LabWorld world)
+    {
+        var (body, error) = await ReadAsync(context, Context.SubscriptionConfirmDocument);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var confirmed = world.Transact(state => state.Deployment.ConfirmSubscriptions(body?.TopicArn));
+        return Results.Json(new SubscriptionConfirmResultDocument(confirmed), Context.SubscriptionConfirmResultDocument);
     }
 
     private static async Task<IResult> SetObserverAsync(HttpContext context, LabWorld world)

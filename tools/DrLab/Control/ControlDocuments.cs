@@ -182,3 +182,15 @@ internal sealed record ReadyDocument(
 
 /// <summary>Where the lab's DNS server (Route 53's data plane) listens: 127.0.0.1 and its UDP port.</summary>
 internal sealed record DnsEndpointDocument(string Address, int Port);
+
+/// <summary>A misconfiguration to inject (<c>POST /_lab/misconfigurations</c>): kind and the fields it needs.</summary>
+internal sealed record MisconfigurationDocument(string? Kind, string? Region, string? Name, string? TopicArn);
+
+/// <summary>What a misconfiguration changed.</summary>
+internal sealed record MisconfigurationResultDocument(string Kind, string Changed);
+
+/// <summary>Confirms pending SNS subscriptions (<c>POST /_lab/subscriptions/confirm</c>), as their endpoints' owners would.</summary>
+internal sealed record SubscriptionConfirmDocument(string? TopicArn);
+
+/// <summary>How many subscriptions were confirmed.</summary>
+internal sealed record SubscriptionConfirmResultDocument(int Confirmed);

@@ -134,13 +134,13 @@ internal sealed class RdsService : IAwsService
             .Element("StorageEncrypted", true)
             .Element("DeletionProtection", false)
             .Start("GlobalClusterMembers");
-        foreach (var region in definition.Regions)
+        foreach (var region in definition.Regions.Where(database.IsMember))
         {
             var isWriter = string.Equals(region, database.WriterRegion, StringComparison.Ordinal);
             xml.Start("GlobalClusterMember")
                 .Element("DBClusterArn", definition.ClusterArn(region))
                 .Start("Readers");
-            if (isWriter)
+            if (isWriter && database.IsMember(definition.OtherRegion(region)))
             {
                 xml.Element("member", definition.ClusterArn(definition.OtherRegion(region)));
             }
@@ -214,7 +214,7 @@ internal sealed class RdsService : IAwsService
             .Element("ClusterCreateTime", world.Epoch)
             .Element("EngineMode", "provisioned")
             .Start("TagList").End()
-            .Element("GlobalClusterIdentifier", definition.GlobalClusterId)
+            .Element("GlobalClusterIdentifier", world.Database.IsMember(region) ? definition.GlobalClusterId : null)
             .End();
     }
 }

@@ -5,8 +5,9 @@ using DrLambdas.DrLab.World;
 namespace DrLambdas.DrLab.Services;
 
 /// <summary>
-/// SNS (awsQuery, 2010-03-31): CreateTopic in the called Region, and Publish to a topic created there; every message
-/// is kept.
+/// SNS (awsQuery, 2010-03-31): CreateTopic in the called Region, Publish to a topic created there (every message is
+/// kept), and Subscribe, ListSubscriptionsByTopic and Unsubscribe (e-mail, HTTP/S and SMS endpoints stay pending until
+/// confirmed through the control API, as their owner would confirm them).
 /// </summary>
 internal sealed partial class SnsService : IAwsService
 {
@@ -30,6 +31,9 @@ internal sealed partial class SnsService : IAwsService
     {
         "Publish" => Publish(call, world),
         "CreateTopic" => CreateTopic(call, world),
+        "Subscribe" => Subscribe(call, world),
+        "ListSubscriptionsByTopic" => ListSubscriptionsByTopic(call, world),
+        "Unsubscribe" => Unsubscribe(call, world),
         _ => throw AwsErrors.UnknownOperation(AwsProtocol.Query, call.Operation),
     };
 
@@ -80,6 +84,81 @@ internal sealed partial class SnsService : IAwsService
         var topic = world.Deployment.CreateTopic(call.Region, name, attributes, world.Now);
         var reply = QueryReplies.Envelope("sns", call, xml => xml.Element("TopicArn", topic.Arn));
         return reply with { LogDetail = topic.Arn + (topic.KmsMasterKeyId is { } kms ? " kms=" + kms : string.Empty) };
+    }
+
+    private static AwsReply Subscribe(AwsCall call, WorldState world)
+    {
+        var topic = RequireTopic(call, world);
+        var protocol = call.Param("Protocol")
+            ?? throw new LabError("InvalidParameter", "Invalid parameter: Protocol Reason: no value for required parameter");
+        if (!SnsSubscription.Protocols.Contains(protocol, StringComparer.Ordinal))
+        {
+            throw new LabError("InvalidParameter", $"Invalid parameter: Amazon SNS does not support this protocol string: {protocol}");
+        }
+
+        var endpoint = call.Param("Endpoint")
+            ?? throw new LabError("InvalidParameter", "Invalid parameter: Endpoint Reason: no value for required parameter");
+        var subscription = world.Deployment.Subscribe(topic.Arn, protocol, endpoint);
+        var returnArn = string.Equals(call.Param("ReturnSubscriptionArn"), "true", StringComparison.OrdinalIgnoreCase);
+        var shown = subscription.Confirmed || returnArn ? subscription.Arn : "pending confirmation";
+        var reply = QueryReplies.Envelope("sns", call, xml => xml.Element("SubscriptionArn", shown));
+        return reply with { LogDetail = $"{protocol} {endpoint} {(subscription.Confirmed ? "confirmed" : "pending confirmation")}" };
+    }
+
+    /// <summary>Up to 100 subscriptions per page, as SNS pages them; the token is the index of the next one.</summary>
+    private static AwsReply ListSubscriptionsByTopic(AwsCall call, WorldState world)
+    {
+        const int PageSize = 100;
+        var topic = RequireTopic(call, world);
+        var all = world.Deployment.SubscriptionsOf(topic.Arn);
+        var start = 0;
+        if (call.Param("NextToken") is { } token
+            && (!int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out start) || start > all.Count))
+        {
+            throw new LabError("InvalidParameter", "Invalid parameter: NextToken");
+        }
+
+        var page = all.Skip(start).Take(PageSize).ToList();
+        var reply = QueryReplies.Envelope("sns", call, xml =>
+        {
+            xml.Start("Subscriptions");
+            foreach (var subscription in page)
+            {
+                xml.Start("member")
+                    .Element("SubscriptionArn", subscription.ListedArn)
+                    .Element("Owner", WorldDefinition.AccountId)
+                    .Element("Protocol", subscription.Protocol)
+                    .Element("Endpoint", subscription.Endpoint)
+                    .Element("TopicArn", subscription.TopicArn)
+                    .End();
+            }
+
+            xml.End();
+            if (start + page.Count < all.Count)
+            {
+                xml.Element("NextToken", (start + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+        });
+        return reply with { LogDetail = $"{page.Count(s => s.Confirmed)} confirmed of {page.Count}" };
+    }
+
+    private static AwsReply Unsubscribe(AwsCall call, WorldState world)
+    {
+        var arn = call.Param("SubscriptionArn")
+            ?? throw new LabError("InvalidParameter", "Invalid parameter: SubscriptionArn Reason: no value for required parameter");
+        if (!world.Deployment.Unsubscribe(arn))
+        {
+            throw new LabError("NotFound", "Subscription does not exist", 404);
+        }
+
+        return QueryReplies.Envelope("sns", call, _ => { }) with { LogDetail = arn };
+    }
+
+    private static SnsTopic RequireTopic(AwsCall call, WorldState world)
+    {
+        var arn = call.Param("TopicArn")
+            ?? throw new LabError("InvalidParameter", "Invalid parameter: TopicArn Reason: no value for required parameter");
+        return world.Deployment.FindTopic(arn) ?? throw new LabError("NotFound", "Topic does not exist", 404);
     }
 
     private static MessageAttribute ParseAttribute(IReadOnlyDictionary<string, string> entry)

@@ -87,6 +87,25 @@ internal sealed class AlarmBoard
 
     public MetricAlarm? Find(string region, string name) => _alarms.GetValueOrDefault((region, name));
 
+    /// <summary>DeleteAlarms of one metric or composite alarm: it is no longer evaluated nor described; true when it existed.</summary>
+    public bool Delete(string region, string name)
+    {
+        var removed = false;
+        if (_alarms.Remove((region, name), out var alarm))
+        {
+            _order.Remove(alarm);
+            removed = true;
+        }
+
+        if (_composites.Remove((region, name), out var composite))
+        {
+            _compositeOrder.Remove(composite);
+            removed = true;
+        }
+
+        return removed;
+    }
+
     /// <summary>PutMetricAlarm: a new alarm starts INSUFFICIENT_DATA; an updated one keeps its state.</summary>
     public void Configure(AlarmDefinition definition, DateTimeOffset now)
     {

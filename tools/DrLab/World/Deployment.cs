@@ -10,6 +10,7 @@ internal sealed class Deployment
     private readonly Dictionary<(string Region, string Name), CompositeAlarmDefinition> _composites = [];
     private readonly Dictionary<string, SnsTopic> _topics = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StateMachine> _stateMachines = new(StringComparer.Ordinal);
+    private readonly List<SnsSubscription> _subscriptions = [];
 
     /// <summary>The Route 53 health checks created through the API (the built-in ones are part of the world definition).</summary>
     public HealthCheckRegistry HealthChecks { get; } = new();
@@ -65,6 +66,55 @@ internal sealed class Deployment
     }
 
     public SnsTopic? FindTopic(string arn) => _topics.GetValueOrDefault(arn);
+
+    /// <summary>Removes an alarm (DeleteAlarms, or a misconfiguration injected through the control API); true when it existed.</summary>
+    public bool DeleteAlarm(string region, string name) => _alarms.Remove((region, name)) | _composites.Remove((region, name));
+
+    /// <summary>The subscriptions of a topic in creation order.</summary>
+    public IReadOnlyList<SnsSubscription> SubscriptionsOf(string topicArn) =>
+        _subscriptions.Where(s => string.Equals(s.TopicArn, topicArn, StringComparison.Ordinal)).ToList();
+
+    /// <summary>
+    /// Subscribe: the same protocol and endpoint again returns the existing subscription; endpoints that must confirm
+    /// start pending. The ARN is the topic's followed by a UUID derived from the endpoint (reproducible).
+    /// </summary>
+    public SnsSubscription Subscribe(string topicArn, string protocol, string endpoint)
+    {
+        if (_subscriptions.FirstOrDefault(s => s.TopicArn == topicArn && s.Protocol == protocol && s.Endpoint == endpoint) is { } existing)
+        {
+            return existing;
+        }
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{topicArn}\u0001{protocol}\u0001{endpoint}")));
+        var arn = $"{topicArn}:{hash[..8]}-{hash[8..12]}-4{hash[13..16]}-a{hash[17..20]}-{hash[20..32]}";
+        var subscription = new SnsSubscription(arn, topicArn, protocol, endpoint, !SnsSubscription.ConfirmedByEndpoint.Contains(protocol, StringComparer.Ordinal));
+        _subscriptions.Add(subscription);
+        return subscription;
+    }
+
+    /// <summary>The endpoint's owner confirms every pending subscription of the topic (all topics when null); returns how many.</summary>
+    public int ConfirmSubscriptions(string? topicArn)
+    {
+        var count = 0;
+        for (var index = 0; index < _subscriptions.Count; index++)
+        {
+            var subscription = _subscriptions[index];
+            if (!subscription.Confirmed && (topicArn is null || subscription.TopicArn == topicArn))
+            {
+                _subscriptions[index] = subscription with { Confirmed = true };
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Unsubscribe by ARN; false when there is no such subscription.</summary>
+    public bool Unsubscribe(string subscriptionArn) => _subscriptions.RemoveAll(s => s.Arn == subscriptionArn) > 0;
+
+    /// <summary>Removes every subscription of the topic (all topics when null); returns how many.</summary>
+    public int RemoveSubscriptions(string? topicArn) => _subscriptions.RemoveAll(s => topicArn is null || s.TopicArn == topicArn);
 
     /// <summary>
     /// CreateStateMachine: the same name, definition, role and type again returns the existing machine; anything else

@@ -20,6 +20,37 @@ internal sealed class GlobalDatabase(WorldDefinition definition, TimeProfile pro
 
     public string SecondaryRegion => definition.OtherRegion(WriterRegion);
 
+    /// <summary>
+    /// The Region whose cluster was removed from the global cluster (RemoveFromGlobalCluster), or null. A removed
+    /// cluster becomes a standalone cluster: no longer a member, replicating nothing, never promotable, and it cannot
+    /// rejoin (AWS requires a new secondary cluster).
+    /// </summary>
+    public string? DetachedRegion { get; private set; }
+
+    /// <summary>Whether a Region's cluster is a member of the global cluster.</summary>
+    public bool IsMember(string region) => !string.Equals(region, DetachedRegion, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Removes the secondary cluster of <paramref name="region"/> from the global cluster, as RemoveFromGlobalCluster
+    /// does; the writer cannot be removed while another member remains, and nothing is removed during a switchover or failover.
+    /// </summary>
+    public void Detach(string region)
+    {
+        if (string.Equals(region, WriterRegion, StringComparison.Ordinal))
+        {
+            throw new LabError("InvalidGlobalClusterStateFault",
+                $"DB cluster {definition.ClusterArn(region)} is the primary cluster of global cluster {definition.GlobalClusterId}; remove the secondary clusters first.");
+        }
+
+        if (Current is not null)
+        {
+            throw new LabError("InvalidGlobalClusterStateFault", $"Global cluster {definition.GlobalClusterId} is {Status}.");
+        }
+
+        DetachedRegion = region;
+        _resyncing.Remove(region);
+    }
+
     /// <summary>Status of the global cluster: available, failing-over or switching-over.</summary>
     public string Status => Current switch
     {
@@ -31,7 +62,7 @@ internal sealed class GlobalDatabase(WorldDefinition definition, TimeProfile pro
     public bool AcceptingWrites(WorldConditions conditions) => Current is null && conditions.IsDatabaseUp(WriterRegion);
 
     public bool ReplicationUp(WorldConditions conditions) =>
-        !_resyncing.ContainsKey(SecondaryRegion) && conditions.IsReplicationPathUp(WriterRegion, SecondaryRegion);
+        IsMember(SecondaryRegion) && !_resyncing.ContainsKey(SecondaryRegion) && conditions.IsReplicationPathUp(WriterRegion, SecondaryRegion);
 
     /// <summary>
     /// pending-resync while a member resynchronises after rejoining (an old primary after a failover), connected
@@ -60,6 +91,12 @@ internal sealed class GlobalDatabase(WorldDefinition definition, TimeProfile pro
         {
             throw new LabError("InvalidDBClusterStateFault",
                 $"DB cluster {definition.ClusterArn(targetRegion)} is already the primary cluster of global cluster {gc}.");
+        }
+
+        if (!IsMember(targetRegion))
+        {
+            throw new LabError("InvalidParameterValue",
+                $"DB cluster {definition.ClusterArn(targetRegion)} is not a member of global cluster {gc}.");
         }
 
         if (!conditions.IsDatabaseUp(targetRegion))

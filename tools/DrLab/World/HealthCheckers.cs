@@ -18,6 +18,7 @@ internal sealed class HealthCheckers
     private readonly Dictionary<string, CheckerState[]> _states = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CreatedCheckers> _created = new(StringComparer.OrdinalIgnoreCase);
     private readonly TimeProfile _profile;
+    private readonly HashSet<string> _deletedBuiltIns = new(StringComparer.OrdinalIgnoreCase);
 
     public HealthCheckers(WorldDefinition definition, TimeProfile profile, DateTimeOffset origin, IEnumerable<CreatedHealthCheck>? created = null)
     {
@@ -43,8 +44,20 @@ internal sealed class HealthCheckers
     public PeriodicGrid Grid { get; }
 
     /// <summary>The health check of a Region, or null when the id is unknown.</summary>
-    public string? RegionOfHealthCheck(string id) =>
-        _definition.HealthCheckIds.FirstOrDefault(p => string.Equals(p.Value, id, StringComparison.OrdinalIgnoreCase)).Key;
+    public string? RegionOfHealthCheck(string id) => _deletedBuiltIns.Contains(id)
+        ? null
+        : _definition.HealthCheckIds.FirstOrDefault(p => string.Equals(p.Value, id, StringComparison.OrdinalIgnoreCase)).Key;
+
+    /// <summary>
+    /// Deletes a Region's built-in health check (a misconfiguration injected through the control API; the API refuses
+    /// to): its id no longer exists and Route 53 stops publishing its HealthCheckStatus, until the lab is reset.
+    /// </summary>
+    public string DeleteBuiltIn(string region)
+    {
+        var id = _definition.HealthCheckIds[region];
+        _deletedBuiltIns.Add(id);
+        return id;
+    }
 
     public IReadOnlyList<CheckerState> Observations(string region) => _states[region];
 
@@ -70,7 +83,10 @@ internal sealed class HealthCheckers
 
     /// <summary>Every health check's id and status: the built-in ones, then the created ones in creation order.</summary>
     public IReadOnlyList<(string Id, bool Healthy)> Statuses() =>
-        [.. _definition.Regions.Select(r => (_definition.HealthCheckIds[r], IsHealthy(r))), .. _created.Values.Select(c => (c.Check.Id, c.IsHealthy))];
+        [
+            .. _definition.Regions.Where(r => !_deletedBuiltIns.Contains(_definition.HealthCheckIds[r])).Select(r => (_definition.HealthCheckIds[r], IsHealthy(r))),
+            .. _created.Values.Select(c => (c.Check.Id, c.IsHealthy)),
+        ];
 
     /// <summary>Starts probing a created check at <paramref name="from"/>.</summary>
     public void Track(CreatedHealthCheck check, DateTimeOffset from) => _created[check.Id] = new CreatedCheckers(check, _profile, from);

@@ -45,6 +45,26 @@ internal sealed class HostedZone
 
     public string Id => _definition.HostedZoneId;
 
+    /// <summary>
+    /// Removes the health check from a Region's weighted record, as an UPSERT without HealthCheckId would (a
+    /// misconfiguration injected through the control API); returns the id it had, or null.
+    /// </summary>
+    public string? Dissociate(string region)
+    {
+        var setIdentifier = _definition.SetIdentifiers[region];
+        var index = _records.FindIndex(r => string.Equals(r.Name, _definition.RecordName, StringComparison.Ordinal)
+            && string.Equals(r.Type, _definition.RecordType, StringComparison.Ordinal)
+            && string.Equals(r.SetIdentifier, setIdentifier, StringComparison.Ordinal));
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var record = _records[index];
+        _records[index] = record with { HealthCheckId = null };
+        return record.HealthCheckId;
+    }
+
     public IReadOnlyList<ChangeRecord> Changes => _changes;
 
     /// <summary>All record sets in Route 53's listing order.</summary>

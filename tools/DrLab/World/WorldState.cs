@@ -226,7 +226,8 @@ internal sealed class WorldState
     private void SampleMetrics(DateTimeOffset instant, WorldConditions conditions)
     {
         var secondary = Database.SecondaryRegion;
-        if (conditions.IsDatabaseUp(secondary))
+        // A cluster removed from the global cluster replicates nothing and publishes no global-database lag.
+        if (conditions.IsDatabaseUp(secondary) && Database.IsMember(secondary))
         {
             var lag = conditions.ReplicationLagMilliseconds ?? Profile.Durations.ReplicationLagMilliseconds;
             var rpo = Writes.RpoLagModelMilliseconds();

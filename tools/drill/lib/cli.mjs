@@ -7,7 +7,7 @@ export const PROFILES = ['fast', 'realistic'];
 export const FUNCTION_NAMES = ['HealthValidator', 'AuroraPromoter', 'DnsUpdater'];
 
 export const USAGE = `Usage: drill [--scenario NAME]... [--scenario-file PATH]... [--all] [--profile fast|realistic]
-             [--artifacts DIR] [--ci-counts PATH] [--list] [--quiet] [--check-floors]
+             [--artifacts DIR] [--ci-counts PATH] [--list] [--quiet] [--check-floors] [--readiness]
              [--lab-dll PATH] [--emulator-dll PATH] [--function NAME=BOOTSTRAP]... [--parameters FILE]
 
 Runs failover drills: the real state machine (aws-local-stepfunctions) calls the real function
@@ -21,6 +21,8 @@ bootstraps through the local Lambda emulator, against the DR lab; reports timeli
   --ci-counts PATH      also write "<passed> <failed>" scenario counts to PATH
   --check-floors        benchmark: also fail when a serving or write RTO is below its floor or more than
                         5 model seconds above it (meant for --profile realistic; not part of make test)
+  --readiness           start each scenario with a readiness report of the deployed lab (HealthValidator
+                        'readiness', once both health-check alarms have data), printed and in the report
   --list                list the scenarios and exit
   --quiet               no progress lines, only the reports
   --lab-dll PATH        the built lab (DrLambdas.DrLab.dll)
@@ -47,6 +49,7 @@ export function parseCommandLine(argv) {
         list: { type: 'boolean' },
         quiet: { type: 'boolean' },
         'check-floors': { type: 'boolean' },
+        readiness: { type: 'boolean' },
         'lab-dll': { type: 'string' },
         'emulator-dll': { type: 'string' },
         function: { type: 'string', multiple: true },
@@ -70,6 +73,7 @@ export function parseCommandLine(argv) {
     list: values.list ?? false,
     quiet: values.quiet ?? false,
     checkFloors: values['check-floors'] ?? false,
+    readiness: values.readiness ?? false,
     all: values.all ?? false,
     names: values.scenario ?? [],
     files: values['scenario-file'] ?? [],

@@ -32,6 +32,7 @@ export function factsOf(result, world, rto, user) {
     rtoSeconds: rto.applicable ? rto.measuredSeconds : null,
     servingRto: user.servingRto,
     writeRto: user.writeRto,
+    readinessCodes: [...new Set((result.readiness ?? []).flatMap((report) => report.findings.map((finding) => finding.code)))],
   };
 }
 
@@ -106,6 +107,9 @@ export function checkExpectations(expect, facts) {
     const index = unused.findIndex((notification) => matches(matcher, notification));
     const found = index >= 0 ? unused.splice(index, 1)[0] : undefined;
     checks.push(check(`notification with ${describeMatcher(matcher)}`, 'sent', found ? `sent: "${found.subject}"` : 'not sent', Boolean(found)));
+  }
+  for (const code of expect.readinessCodes ?? []) {
+    checks.push(check(`readiness finding ${code}`, 'reported', facts.readinessCodes, facts.readinessCodes.includes(code)));
   }
   if (expect.maxRtoSeconds !== undefined) {
     const passed = facts.rtoSeconds !== null && facts.rtoSeconds <= expect.maxRtoSeconds;

@@ -49,6 +49,11 @@ export class LabClient {
     return (await this.call('DELETE', '/_lab/faults')).faults;
   }
 
+  /** Injects one misconfiguration (`{ kind, region }` with a lab Region); returns what changed. */
+  async misconfigure(misconfiguration) {
+    return (await this.call('POST', '/_lab/misconfigurations', misconfiguration)).changed;
+  }
+
   /** Marks an execution finished (the lab records executions; the drill runs them). */
   finishExecution(finish) {
     return this.call('POST', '/_lab/executions/finish', finish);

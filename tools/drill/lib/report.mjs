@@ -28,6 +28,7 @@ import { finalWorld } from './world.mjs';
  * @property {ReturnType<typeof measureDataLoss> | null} dataLoss
  * @property {ReturnType<typeof finalWorld> | null} finalWorld
  * @property {Record<string, number | string>} [configuration] the functions' configuration, model units
+ * @property {{ at: number, findings: any[], ready: boolean }[]} [readiness] the readiness reports of the scenario's readiness steps (seconds from the start)
  */
 
 const MAX_CAUSE_LENGTH = 2000;
@@ -139,6 +140,7 @@ export function buildReport(result, lab) {
     dataLoss,
     finalWorld: world,
     configuration: result.model,
+    readiness: (result.readiness ?? []).map((entry) => ({ ...entry, at: relative(entry.at) })),
   };
 }
 

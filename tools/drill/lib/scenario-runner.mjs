@@ -8,6 +8,7 @@ import { routeEvent } from './event-routing.mjs';
 import { executionName, finishDocument, startExecution } from './execution-registry.mjs';
 import { prepareMachine, runExecution } from './execution-runner.mjs';
 import { HookDispatcher } from './hooks.mjs';
+import { invokeFunction } from './lambda-task.mjs';
 import { LabRequestError, resolveFault } from './lab-client.mjs';
 import { roleOf } from './lab-world.mjs';
 import { SCENARIO_PARAMETERS } from './scenario-schema.mjs';
@@ -30,7 +31,7 @@ import { alarmEvent, triggerInput } from './triggers.mjs';
 
 /**
  * Something that happened during a scenario, for the report's events and the timeline (epoch ms).
- * @typedef {{ at: number, until?: number, kind: 'fault' | 'clear' | 'hook' | 'trigger' | 'alarm' | 'operator', label: string, faultKind?: string }} Mark
+ * @typedef {{ at: number, until?: number, kind: 'fault' | 'clear' | 'hook' | 'trigger' | 'alarm' | 'operator' | 'config' | 'ready', label: string, faultKind?: string }} Mark
  */
 
 /**
@@ -48,6 +49,7 @@ import { alarmEvent, triggerInput } from './triggers.mjs';
  * @property {string[]} unfiredHooks
  * @property {string[]} stepErrors
  * @property {any} finalState the lab's GET /_lab/state at the end
+ * @property {{ at: number, findings: any[], ready: boolean }[]} readiness the reports of the scenario's readiness steps
  */
 
 const QUIET_STATE_TYPES = new Set(['Pass', 'Choice']);
@@ -94,6 +96,8 @@ export async function runScenario(scenario, context) {
   /** @type {string[]} */
   const stepErrors = [];
   const running = new Map();
+  /** @type {{ at: number, findings: any[], ready: boolean }[]} */
+  const readiness = [];
 
   await labClient.reset();
   await labClient.setObserver(observer);
@@ -239,6 +243,25 @@ export async function runScenario(scenario, context) {
       marks.push({ at: Date.now(), kind: 'operator', label: `${step.parameter} parameter written` });
       progress.step(`parameter ${name} set to ${JSON.stringify(step.value)}`);
     },
+    misconfigure: async (step) => {
+      for (const misconfiguration of step.misconfigurations) {
+        const region = lab.regions[misconfiguration.region];
+        const changed = await labClient.misconfigure({ kind: misconfiguration.kind, region });
+        marks.push({ at: Date.now(), kind: 'config', label: `${misconfiguration.kind} ${region}: ${changed}` });
+        progress.step(`misconfiguration ${misconfiguration.kind} ${region}: ${changed}`);
+      }
+    },
+    readiness: async () => {
+      const validator = stack.functions().find((fn) => fn.code === 'HealthValidator');
+      if (!validator) throw new ScenarioStepError('the deployment has no HealthValidator function');
+      const outcome = /** @type {any} */ (await invokeFunction(emulator.url, validator.name, { operation: 'readiness' }));
+      if (!outcome.ok) throw new ScenarioStepError(`readiness failed: ${outcome.error.message}`);
+      const report = { at: Date.now(), findings: outcome.result.findings, ready: outcome.result.ready };
+      readiness.push(report);
+      marks.push({ at: report.at, kind: 'ready', label: `readiness: ${report.findings.map((finding) => finding.code).join(', ') || 'no findings'}` });
+      progress.step(`readiness: ${report.findings.length} finding(s)${report.ready ? '' : ', NOT READY'}`);
+      for (const finding of report.findings) progress.step(`  ${finding.severity} [${finding.code}] ${finding.subject}: ${finding.problem} Fix: ${finding.fix}`);
+    },
   };
 
   /** Writes the SSM parameter the deployed HealthValidator reads under `SCENARIO_PARAMETERS[parameter]`; returns its name. */
@@ -283,5 +306,6 @@ export async function runScenario(scenario, context) {
     unfiredHooks: hooks.unfired(),
     stepErrors,
     finalState,
+    readiness,
   };
 }

@@ -7,6 +7,7 @@ import {
   DECISIONS,
   FAULT_KINDS,
   FINAL_STATUSES,
+  MISCONFIGURATION_KINDS,
   MACHINES,
   PROMOTION_KINDS,
   ROLES,
@@ -16,7 +17,7 @@ import {
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const EXECUTION_ID = /^[A-Za-z0-9_-]{1,40}$/;
-const STEP_KINDS = ['inject', 'clearFaults', 'wait', 'waitForAlarm', 'start', 'awaitExecutions', 'pause', 'putParameter'];
+const STEP_KINDS = ['inject', 'clearFaults', 'wait', 'waitForAlarm', 'start', 'awaitExecutions', 'pause', 'putParameter', 'misconfigure', 'readiness'];
 /** SSM parameters a `putParameter` step may write, by the name the functions read them under. */
 export const SCENARIO_PARAMETERS = { pause: 'DR_PAUSE_PARAMETER_NAME' };
 const DEFAULT_PAUSED_BY = 'arn:aws:sts::111122223333:assumed-role/dr-operator/drill';
@@ -102,8 +103,12 @@ function parseStep(step, problems, executionIds) {
     case 'inject':
       problems.onlyKeys(step, ['do', 'faults', 'note']);
       return { do: kind, faults: parseFaults(step.faults, problems.at('faults')) };
+    case 'misconfigure':
+      problems.onlyKeys(step, ['do', 'misconfigurations', 'note']);
+      return { do: kind, misconfigurations: parseMisconfigurations(step.misconfigurations, problems.at('misconfigurations')) };
     case 'clearFaults':
     case 'awaitExecutions':
+    case 'readiness':
       problems.onlyKeys(step, ['do', 'note']);
       return { do: kind };
     case 'wait':
@@ -145,6 +150,22 @@ function parseStep(step, problems, executionIds) {
     default:
       return undefined;
   }
+}
+
+function parseMisconfigurations(value, problems) {
+  if (!problems.array(value, { minLength: 1 })) return [];
+  return value.map((entry, index) => {
+    const at = problems.at(index);
+    if (!at.object(entry)) return undefined;
+    const kind = at.at('kind').oneOf(entry.kind, Object.keys(MISCONFIGURATION_KINDS));
+    if (kind === undefined) return undefined;
+    const fields = MISCONFIGURATION_KINDS[kind];
+    at.onlyKeys(entry, ['kind', ...fields]);
+    const parsed = { kind };
+    if (fields.includes('region')) parsed.region = at.at('region').oneOf(entry.region, ROLES);
+    if (fields.includes('alarm')) parsed.alarm = at.at('alarm').oneOf(entry.alarm, ROLES);
+    return parsed;
+  });
 }
 
 function parseExecution(execution, problems, executionIds) {
@@ -241,7 +262,7 @@ function parseExpectations(value, problems, executionIds) {
   if (!problems.object(value)) return {};
   problems.onlyKeys(value, [
     'executions', 'decisions', 'maxDecisions', 'promotions', 'maxPromotions', 'maxDatabaseOperations', 'dnsChanges', 'finalWriter', 'finalWeights',
-    'lostWrites', 'maxLostWrites', 'notifications', 'notificationCount', 'maxRtoSeconds',
+    'lostWrites', 'maxLostWrites', 'notifications', 'notificationCount', 'maxRtoSeconds', 'readinessCodes',
     'maxServingRtoSeconds', 'maxWriteRtoSeconds', 'maxFailedReads', 'maxFailedWrites',
   ]);
   if (Object.keys(value).length === 0) problems.add('must state at least one expectation');
@@ -259,6 +280,10 @@ function parseExpectations(value, problems, executionIds) {
   if (value.finalWriter !== undefined) expect.finalWriter = problems.at('finalWriter').oneOf(value.finalWriter, ROLES);
   if (value.finalWeights !== undefined) expect.finalWeights = parseWeights(value.finalWeights, problems.at('finalWeights'));
   if (value.notifications !== undefined) expect.notifications = parseNotificationMatchers(value.notifications, problems.at('notifications'));
+  if (value.readinessCodes !== undefined) {
+    const codes = problems.at('readinessCodes').array(value.readinessCodes, { minLength: 1 }) ?? [];
+    expect.readinessCodes = codes.map((code, index) => problems.at('readinessCodes').at(index).string(code, { pattern: /^[A-Z][A-Za-z]+$/ }));
+  }
   for (const key of ['maxRtoSeconds', 'maxServingRtoSeconds', 'maxWriteRtoSeconds']) {
     if (value[key] !== undefined) expect[key] = problems.at(key).number(value[key], { min: 0 });
   }

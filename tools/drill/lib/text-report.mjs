@@ -101,13 +101,26 @@ function worldSection(world) {
   return lines;
 }
 
+function readinessSection(readiness) {
+  const lines = [];
+  for (const report of readiness ?? []) {
+    lines.push(`Readiness at ${time(report.at)}: ${report.findings.length === 0 ? 'no findings' : `${report.findings.length} finding(s)`}${report.ready ? '' : ', NOT READY'}`);
+    for (const finding of report.findings) {
+      lines.push(`  ${finding.severity.padEnd(8)} [${finding.code}] ${finding.subject}: ${finding.problem}`);
+      lines.push(`           evidence: ${finding.evidence}`);
+      lines.push(`           fix: ${finding.fix}`);
+    }
+  }
+  return lines;
+}
+
 function checksSection(checks) {
   return ['Checks', ...checks.map((c) => `  ${c.passed ? '✓' : '✗'} ${c.name}: ${c.passed ? '' : `expected ${JSON.stringify(c.expected)}, got `}${JSON.stringify(c.actual)}`)];
 }
 
 /** The whole report as text lines. */
 export function renderReport(report) {
-  return [header(report), ...timeline(report), ...userSection(report), ...rtoSection(report.rto), ...dataLossSection(report.dataLoss), ...worldSection(report.finalWorld), ...checksSection(report.checks), ''].join('\n');
+  return [header(report), ...timeline(report), ...userSection(report), ...rtoSection(report.rto), ...dataLossSection(report.dataLoss), ...worldSection(report.finalWorld), ...readinessSection(report.readiness), ...checksSection(report.checks), ''].join('\n');
 }
 
 /** One line per scenario and a total, for the end of a run. */

@@ -24,6 +24,16 @@ export const FAULT_KINDS = {
   Route53ApiUnreachable: [],
 };
 
+/**
+ * Misconfigurations a scenario may inject (POST /_lab/misconfigurations), with their fields. Only those a lab reset
+ * undoes: the deployed ones (subscriptions, alarms) would outlive the scenario.
+ */
+export const MISCONFIGURATION_KINDS = {
+  DeleteHealthCheck: ['region'],
+  DissociateHealthCheck: ['region'],
+  DetachCluster: ['region'],
+};
+
 /** Faults that take a Region away (what starts the RTO clock). */
 export const OUTAGE_KINDS = ['RegionOutage', 'AppOutage', 'DatabaseOutage', 'Partition', 'FlappingHealth'];
 
