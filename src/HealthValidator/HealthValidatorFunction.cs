@@ -20,6 +20,7 @@ internal static class HealthValidatorFunction
         var alarms = new AlarmReader(dependencies.CloudWatch, configuration, runner, time);
         var database = new DatabaseReader(dependencies.Rds, configuration, runner, time);
         var weights = new WeightReader(dependencies.Route53, configuration, runner);
+        var extraSignals = new ExtraSignalReader(dependencies.CloudWatch, configuration, runner, time);
         var observer = new RegionObserver(dependencies.Probe, route53, alarms);
         var collector = new EvidenceCollector(
             configuration,
@@ -31,14 +32,15 @@ internal static class HealthValidatorFunction
             new ExecutionHistoryReader(dependencies.StepFunctions, configuration, runner),
             weights,
             new ProbeMetricReader(dependencies.CloudWatch, configuration, runner, time),
+            extraSignals,
             time);
 
         var assess = new AssessOperation(configuration, collector, time);
         var pins = new PinReader(weights);
         var verify = new VerifyOperation(configuration, dependencies.Probe, dependencies.Rds, pins, runner, time);
         var pin = new PinOperation(configuration, pins, time);
-        var recovery = new RecoveryOperation(configuration, observer, database, weights, time);
-        var gate = new GateOperation(configuration, observer);
+        var recovery = new RecoveryOperation(configuration, observer, database, weights, extraSignals, time);
+        var gate = new GateOperation(configuration, observer, extraSignals);
         var probe = new ProbeOperation(configuration, dependencies.Probe, dependencies.CloudWatch, time);
         var json = ContractsJsonContext.Default;
         return new OperationRouter(Name,

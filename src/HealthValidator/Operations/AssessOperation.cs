@@ -41,7 +41,10 @@ internal sealed class AssessOperation(DrConfiguration configuration, EvidenceCol
             new ExecutionIdentity(execution.Id, execution.StartTime),
             evidence.RecentExecutions,
             evidence.CurrentWeights,
-            timeProvider.GetUtcNow()));
+            timeProvider.GetUtcNow())
+        {
+            ExtraSignals = evidence.ExtraSignals,
+        });
         var desiredWeights = WeightPlanner.PlanWeights(decision, evidence.CurrentWeights, configuration);
         var rtoBudget = RtoBudgetCalculator.Compute(configuration.Rto, configuration.Policy.RtoTarget, BudgetPath(decision.Action));
         var notice = AssessmentNotice.Compose(incidentId, trigger, decision, desiredWeights, rtoBudget, evidence.Notes);

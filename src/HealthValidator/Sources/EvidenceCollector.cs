@@ -17,6 +17,7 @@ internal sealed class EvidenceCollector(
     ExecutionHistoryReader executions,
     WeightReader weights,
     ProbeMetricReader probeMetrics,
+    ExtraSignalReader extraSignals,
     TimeProvider timeProvider)
 {
     public async Task<EvidenceSnapshot> CollectAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -31,6 +32,7 @@ internal sealed class EvidenceCollector(
         var lags = replication.ReadAsync(timeout, cancellationToken);
         var history = executions.ReadAsync(now, timeout, cancellationToken);
         var currentWeights = weights.ReadAsync(timeout, cancellationToken);
+        var extraReadings = extraSignals.ReadAsync(timeout, cancellationToken);
 
         var probeSignals = await Task.WhenAll(probes);
         var checkSignals = await Task.WhenAll(checks);
@@ -64,7 +66,10 @@ internal sealed class EvidenceCollector(
             .Concat(await scheduledProbes)
             .Concat(db.EndpointSignals)
             .ToList();
-        return new EvidenceSnapshot(signals, db.View, replicationStatus, executionHistory.Executions, recordWeights, notes);
+        return new EvidenceSnapshot(signals, db.View, replicationStatus, executionHistory.Executions, recordWeights, notes)
+        {
+            ExtraSignals = await extraReadings,
+        };
     }
 
     /// <summary>A probe that throws for an unexpected reason is an Unknown signal, like any failed source.</summary>

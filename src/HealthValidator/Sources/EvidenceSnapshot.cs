@@ -15,4 +15,8 @@ internal sealed record EvidenceSnapshot(
     ReplicationStatus Replication,
     IReadOnlyList<RecentExecution>? RecentExecutions,
     IReadOnlyList<RecordWeight>? CurrentWeights,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The extra health signals of both Regions: evidence, never a quorum vote.</summary>
+    public IReadOnlyList<ExtraSignalReading> ExtraSignals { get; init; } = [];
+}

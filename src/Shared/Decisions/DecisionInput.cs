@@ -24,4 +24,11 @@ public sealed record DecisionInput(
     ExecutionIdentity CurrentExecution,
     IReadOnlyList<RecentExecution>? RecentExecutions,
     IReadOnlyList<RecordWeight>? CurrentWeights,
-    DateTimeOffset Now);
+    DateTimeOffset Now)
+{
+    /// <summary>
+    /// The extra health signals of both Regions (<see cref="Configuration.ExtraSignal"/>): reported as evidence, never
+    /// counted toward a quorum, never a reason to act.
+    /// </summary>
+    public IReadOnlyList<ExtraSignalReading> ExtraSignals { get; init; } = [];
+}

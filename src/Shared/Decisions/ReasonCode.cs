@@ -92,4 +92,7 @@ public enum ReasonCode
 
     /// <summary>A recovery-Region probe sees the Region being left working: no failover with data loss.</summary>
     HealthyProbeCounterVote,
+
+    /// <summary>Extra health signals (e.g. MSK replication lag) were read: evidence only, never a quorum vote.</summary>
+    ExtraSignalsNotCounted,
 }

@@ -208,4 +208,9 @@ public static class ReasonTexts
     /// <summary><see cref="ReasonCode.DryRun"/>.</summary>
     public static string DryRun(string? requestedBy) =>
         $"Dry run requested by {requestedBy ?? "an unnamed operator"}: this is what would happen; nothing will be changed.";
+
+    /// <summary><see cref="ReasonCode.ExtraSignalsNotCounted"/>.</summary>
+    public static string ExtraSignalsNotCounted(int total, int inAlarm, int unknown) =>
+        $"{Count(total, "extra signal", "extra signals")} ({inAlarm} in ALARM, {unknown} unknown) reported as evidence only: "
+        + "they say whether a dependency is healthy, not whether a Region is down, so they never count toward the quorum.";
 }
