@@ -33,7 +33,7 @@ export function applySubstitutions(text, substitutions, source) {
   return text.replace(PLACEHOLDER, (_, name) => String(substitutions[name]));
 }
 
-/** Which parameter each function variable is set from (`NAME: !Ref Parameter`), over every function of a template. */
+/** Which parameter each function variable is set from (`NAME: !Ref Parameter`, or a joined list parameter), over every function of a template. */
 export function variableParameters(template) {
   /** @type {Record<string, string>} */
   const map = {};
@@ -41,6 +41,9 @@ export function variableParameters(template) {
     if (resource.Type !== 'AWS::Lambda::Function') continue;
     for (const [variable, value] of Object.entries(resource.Properties?.Environment?.Variables ?? {})) {
       if (intrinsicName(value) === 'Ref' && value.Ref in (template.Parameters ?? {})) map[variable] = value.Ref;
+      // A list parameter joined with commas (`!Join [",", !Ref List]`) is set from that parameter too.
+      const joined = intrinsicName(value) === 'Fn::Join' ? value['Fn::Join'] : undefined;
+      if (joined?.[0] === ',' && intrinsicName(joined[1]) === 'Ref' && template.Parameters?.[joined[1].Ref]?.Type === 'CommaDelimitedList') map[variable] = joined[1].Ref;
     }
   }
   return map;
