@@ -155,7 +155,7 @@ describe('buildDeployment: dashboard, compliance alarms and game day', () => {
   });
 
   it('BuildDeployment_GameDaySchedule_DisabledDryRunOfTheFailoverMachineWithItsOwnRole', () => {
-    const [schedule] = deployment.schedules;
+    const schedule = deployment.schedules.find((s) => s.logicalId === 'GameDaySchedule');
     const failover = deployment.stateMachines.find((machine) => machine.logicalId === 'FailoverStateMachine');
     const role = deployment.roles.find((r) => r.logicalId === 'GameDayScheduleRole');
     assert.equal(schedule.state, 'DISABLED');
