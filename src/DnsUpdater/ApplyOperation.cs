@@ -17,6 +17,12 @@ namespace DrLambdas.DnsUpdater;
 /// </summary>
 internal sealed class ApplyOperation(DrConfiguration configuration, IRoute53Client route53, TimeProvider timeProvider)
 {
+    /// <summary>The weight a Region's record holds after <c>apply</c>, one datapoint per Region and call.</summary>
+    public const string RecordWeightMetric = "RecordWeight";
+
+    /// <summary>The dimension naming the Region of a <see cref="RecordWeightMetric"/> datapoint.</summary>
+    public const string RegionDimension = "Region";
+
     public async Task<DnsChangeResponse> HandleAsync(DnsApplyRequest request, Invocation invocation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -41,6 +47,13 @@ internal sealed class ApplyOperation(DrConfiguration configuration, IRoute53Clie
             submitted is null ? "Records already as desired; nothing changed" : $"{plan.Changed.Count} record(s) changed in one batch",
             new LogField("unchanged", plan.Unchanged));
         invocation.WriteMetric("DnsRecordChanges", plan.Changed.Count, MetricUnit.Count);
+
+        // The weights the records hold now, per Region: the dashboard's record weights and traffic split.
+        foreach (var weight in desired)
+        {
+            invocation.WriteMetric(RecordWeightMetric, weight.Weight, MetricUnit.None, new MetricDimension(RegionDimension, weight.Region));
+        }
+
         return new DnsChangeResponse(
             submitted is null ? [] : [submitted.Id],
             submitted is null || submitted.Status == ChangeStatus.InSync ? ChangePropagation.InSync : ChangePropagation.Pending,

@@ -23,6 +23,7 @@ internal static class HealthValidatorFunction
         var weights = new WeightReader(dependencies.Route53, configuration, runner);
         var replication = new ReplicationLagReader(dependencies.CloudWatch, configuration, runner, time);
         var executions = new ExecutionHistoryReader(dependencies.StepFunctions, configuration, runner);
+        var extraSignals = new ExtraSignalReader(dependencies.CloudWatch, configuration, runner, time);
         var observer = new RegionObserver(dependencies.Probe, route53, alarms);
         var collector = new EvidenceCollector(
             configuration,
@@ -35,14 +36,15 @@ internal static class HealthValidatorFunction
             weights,
             new ProbeMetricReader(dependencies.CloudWatch, configuration, runner, time),
             new PauseReader(dependencies.ParameterStore, configuration, runner, time),
+            extraSignals,
             time);
 
         var assess = new AssessOperation(configuration, collector, time);
         var pins = new PinReader(weights);
         var verify = new VerifyOperation(configuration, dependencies.Probe, dependencies.Rds, pins, runner, time);
         var pin = new PinOperation(configuration, pins, time);
-        var recovery = new RecoveryOperation(configuration, observer, database, weights, time);
-        var gate = new GateOperation(configuration, observer);
+        var recovery = new RecoveryOperation(configuration, observer, database, weights, extraSignals, time);
+        var gate = new GateOperation(configuration, observer, extraSignals);
         var probe = new ProbeOperation(configuration, dependencies.Probe, dependencies.CloudWatch, time);
         var readiness = new ReadinessOperation(
             configuration,

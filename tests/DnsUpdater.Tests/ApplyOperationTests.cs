@@ -189,6 +189,17 @@ public sealed class ApplyOperationTests : IDisposable
     }
 
     [Fact]
+    public async Task Apply_Weights_EmittedPerRegionForTheDashboard()
+    {
+        await _world.ApplyAsync(0, 100);
+
+        var weights = _world.Context.Metric("RecordWeight")
+            .Select(record => (record.GetProperty("Region").GetString(), record.GetProperty("RecordWeight").GetDouble()))
+            .ToList();
+        Assert.Equal([(Tpe, 0d), (Nrt, 100d)], weights);
+    }
+
+    [Fact]
     public async Task Apply_Changes_AreLoggedAndCounted()
     {
         await _world.ApplyAsync(0, 100);

@@ -118,6 +118,63 @@ describe('buildDeployment on the project templates', () => {
   });
 });
 
+describe('buildDeployment: dashboard, compliance alarms and game day', () => {
+  const deployment = deploy();
+  const main = deployment.stacks.find((stack) => stack.name === 'main');
+
+  it('BuildDeployment_Dashboard_BodyParsesWithEveryWidget', () => {
+    const [dashboard] = deployment.dashboards;
+    assert.equal(dashboard.name, `${main.stackName}-dr`);
+    assert.equal(dashboard.region, SECONDARY);
+    const titles = dashboard.body.widgets.map((widget) => widget.properties.title).filter(Boolean);
+    for (const expected of [/probes/, /Route 53/, /replication lag/, /Record weights/, /Traffic split/, /RTO/, /Data loss/, /Readiness/, /Game days/, /Compliance/]) {
+      assert.ok(titles.some((title) => expected.test(title)), `no widget titled ${expected}: ${titles.join(' | ')}`);
+    }
+  });
+
+  it('BuildDeployment_Dashboard_ShowsTheDeployedFunctionsAndClusters', () => {
+    const text = JSON.stringify(deployment.dashboards[0].body);
+    const functionName = (code) => deployment.functions.find((fn) => fn.code === code).name;
+    assert.ok(text.includes(`"FunctionName","${functionName('HealthValidator')}"`));
+    assert.ok(text.includes(`"FunctionName","${functionName('DnsUpdater')}"`));
+    assert.ok(text.includes(`"DBClusterIdentifier","app-${SECONDARY}"`));
+  });
+
+  it('BuildDeployment_ComplianceAlarms_InTheRecoveryRegionToTheTopicWithDesignThresholds', () => {
+    const topic = deployment.topics.find((t) => t.stack === 'main').arn;
+    const alarms = Object.fromEntries(deployment.alarms.filter((alarm) => /ComplianceAlarm$/.test(alarm.logicalId)).map((alarm) => [alarm.logicalId, alarm]));
+    assert.deepEqual(Object.keys(alarms).sort(), ['DataLossComplianceAlarm', 'ReadinessComplianceAlarm', 'ReplicationLagComplianceAlarm', 'RtoComplianceAlarm']);
+    assert.deepEqual(Object.values(alarms).map((alarm) => alarm.region), Array(4).fill(SECONDARY));
+    assert.deepEqual(Object.values(alarms).map((alarm) => alarm.properties.AlarmActions), Array(4).fill([topic]));
+    assert.deepEqual(
+      ['RtoComplianceAlarm', 'DataLossComplianceAlarm', 'ReplicationLagComplianceAlarm', 'ReadinessComplianceAlarm'].map((id) => String(alarms[id].properties.Threshold)),
+      ['80', '1', '1000', '0']);
+    const query = putMetricAlarmParameters(alarms.ReplicationLagComplianceAlarm.name, alarms.ReplicationLagComplianceAlarm.properties);
+    assert.equal(query['Dimensions.member.1.Value'], `app-${SECONDARY}`);
+    assert.equal(query.EvaluationPeriods, '5');
+  });
+
+  it('BuildDeployment_GameDaySchedule_DisabledDryRunOfTheFailoverMachineWithItsOwnRole', () => {
+    const schedule = deployment.schedules.find((s) => s.logicalId === 'GameDaySchedule');
+    const failover = deployment.stateMachines.find((machine) => machine.logicalId === 'FailoverStateMachine');
+    const role = deployment.roles.find((r) => r.logicalId === 'GameDayScheduleRole');
+    assert.equal(schedule.state, 'DISABLED');
+    assert.equal(schedule.expression, 'cron(0 2 ? * SUN#1 *)');
+    assert.equal(schedule.timezone, 'Asia/Taipei');
+    assert.equal(schedule.target.arn, failover.arn);
+    assert.equal(schedule.target.roleArn, role.arn);
+    assert.equal(JSON.parse(schedule.target.input).mode, 'dry-run');
+    assert.deepEqual(role.trustedServices, ['scheduler.amazonaws.com']);
+  });
+
+  it('DashboardBody_NotJson_IsADeploymentError', () => {
+    const edit = (name, template) => {
+      if (name === 'main') template.Resources.DrDashboard.Properties.DashboardBody = '{"widgets":[';
+    };
+    assert.throws(() => deploy({ edit }), (error) => error instanceof DeploymentError && /DashboardBody is not JSON/.test(error.message));
+  });
+});
+
 describe('deployment documents', () => {
   it('ApplySubstitutions_MissingValue_IsADeploymentErrorNamingIt', () => {
     assert.throws(() => applySubstitutions('{"a":"${X}","b":"${Y}"}', { X: '1' }, 'm.asl.json'), /m\.asl\.json: no DefinitionSubstitutions value for Y/);
@@ -137,7 +194,7 @@ describe('deployment documents', () => {
 
   it('RolesDocument_EveryRoleOfBothStacks_WithItsInlinePolicies', () => {
     const document = rolesDocument(deploy());
-    assert.equal(document.roles.length, 8);
+    assert.equal(document.roles.length, 9); // with the readiness and game-day schedules' roles
     const dns = document.roles.find((role) => /DnsUpdaterRole/.test(role.arn));
     assert.equal(dns.policies[0].name, 'dns-updater');
     assert.ok(dns.policies[0].document.Statement.some((statement) => statement.Action === 'route53:ChangeResourceRecordSets'));

@@ -33,7 +33,7 @@ export function applySubstitutions(text, substitutions, source) {
   return text.replace(PLACEHOLDER, (_, name) => String(substitutions[name]));
 }
 
-/** Which parameter each function variable is set from (`NAME: !Ref Parameter`), over every function of a template. */
+/** Which parameter each function variable is set from (`NAME: !Ref Parameter`, or a joined list parameter), over every function of a template. */
 export function variableParameters(template) {
   /** @type {Record<string, string>} */
   const map = {};
@@ -41,6 +41,9 @@ export function variableParameters(template) {
     if (resource.Type !== 'AWS::Lambda::Function') continue;
     for (const [variable, value] of Object.entries(resource.Properties?.Environment?.Variables ?? {})) {
       if (intrinsicName(value) === 'Ref' && value.Ref in (template.Parameters ?? {})) map[variable] = value.Ref;
+      // A list parameter joined with commas (`!Join [",", !Ref List]`) is set from that parameter too.
+      const joined = intrinsicName(value) === 'Fn::Join' ? value['Fn::Join'] : undefined;
+      if (joined?.[0] === ',' && intrinsicName(joined[1]) === 'Ref' && template.Parameters?.[joined[1].Ref]?.Type === 'CommaDelimitedList') map[variable] = joined[1].Ref;
     }
   }
   return map;
@@ -128,6 +131,22 @@ export function variableParameters(template) {
  */
 
 /**
+ * A CloudWatch dashboard with its body parsed (CloudFormation passes DashboardBody to PutDashboard, which refuses a
+ * body that is not a JSON object with a widgets array).
+ * @typedef {object} DeployedDashboard
+ * @property {string} stack @property {string} logicalId @property {string} name @property {string} region
+ * @property {{ widgets: any[] }} body
+ */
+
+/**
+ * An EventBridge Scheduler schedule and its templated target (a state machine's StartExecution, a function's Invoke).
+ * @typedef {object} DeployedSchedule
+ * @property {string} stack @property {string} logicalId @property {string} name @property {string} region
+ * @property {string} arn @property {string} state @property {string} expression @property {string | undefined} timezone
+ * @property {{ arn: string, roleArn: string, input?: string }} target
+ */
+
+/**
  * Every template of the parameter file, resolved: what the lab and the drill act on.
  * @typedef {object} Deployment
  * @property {string} accountId
@@ -141,6 +160,8 @@ export function variableParameters(template) {
  * @property {DeployedAlarm[]} alarms
  * @property {DeployedRule[]} rules
  * @property {DeployedHealthCheck[]} healthChecks
+ * @property {DeployedDashboard[]} dashboards
+ * @property {DeployedSchedule[]} schedules
  */
 
 /**
@@ -165,7 +186,7 @@ export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_F
   /** @type {Record<string, Record<string, unknown>>} */
   const outputs = {};
   /** @type {Deployment} */
-  const deployment = { accountId, recoveryRegion: lab.recoveryRegion, stacks: [], functions: [], roles: [], stateMachines: [], topics: [], subscriptions: [], alarms: [], rules: [], healthChecks: [] };
+  const deployment = { accountId, recoveryRegion: lab.recoveryRegion, stacks: [], functions: [], roles: [], stateMachines: [], topics: [], subscriptions: [], alarms: [], rules: [], healthChecks: [], dashboards: [], schedules: [] };
   for (const spec of file.stacks) {
     const where = `stack ${spec.name}`;
     const region = String(labValue(spec.region, lab, outputs, `${where}.region`));
@@ -256,10 +277,43 @@ function collect(deployment, stack, resolved, template, directory) {
           id: resource.ref === pendingHealthCheckId(logicalId) ? null : resource.ref,
         });
         break;
+      case 'AWS::CloudWatch::Dashboard':
+        deployment.dashboards.push({ stack, logicalId, name, region, body: dashboardBody(p.DashboardBody, where) });
+        break;
+      case 'AWS::Scheduler::Schedule':
+        deployment.schedules.push({
+          stack, logicalId, name, region, arn: resource.attribute('Arn'),
+          state: p.State ?? 'ENABLED',
+          expression: p.ScheduleExpression,
+          timezone: p.ScheduleExpressionTimezone,
+          target: { arn: p.Target.Arn, roleArn: p.Target.RoleArn, input: p.Target.Input },
+        });
+        break;
       default:
         break;
     }
   }
+}
+
+/**
+ * A dashboard's body as PutDashboard reads it: a JSON object with a `widgets` array, each widget with a type and
+ * properties (PutDashboard answers InvalidParameterInput otherwise).
+ * @param {unknown} text @param {string} where
+ */
+export function dashboardBody(text, where) {
+  let body;
+  try {
+    body = JSON.parse(String(text));
+  } catch (error) {
+    throw new DeploymentError(`${where}: DashboardBody is not JSON: ${error.message}`);
+  }
+  if (!Array.isArray(body?.widgets)) throw new DeploymentError(`${where}: DashboardBody needs a widgets array`);
+  body.widgets.forEach((widget, index) => {
+    if (typeof widget?.type !== 'string' || typeof widget?.properties !== 'object') {
+      throw new DeploymentError(`${where}: widget ${index} needs a type and properties`);
+    }
+  });
+  return body;
 }
 
 /**

@@ -17,6 +17,9 @@ namespace DrLambdas.HealthValidator.Operations;
 /// <summary><c>assess</c>: gathers the evidence about both Regions and decides what the state machine does.</summary>
 internal sealed class AssessOperation(DrConfiguration configuration, EvidenceCollector collector, TimeProvider timeProvider)
 {
+    /// <summary>One datapoint per dry-run assessment, with the action the dry run decided (the game-day result).</summary>
+    public const string DryRunsMetric = "DryRuns";
+
     public async Task<AssessResponse> HandleAsync(AssessRequest request, Invocation invocation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -42,7 +45,10 @@ internal sealed class AssessOperation(DrConfiguration configuration, EvidenceCol
             evidence.RecentExecutions,
             evidence.CurrentWeights,
             timeProvider.GetUtcNow(),
-            evidence.Pause));
+            evidence.Pause)
+        {
+            ExtraSignals = evidence.ExtraSignals,
+        });
         var desiredWeights = WeightPlanner.PlanWeights(decision, evidence.CurrentWeights, configuration);
         var rtoBudget = RtoBudgetCalculator.Compute(configuration.Rto, configuration.Policy.RtoTarget, BudgetPath(decision.Action));
         var notice = AssessmentNotice.Compose(incidentId, trigger, decision, desiredWeights, rtoBudget, evidence.Notes);
@@ -98,6 +104,12 @@ internal sealed class AssessOperation(DrConfiguration configuration, EvidenceCol
         invocation.WriteMetric("Decisions", 1, MetricUnit.Count, action);
         invocation.WriteMetric("AssessmentDuration", duration.TotalMilliseconds, MetricUnit.Milliseconds);
         invocation.WriteMetric("RtoBudget", rtoBudget.TotalSeconds, MetricUnit.Seconds, action);
+        if (decision.DryRun)
+        {
+            // A dry run (the monthly game day) is a result of its own on the dashboard: what recovery would do now.
+            invocation.WriteMetric(DryRunsMetric, 1, MetricUnit.Count, action);
+        }
+
         if (decision.Action == DecisionAction.Failover && decision.EstimatedDataLossSeconds is { } loss)
         {
             invocation.WriteMetric("EstimatedDataLoss", loss, MetricUnit.Seconds, action);

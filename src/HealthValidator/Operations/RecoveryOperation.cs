@@ -4,6 +4,7 @@ using DrLambdas.Runtime.Logging;
 using DrLambdas.Runtime.Metrics;
 using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Contracts;
+using DrLambdas.Shared.Decisions;
 using DrLambdas.Shared.Domain;
 using DrLambdas.Shared.Failback;
 using DrLambdas.Shared.Weights;
@@ -12,7 +13,7 @@ namespace DrLambdas.HealthValidator.Operations;
 
 /// <summary>
 /// <c>recovery</c>: one failback readiness check of the original primary (application healthy, its cluster back in
-/// the global database, available and synchronised), appended to the history for the consecutive-checks rule.
+/// the global database, available and synchronised, every extra signal of it OK), appended to the history for the consecutive-checks rule.
 /// Ready only when there is something to fail back: the writer is elsewhere or the primary lacks its normal share.
 /// </summary>
 internal sealed class RecoveryOperation(
@@ -20,6 +21,7 @@ internal sealed class RecoveryOperation(
     RegionObserver observer,
     DatabaseReader database,
     WeightReader weights,
+    ExtraSignalReader extraSignals,
     TimeProvider timeProvider)
 {
     /// <summary>The history kept in the execution document is bounded so it never outgrows the state size limit.</summary>
@@ -35,12 +37,17 @@ internal sealed class RecoveryOperation(
         var signals = observer.ObserveAsync(primary, includeAlarms: false, timeout, cancellationToken);
         var databaseEvidence = database.ReadAsync(timeout, cancellationToken);
         var currentWeights = weights.ReadAsync(timeout, cancellationToken);
+        var extras = extraSignals.ReadAsync([primary], timeout, cancellationToken);
         var problems = new List<string>();
         var seen = new List<string>();
         foreach (var signal in await signals)
         {
             (signal.Verdict == Verdict.Healthy ? seen : problems).Add($"{signal.Kind} {signal.Verdict}: {signal.Detail}");
         }
+
+        var readings = await extras;
+        problems.AddRange(ExtraSignalRequirement.Problems(readings));
+        seen.AddRange(readings.Where(reading => reading.Verdict == Verdict.Healthy).Select(Evidence.Of));
 
         var view = (await databaseEvidence).View;
         var member = view.Members

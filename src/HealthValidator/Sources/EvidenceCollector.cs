@@ -19,6 +19,7 @@ internal sealed class EvidenceCollector(
     WeightReader weights,
     ProbeMetricReader probeMetrics,
     PauseReader pause,
+    ExtraSignalReader extraSignals,
     TimeProvider timeProvider)
 {
     public async Task<EvidenceSnapshot> CollectAsync(TimeSpan timeout, CancellationToken cancellationToken)
@@ -34,6 +35,7 @@ internal sealed class EvidenceCollector(
         var history = executions.ReadAsync(now, timeout, cancellationToken);
         var currentWeights = weights.ReadAsync(timeout, cancellationToken);
         var pauseState = pause.ReadAsync(timeout, cancellationToken);
+        var extraReadings = extraSignals.ReadAsync(timeout, cancellationToken);
 
         var probeSignals = await Task.WhenAll(probes);
         var checkSignals = await Task.WhenAll(checks);
@@ -73,7 +75,10 @@ internal sealed class EvidenceCollector(
             .Concat(await scheduledProbes)
             .Concat(db.EndpointSignals)
             .ToList();
-        return new EvidenceSnapshot(signals, db.View, replicationStatus, executionHistory.Executions, recordWeights, notes, pauseResult);
+        return new EvidenceSnapshot(signals, db.View, replicationStatus, executionHistory.Executions, recordWeights, notes, pauseResult)
+        {
+            ExtraSignals = await extraReadings,
+        };
     }
 
     /// <summary>A probe that throws for an unexpected reason is an Unknown signal, like any failed source.</summary>

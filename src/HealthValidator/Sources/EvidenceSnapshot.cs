@@ -18,4 +18,8 @@ internal sealed record EvidenceSnapshot(
     IReadOnlyList<RecentExecution>? RecentExecutions,
     IReadOnlyList<RecordWeight>? CurrentWeights,
     IReadOnlyList<string> Notes,
-    PauseState Pause);
+    PauseState Pause)
+{
+    /// <summary>The extra health signals of both Regions: evidence, never a quorum vote.</summary>
+    public IReadOnlyList<ExtraSignalReading> ExtraSignals { get; init; } = [];
+}

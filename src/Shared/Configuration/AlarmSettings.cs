@@ -26,9 +26,19 @@ public sealed record AlarmSettings(
     /// <summary>The probe alarm about the secondary (recovery Region).</summary>
     public string? SecondaryProbeAlarm { get; init; }
 
+    /// <summary>The extra health signals of the primary, alarms in the primary Region (<see cref="ExtraSignal"/>).</summary>
+    public IReadOnlyList<ExtraSignal> PrimaryExtraSignals { get; init; } = [];
+
+    /// <summary>The extra health signals of the secondary, alarms in the secondary Region.</summary>
+    public IReadOnlyList<ExtraSignal> SecondaryExtraSignals { get; init; } = [];
+
+    /// <summary>The extra health signals of a Region's role; they live in that Region.</summary>
+    public IReadOnlyList<ExtraSignal> ExtraSignalsOf(RegionRole role) => role == RegionRole.Primary ? PrimaryExtraSignals : SecondaryExtraSignals;
+
     /// <summary>
     /// The Region <paramref name="alarmName"/> speaks about, or null when it is not managed here. Every alarm the
-    /// EventBridge rule forwards is managed: a failure, health-check or probe alarm of either Region.
+    /// EventBridge rule forwards is managed: a failure, health-check or probe alarm of either Region. Extra signals are
+    /// not: they never start or steer a failover.
     /// </summary>
     public RegionRole? RoleOf(string alarmName) =>
         PrimaryFailureAlarms.Contains(alarmName, StringComparer.Ordinal)

@@ -8,6 +8,7 @@ namespace DrLambdas.Shared.Configuration;
 internal static class ConfigurationLoader
 {
     private const int MaxSetIdentifierLength = 128;
+    private const int MaxAlarmNameLength = 255;
 
     public static DrConfiguration Load(Func<string, string?> readVariable)
     {
@@ -265,10 +266,13 @@ internal static class ConfigurationLoader
             reader.Problem(Env.StateMachineArn, $"must be a state machine ARN (arn:aws:states:REGION:ACCOUNT:stateMachine:NAME), got '{stateMachine}'");
         }
 
+        string?[] triggers = [.. primary, .. secondary, primaryCheck, secondaryCheck, primaryProbe, secondaryProbe];
         return new AlarmSettings(primary, secondary, stateMachine, primaryCheck, secondaryCheck, checkRegion)
         {
             PrimaryProbeAlarm = primaryProbe,
             SecondaryProbeAlarm = secondaryProbe,
+            PrimaryExtraSignals = ExtraSignals(reader, Env.PrimaryExtraSignals, triggers),
+            SecondaryExtraSignals = ExtraSignals(reader, Env.SecondaryExtraSignals, triggers),
         };
     }
 
@@ -293,6 +297,47 @@ internal static class ConfigurationLoader
             TimeSpan.FromDays(reader.Integer(Env.ReadinessMaxExerciseAgeDays, ConfigurationDefaults.ReadinessMaxExerciseAgeDays, 1, 3650)));
     }
 
+    /// <summary>
+    /// <c>kind:alarm-name</c> entries. An alarm that starts failovers cannot also be an extra signal, which never does;
+    /// each alarm appears once per Region.
+    /// </summary>
+    private static List<ExtraSignal> ExtraSignals(VariableReader reader, string name, IEnumerable<string?> triggers)
+    {
+        var signals = new List<ExtraSignal>();
+        foreach (var entry in reader.List(name))
+        {
+            var separator = entry.IndexOf(':', StringComparison.Ordinal);
+            if (separator < 0)
+            {
+                reader.Problem(name, $"entry '{entry}' must be kind:alarm-name, kind one of {string.Join(", ", ExtraSignalKinds.All)}");
+                continue;
+            }
+
+            var kind = entry[..separator].Trim();
+            var alarm = entry[(separator + 1)..].Trim();
+            if (!ExtraSignalKinds.All.Contains(kind, StringComparer.Ordinal))
+            {
+                reader.Problem(name, $"kind '{kind}' of entry '{entry}' is not one of {string.Join(", ", ExtraSignalKinds.All)}");
+            }
+
+            if (alarm.Length is 0 or > MaxAlarmNameLength)
+            {
+                reader.Problem(name, $"alarm name of entry '{entry}' must be 1 to {MaxAlarmNameLength} characters, got {alarm.Length}");
+            }
+            else if (signals.Any(signal => string.Equals(signal.AlarmName, alarm, StringComparison.Ordinal)))
+            {
+                reader.Problem(name, $"names alarm '{alarm}' more than once");
+            }
+            else if (triggers.Contains(alarm, StringComparer.Ordinal))
+            {
+                reader.Problem(name, $"names alarm '{alarm}', which starts failovers; an extra signal never does");
+            }
+
+            signals.Add(new ExtraSignal(kind, alarm));
+        }
+
+        return signals;
+    }
 
     /// <summary>One alarm means one thing: a name listed twice would make the Region it speaks about ambiguous.</summary>
     private static void CheckUnique(VariableReader reader, string name, string? alarm, IEnumerable<string?> others)

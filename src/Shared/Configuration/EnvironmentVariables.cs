@@ -66,6 +66,15 @@ public static class EnvironmentVariables
     /// <summary>The alarm on the secondary's Route 53 <c>HealthCheckStatus</c> metric, in us-east-1 (optional).</summary>
     public const string SecondaryHealthCheckAlarmName = "DR_SECONDARY_HEALTH_CHECK_ALARM_NAME";
 
+    /// <summary>
+    /// Extra health signals of the primary (optional): comma-separated <c>kind:alarm-name</c> entries, the alarms in the
+    /// primary Region; evidence only, never a quorum vote (<see cref="ExtraSignal"/>).
+    /// </summary>
+    public const string PrimaryExtraSignals = "DR_PRIMARY_EXTRA_SIGNALS";
+
+    /// <summary>Extra health signals of the secondary (optional), the alarms in the secondary Region.</summary>
+    public const string SecondaryExtraSignals = "DR_SECONDARY_EXTRA_SIGNALS";
+
     /// <summary>The Region of the health-check alarms (default <c>us-east-1</c>, the only Region with Route 53 metrics).</summary>
     public const string HealthCheckAlarmRegion = "DR_HEALTH_CHECK_ALARM_REGION";
 

@@ -21,6 +21,15 @@ public static class DecisionEngine
             context.Add(ReasonCode.DryRun, ReasonTexts.DryRun(input.Trigger.RequestedBy));
         }
 
+        if (input.ExtraSignals.Count > 0)
+        {
+            var extras = input.ExtraSignals;
+            context.Add(
+                ReasonCode.ExtraSignalsNotCounted,
+                ReasonTexts.ExtraSignalsNotCounted(extras.Count, extras.Count(reading => reading.Verdict == Verdict.Unhealthy), extras.Count(reading => reading.Verdict == Verdict.Unknown)),
+                extras.Select(Evidence.Of));
+        }
+
         return input.Trigger.Kind == TriggerKind.Alarm ? DecideAlarm(context) : DecideManual(context);
     }
 

@@ -27,4 +27,11 @@ public sealed record DecisionInput(
     IReadOnlyList<RecentExecution>? RecentExecutions,
     IReadOnlyList<RecordWeight>? CurrentWeights,
     DateTimeOffset Now,
-    PauseState? Pause = null);
+    PauseState? Pause = null)
+{
+    /// <summary>
+    /// The extra health signals of both Regions (<see cref="Configuration.ExtraSignal"/>): reported as evidence, never
+    /// counted toward a quorum, never a reason to act.
+    /// </summary>
+    public IReadOnlyList<ExtraSignalReading> ExtraSignals { get; init; } = [];
+}

@@ -18,6 +18,13 @@ public static class Evidence
         return $"{KindLabel(signal.Kind)}:{signal.Observer}→{signal.Region} {VerdictLabel(signal.Verdict)}: {signal.Detail}";
     }
 
+    /// <summary>An extra health signal, e.g. <c>extra:msk-replication-lag:orders-mm2-lag→ap-east-2 unhealthy: alarm ... ALARM</c>.</summary>
+    public static string Of(ExtraSignalReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        return $"extra:{reading.Kind}:{reading.AlarmName}→{reading.Region} {VerdictLabel(reading.Verdict)}: {reading.Detail}";
+    }
+
     /// <summary>A global database member.</summary>
     public static string Of(ClusterMember member)
     {

@@ -101,4 +101,6 @@ public enum ReasonCode
 
     /// <summary>Automatic failover is paused, but a manual request acts regardless.</summary>
     PauseDoesNotApplyToManualRequest,
+    /// <summary>Extra health signals (e.g. MSK replication lag) were read: evidence only, never a quorum vote.</summary>
+    ExtraSignalsNotCounted,
 }

@@ -231,4 +231,8 @@ public static class ReasonTexts
         return $"Automatic failover is paused by {pause.PausedBy} until {Time(pause.ExpiresAt)} ({pause.Reason}); "
             + $"this manual request by {requestedBy ?? "an operator"} acts regardless.";
     }
+    /// <summary><see cref="ReasonCode.ExtraSignalsNotCounted"/>.</summary>
+    public static string ExtraSignalsNotCounted(int total, int inAlarm, int unknown) =>
+        $"{Count(total, "extra signal", "extra signals")} ({inAlarm} in ALARM, {unknown} unknown) reported as evidence only: "
+        + "they say whether a dependency is healthy, not whether a Region is down, so they never count toward the quorum.";
 }

@@ -46,9 +46,11 @@ internal sealed class ValidatorWorld : IDisposable
             .Returns(() => Task.FromResult(new ResourceRecordSetPage(
                 [Record("tpe", Weights.Tpe), Record("nrt", Weights.Nrt)], false, null, null, null)));
         CloudWatch.Setup(client => client.DescribeAlarmsAsync(It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
-            .Returns((IReadOnlyCollection<string> names, string? region, CancellationToken _) => Task.FromResult<IReadOnlyList<CloudWatchAlarm>>(
+            .Returns((IReadOnlyCollection<string> names, string? region, CancellationToken _) => UnreachableCloudWatch.Contains(region ?? Nrt)
+                ? Task.FromException<IReadOnlyList<CloudWatchAlarm>>(new HttpRequestException($"CloudWatch in {region ?? Nrt} unreachable"))
+                : Task.FromResult<IReadOnlyList<CloudWatchAlarm>>(
                 names.Where(AlarmStates.ContainsKey)
-                    .Where(name => (region ?? Nrt) == (HealthCheckAlarms.Contains(name) ? UsEast1 : Nrt))
+                    .Where(name => (region ?? Nrt) == AlarmRegions.GetValueOrDefault(name, HealthCheckAlarms.Contains(name) ? UsEast1 : Nrt))
                     .Select(name => HealthCheckAlarms.Contains(name)
                         ? new CloudWatchAlarm(name, null, AlarmKind.Metric, AlarmStates[name], "Threshold Crossed", T0, "AWS/Route53", "HealthCheckStatus")
                         : new CloudWatchAlarm(name, null, AlarmKind.Metric, AlarmStates[name], "Threshold Crossed", T0, "AWS/ApplicationELB", "HTTPCode_Target_5XX_Count"))
@@ -138,6 +140,12 @@ internal sealed class ValidatorWorld : IDisposable
 
     /// <summary>History events by execution ARN (<c>GetExecutionHistory</c>).</summary>
     public Dictionary<string, IReadOnlyList<HistoryEvent>> ExecutionHistories { get; } = [];
+
+    /// <summary>The Region an alarm lives in when it is neither a recovery-Region alarm nor a us-east-1 health-check alarm.</summary>
+    public Dictionary<string, string> AlarmRegions { get; } = [];
+
+    /// <summary>Regions whose CloudWatch API cannot be reached (a Region outage).</summary>
+    public HashSet<string> UnreachableCloudWatch { get; } = [];
 
     /// <summary>Alarms on Route 53's HealthCheckStatus: they exist only in us-east-1.</summary>
     public HashSet<string> HealthCheckAlarms { get; } = [PrimaryHealthCheckAlarm];

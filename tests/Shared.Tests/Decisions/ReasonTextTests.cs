@@ -218,6 +218,18 @@ public class ReasonTextTests
             PauseDoesNotApplyToManualRequest,
             "Automatic failover is paused by arn:aws:iam::111122223333:user/alice until 2026-11-26T01:00:00Z (database upgrade); "
             + "this manual request by alice acts regardless."),
+        ["extra signals"] = new(
+            () => PrimaryOutage() with
+            {
+                ExtraSignals =
+                [
+                    new ExtraSignalReading("msk-replication-lag", "orders-mm2-lag", Tpe, Verdict.Unhealthy, "alarm orders-mm2-lag ALARM", T0),
+                    new ExtraSignalReading("db-connection-pool", "orders-db-pool", Nrt, Verdict.Healthy, "alarm orders-db-pool OK", T0),
+                ],
+            },
+            ExtraSignalsNotCounted,
+            "2 extra signals (1 in ALARM, 0 unknown) reported as evidence only: they say whether a dependency is healthy, not whether a Region is down, so they never count toward the quorum.",
+            "extra:msk-replication-lag:orders-mm2-lag→ap-east-2 unhealthy: alarm orders-mm2-lag ALARM"),
         ["dry run without requester"] = new(
             () => PrimaryOutage() with { Trigger = Manual(TriggerMode.DryRun) with { RequestedBy = null } },
             DryRun, "Dry run requested by an unnamed operator: this is what would happen; nothing will be changed."),

@@ -108,7 +108,13 @@ internal sealed record Scenario(
     public Scenario Without(SignalKind kind, string region) =>
         this with { Signals = Signals.Where(signal => !(signal.Kind == kind && signal.Region == region)).ToList() };
 
-    public DecisionInput Input() => new(Trigger, Configuration, Signals, GlobalCluster, Replication, CurrentExecution, RecentExecutions, CurrentWeights, Now, Pause);
+    /// <summary>Extra health signals (none in the baseline).</summary>
+    public IReadOnlyList<ExtraSignalReading> ExtraSignals { get; init; } = [];
+
+    public DecisionInput Input() => new(Trigger, Configuration, Signals, GlobalCluster, Replication, CurrentExecution, RecentExecutions, CurrentWeights, Now, Pause)
+    {
+        ExtraSignals = ExtraSignals,
+    };
 
     public Decision Decide() => DecisionEngine.Decide(Input());
 }

@@ -71,6 +71,8 @@ export const CONFIGURATION_VARIABLES = {
   DR_FAILBACK_STEPS: 'value',
   DR_FAILBACK_BAKE_SECONDS: 'wall',
   DR_SOURCE_TIMEOUT_MS: 'value',
+  DR_PRIMARY_EXTRA_SIGNALS: 'value',
+  DR_SECONDARY_EXTRA_SIGNALS: 'value',
 };
 
 /** The variables whose durations the functions compare with the clock, scaled to the lab's wall clock. */
