@@ -64,6 +64,11 @@ export const CONFIGURATION_VARIABLES = {
   DR_FAILBACK_STEPS: 'value',
   DR_FAILBACK_BAKE_SECONDS: 'wall',
   DR_SOURCE_TIMEOUT_MS: 'value',
+  // The probe alarm's shape, for the write floor (user-rto.mjs); passed unchanged, as before they were listed here.
+  DR_WITNESS_REGION: 'value',
+  DR_PROBE_INTERVAL_SECONDS: 'model',
+  DR_PROBE_ALARM_PERIOD_SECONDS: 'model',
+  DR_PROBE_ALARM_DATAPOINTS_TO_ALARM: 'value',
 };
 
 /** The variables whose durations the functions compare with the clock, scaled to the lab's wall clock. */
