@@ -31,6 +31,8 @@ const round = (value, digits = 1) => (value === null || value === undefined ? va
  * @property {boolean} [recovered] @property {number} [failedBuckets]
  * @property {number | null} [endedAt] the wall instant the last failed bucket ended (epoch ms; relative in the report)
  * @property {{ path: string, terms: { name: string, seconds: number }[], explanation: string, reason?: string } | null} [floor]
+ * @property {{ totalSeconds: number, targetSeconds: number, reachable: boolean, items: { name: string, seconds: number }[] }} [budget]
+ *   what assess computed from the configuration for this path (servingRtoBudget / writeRtoBudget)
  */
 
 /**
@@ -156,8 +158,9 @@ function writerFloor({ incident, failed, traffic, state, records, modelOf, trigg
  * @param {(second: number) => number} wallOf the wall instant of a model second
  * @returns {UserRto}
  */
-function figure(recovery, failedRequests, floor, wallOf) {
+function figure(recovery, failedRequests, floor, wallOf, budget) {
   return {
+    ...(budget ? { budget: { totalSeconds: budget.totalSeconds, targetSeconds: budget.targetSeconds, reachable: budget.reachable, items: (budget.items ?? []).map((item) => ({ name: item.name, seconds: item.seconds })) } } : {}),
     applicable: true,
     seconds: round(recovery.seconds, 3),
     floorSeconds: floor?.seconds === undefined ? null : round(floor.seconds, 3),
@@ -224,9 +227,10 @@ export function measureUserRecovery(result, lab) {
       };
     }
   }
+  const assessment = (actingExecution(result.records) ?? result.records.find((record) => record.assessment))?.assessment;
   return {
-    servingRto: figure(reads, traffic.failedReads, serving, wallOf),
-    writeRto: figure(writes, traffic.failedWrites, write, wallOf),
+    servingRto: figure(reads, traffic.failedReads, serving, wallOf, assessment?.servingRtoBudget),
+    writeRto: figure(writes, traffic.failedWrites, write, wallOf, assessment?.writeRtoBudget),
     incident: { kind: fault.kind, region: fault.region ?? null, at, modelSecond: round(incident.model, 3) },
     ratios,
   };
