@@ -100,19 +100,21 @@ function servingFloor({ incident, failed, traffic, routing, weights, modelOf, ch
 
 /**
  * The triggers the deployment configures for the failed Region, as the floors model them: its record's health check
- * (the HealthCheckStatus alarm) and, with a witness, the probe alarm (the deployed parameters, model seconds).
+ * (the HealthCheckStatus alarm) and, with a witness, the probe alarm (the deployed parameters, model seconds). The
+ * probe alarm's shape is the deployed alarms' (`deployed`, when the drill read it) or the functions' configuration.
  * @param {any} routing @param {string} failed @param {Record<string, number | string>} model
  * @param {number} ingestionDelaySeconds
+ * @param {{ periodSeconds: number, datapointsToAlarm: number } | null} [deployed]
  */
-export function configuredTriggers(routing, failed, model, ingestionDelaySeconds) {
+export function configuredTriggers(routing, failed, model, ingestionDelaySeconds, deployed) {
   const record = routing.records.find((candidate) => candidate.region === failed);
   const healthCheck = record?.healthCheckId ? routing.healthChecks.find((candidate) => candidate.id === record.healthCheckId) : undefined;
   const witness = typeof model.DR_WITNESS_REGION === 'string' && model.DR_WITNESS_REGION !== '';
-  const probeAlarm = witness && model.DR_PROBE_INTERVAL_SECONDS !== undefined
+  const probeAlarm = (deployed || witness) && model.DR_PROBE_INTERVAL_SECONDS !== undefined
     ? {
       probeIntervalSeconds: Number(model.DR_PROBE_INTERVAL_SECONDS),
-      periodSeconds: Number(model.DR_PROBE_ALARM_PERIOD_SECONDS),
-      datapointsToAlarm: Number(model.DR_PROBE_ALARM_DATAPOINTS_TO_ALARM),
+      periodSeconds: Number(deployed?.periodSeconds ?? model.DR_PROBE_ALARM_PERIOD_SECONDS),
+      datapointsToAlarm: Number(deployed?.datapointsToAlarm ?? model.DR_PROBE_ALARM_DATAPOINTS_TO_ALARM),
     }
     : undefined;
   return { healthCheck, probeAlarm, ingestionDelaySeconds };
@@ -217,7 +219,7 @@ export function measureUserRecovery(result, lab) {
     serving = servingFloor({ incident, failed: fault.region, traffic, routing, weights, modelOf, changes });
     write = serving;
     if (WRITER_OUTAGES.includes(fault.kind) && writerAt(state, at) === fault.region) {
-      const triggers = configuredTriggers(routing, fault.region, result.model ?? {}, result.metricIngestionDelaySeconds ?? 0);
+      const triggers = configuredTriggers(routing, fault.region, result.model ?? {}, result.metricIngestionDelaySeconds ?? 0, /** @type {any} */ (result).probeAlarm);
       const writer = writerFloor({ incident, failed: fault.region, traffic, state, records: result.records, modelOf, triggers });
       write = writer.seconds === undefined ? writer : {
         ...writer,
