@@ -6,8 +6,12 @@ import {
   bucketedFloor,
   checkersThatMustFail,
   clientsForFailedBucket,
+  healthCheckAlarmDetectionFloor,
   healthCheckDetectionFloor,
+  probeAlarmDetectionFloor,
+  servingPathSeconds,
   tailSlack,
+  triggerDetectionFloor,
   ttlDrainFloor,
   writerPathSeconds,
 } from '../../tools/drill/lib/floors.mjs';
@@ -167,6 +171,64 @@ describe('bucketedFloor', () => {
 describe('writerPathSeconds', () => {
   it('WriterPathSeconds_PromotionThenEndpoint_AddsRepointAndReconnect', () => {
     assert.equal(writerPathSeconds({ promotionEndSeconds: 186, repointSeconds: 1, reconnectSeconds: 2 }), 189);
+  });
+});
+
+describe('the presets\' serving floors', () => {
+  const population = (ttlSeconds) => ({ ttlSeconds, clients: 200, readsPerClientPerSecond: 1, share: 0.7 });
+
+  it('ServingPathSeconds_SeedPreset_DetectionAndTheSixtySecondDrain', () => {
+    // 82.5 + 60 − (3 + 15) × 60/200 = 82.5 + 54.6.
+    assert.ok(Math.abs(servingPathSeconds({ healthCheck: { intervalSeconds: 30, failureThreshold: 3, checkers: 8 }, population: population(60) }) - 137.1) < 1e-9);
+  });
+
+  it('ServingPathSeconds_FastPreset_TenSecondChecksAndTtlFifteen', () => {
+    // (3 − 1) × 10 + (7 − 1) × 10/8 = 27.5; 15 − (3 + 15) × 15/200 = 13.65.
+    assert.ok(Math.abs(servingPathSeconds({ healthCheck: { intervalSeconds: 10, failureThreshold: 3, checkers: 8 }, population: population(15) }) - 41.15) < 1e-9);
+  });
+
+  it('BucketedFloor_FastPresetOnAWholeSecond_FortyOne', () => {
+    assert.equal(bucketedFloor(30, 27.5 + 13.65), 41);
+  });
+});
+
+describe('detection floors of the triggers', () => {
+  const fastProbes = { probeIntervalSeconds: 5, periodSeconds: 10, datapointsToAlarm: 3 };
+  const fastCheck = { intervalSeconds: 10, failureThreshold: 3, checkers: 8 };
+
+  it('ProbeAlarmDetectionFloor_FastPreset_ThreePeriodsLessOneProbeIntervalPlusTheIngestionDelay', () => {
+    // The last healthy probe can come 5 s before the failure; the third breaching period ends 30 s after it.
+    assert.equal(probeAlarmDetectionFloor({ ...fastProbes, ingestionDelaySeconds: 5 }), 30);
+  });
+
+  it('ProbeAlarmDetectionFloor_ProbeIntervalLongerThanThePeriods_NotNegative', () => {
+    assert.equal(probeAlarmDetectionFloor({ probeIntervalSeconds: 60, periodSeconds: 10, datapointsToAlarm: 1 }), 0);
+  });
+
+  it('ProbeAlarmDetectionFloor_ZeroDatapoints_Throws', () => {
+    assert.throws(() => probeAlarmDetectionFloor({ ...fastProbes, datapointsToAlarm: 0 }), RangeError);
+  });
+
+  it('HealthCheckAlarmDetectionFloor_SeedPreset_CheckFloorPlusTheIngestionDelay', () => {
+    assert.equal(healthCheckAlarmDetectionFloor({ intervalSeconds: 30, failureThreshold: 3, checkers: 8 }, 5), 87.5);
+  });
+
+  it('TriggerDetectionFloor_WitnessDeployed_TheProbeAlarmFiresFirst', () => {
+    assert.deepEqual(triggerDetectionFloor({ healthCheck: fastCheck, probeAlarm: fastProbes, ingestionDelaySeconds: 5 }), { trigger: 'probe alarm', seconds: 30 });
+  });
+
+  it('TriggerDetectionFloor_NoWitness_TheHealthCheckAlarm', () => {
+    assert.deepEqual(triggerDetectionFloor({ healthCheck: fastCheck, ingestionDelaySeconds: 5 }), { trigger: 'health-check alarm', seconds: 32.5 });
+  });
+
+  it('TriggerDetectionFloor_SlowProbeAlarm_TheEarlierHealthCheckAlarmCounts', () => {
+    const slow = { probeIntervalSeconds: 5, periodSeconds: 30, datapointsToAlarm: 3 };
+
+    assert.equal(triggerDetectionFloor({ healthCheck: fastCheck, probeAlarm: slow })?.trigger, 'health-check alarm');
+  });
+
+  it('TriggerDetectionFloor_NoTrigger_Null', () => {
+    assert.equal(triggerDetectionFloor({}), null);
   });
 });
 

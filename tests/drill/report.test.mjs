@@ -88,6 +88,11 @@ describe('renderReport', () => {
     assert.match(text, /floor = health check .* 82\.5 s \+ TTL drain 54\.6 s/);
   });
 
+  it('RenderReport_Failover_ShowsTheServingAndWriteBudgetsAssessComputed', () => {
+    assert.match(text, /budget from the configuration \(assess\): 150\.0 s = health-check-detection 90\.0 s \+ dns-ttl 60\.0 s; the 60\.0 s target not reachable/);
+    assert.match(text, /budget from the configuration \(assess\): 235\.0 s = detection 150\.0 s \+ decision 5\.0 s \+ promotion 60\.0 s \+ writer-endpoint 15\.0 s \+ reconnect 5\.0 s/);
+  });
+
   it('RenderReport_Failover_ShowsDataLossAndTheFinalWorld', () => {
     assert.match(text, /Data loss \(lab ground truth\): 8 acknowledged write\(s\) lost, spanning 0\.8 s; RPO target 0\.0 s: exceeded/);
     assert.match(text, /Final world: writer secondary \(ap-northeast-1\); weights primary 0, secondary 100/);

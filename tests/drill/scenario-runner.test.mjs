@@ -12,6 +12,8 @@ import { fakeServer } from './support/fake-server.mjs';
 import { SECONDARY, sampleLab } from './support/fixtures.mjs';
 
 const PARAMETER_FILE = parameterFileForTree();
+/** The ids the fake Route 53 assigns to the health checks the main stack creates. */
+const CREATED_IDS = { PrimaryHealthCheck: 'c0ffee00-0000-4000-8000-000000000001', SecondaryHealthCheck: 'c0ffee00-0000-4000-8000-000000000002' };
 
 /** Function answers for a failover that goes well, by "Function.operation". */
 function functionAnswer(name, request) {
@@ -30,6 +32,11 @@ function functionAnswer(name, request) {
       return { status: 'Completed', targetClusterArn: request.targetClusterArn, startedAt: request.startedAt, timedOut: false };
     case 'DnsUpdater.apply':
       return { changeIds: [], status: 'INSYNC', submittedAt: now };
+    case 'DnsUpdater.associate':
+      return {
+        changeIds: ['/change/C-ASSOCIATE'], status: 'PENDING', submittedAt: now, unchanged: 0,
+        changed: [{ setIdentifier: 'tpe', from: null, to: CREATED_IDS.PrimaryHealthCheck }, { setIdentifier: 'nrt', from: null, to: CREATED_IDS.SecondaryHealthCheck }],
+      };
     case 'HealthValidator.verify':
       return { outcome: 'Recovered', subject: 'Recovered', summary: 'All checks passed.', pin: { state: 'Landed' } };
     default:
@@ -99,10 +106,12 @@ const ALARM_STEPS = [
 
 describe('runScenario', () => {
   let emulator;
+  const invoked = [];
   before(async () => {
     emulator = await fakeServer((request, body) => {
       const physical = decodeURIComponent(/functions\/([^/]+)\/invocations/.exec(request.url)[1]);
       const code = /-(HealthValidator|AuroraPromoter|DnsUpdater)Function-/.exec(physical)?.[1] ?? physical;
+      invoked.push({ at: Date.now(), call: `${code}.${JSON.parse(body).operation}` });
       return { body: JSON.stringify(functionAnswer(code, JSON.parse(body))), headers: { 'x-drlambdas-status': 'Success' } };
     });
   });
@@ -114,9 +123,13 @@ describe('runScenario', () => {
     const env = { ...labEnv(), DR_HEALTH_CHECK_INTERVAL_SECONDS: '0.03', DR_ALARM_EVALUATION_SECONDS: '0.06', DR_DNS_TTL_SECONDS: '0.06',
       DR_PROMOTION_ESTIMATE_SECONDS: '0.06', DR_SWITCHOVER_ESTIMATE_SECONDS: '0.12', DR_PROPAGATION_ESTIMATE_SECONDS: '0.06' };
     const lab = sampleLab({ timeScale: 1000, env });
-    const deployed = { roles: [], resources: 0, hosted: [], simulated: [] };
+    const deployed = { roles: [], resources: 0, hosted: [], simulated: [], createdChecks: 0 };
     const deployments = new DrillDeployment({
       root: ROOT, lab, admin: aws.admin, parameterFile: PARAMETER_FILE, edit,
+      deployHealthChecks: async (deployment) => {
+        deployed.createdChecks += deployment.healthChecks.length;
+        return { main: CREATED_IDS };
+      },
       deployRoles: async (deployment) => {
         deployed.roles = deployment.roles;
         return Object.fromEntries(deployment.roles.map((role) => [role.arn, { accessKeyId: `AKID-${role.logicalId}`, secretAccessKey: 's' }]));
@@ -196,6 +209,22 @@ describe('runScenario', () => {
 
     const put = aws.calls.find((call) => call.target === 'AmazonSSM.PutParameter');
     assert.deepEqual([put.payload.Name, put.payload.Value], ['/drlambdas/drlambdas/pause', 'not a document']);
+  });
+
+  it('RunScenario_CreatedHealthChecks_AssociateRunsBeforeTheStepsAndIsSetUp', async () => {
+    const lab = fakeLab();
+    const ctx = context(lab, fakeAws());
+    invoked.length = 0;
+
+    const result = await runScenario(scenario(ALARM_STEPS), ctx);
+
+    assert.equal(ctx.deployed.createdChecks, 2);
+    assert.equal(invoked[0].call, 'DnsUpdater.associate');
+    assert.equal(invoked.filter((entry) => entry.call === 'DnsUpdater.associate').length, 1);
+    assert.ok(invoked[0].at <= result.startedAt, 'associate runs before the scenario starts');
+    assert.deepEqual(result.setupChangeIds, ['/change/C-ASSOCIATE']);
+    const dns = ctx.deployed.hosted[0].functions.find((fn) => fn.code === 'DnsUpdater');
+    assert.equal(dns.env.DR_PRIMARY_HEALTH_CHECK_ID, CREATED_IDS.PrimaryHealthCheck);
   });
 
   it('RunScenario_DeployedFunctions_HostedWithTemplateEnvironmentRoleKeysMemoryAndTimeout', async () => {

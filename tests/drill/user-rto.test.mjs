@@ -95,6 +95,34 @@ describe('measureUserRecovery', () => {
     assert.match(servingRto.floor?.path ?? '', /health check/);
   });
 
+  it('MeasureUserRecovery_WitnessDeployed_WriteFloorNamesTheProbeAlarmsDetectionFloor', () => {
+    const result = resultWith();
+    result.model = { ...result.model, DR_WITNESS_REGION: 'us-west-2', DR_PROBE_INTERVAL_SECONDS: 5, DR_PROBE_ALARM_PERIOD_SECONDS: 10, DR_PROBE_ALARM_DATAPOINTS_TO_ALARM: 3 };
+    result.metricIngestionDelaySeconds = 5;
+
+    const { writeRto } = measureUserRecovery(result, sampleLab());
+
+    assert.deepEqual(writeRto.floor?.terms[0], { name: 'detection floor of the probe alarm (model)', seconds: 30 });
+    assert.equal(writeRto.floorSeconds, 189);
+  });
+
+  it('MeasureUserRecovery_NoWitness_WriteFloorNamesTheHealthCheckAlarm', () => {
+    const { writeRto } = measureUserRecovery(resultWith(), sampleLab());
+
+    assert.equal(writeRto.floor?.terms[0].name, 'detection floor of the health-check alarm (model)');
+  });
+
+  it('MeasureUserRecovery_DetectionFasterThanTheModelAllows_FloorRaisedAboveTheMeasurement', () => {
+    const result = resultWith();
+    // An ingestion delay of 50 s puts the health-check alarm's floor at 132.5 s, after the 120 s observed detection.
+    result.metricIngestionDelaySeconds = 50;
+
+    const report = { scenario: { name: 'x' }, ...measureUserRecovery(result, sampleLab()) };
+
+    assert.equal(report.writeRto.floorSeconds, 201);
+    assert.ok(floorProblems(report).some((problem) => /write RTO 192 s is below its floor 201 s/.test(problem)));
+  });
+
   it('MeasureUserRecovery_Failed_AreTheLabsCounts', () => {
     const state = labState(T);
     const { servingRto, writeRto } = measureUserRecovery(resultWith(), sampleLab());

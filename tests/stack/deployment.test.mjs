@@ -12,7 +12,10 @@ import { createTopicParameters, putMetricAlarmParameters, rolesDocument } from '
 import { ACCOUNT, PRIMARY, ROOT, SECONDARY, labFacts, parameterFileForTree, templateHasC4 } from './support/lab.mjs';
 
 const PARAMETER_FILE = parameterFileForTree();
-const deploy = (options = {}) => buildDeployment({ root: ROOT, lab: labFacts(), parameterFile: PARAMETER_FILE, ...options });
+/** The ids the lab's Route 53 would assign to the main stack's health checks (createHealthChecks). */
+const CREATED = { main: { PrimaryHealthCheck: 'c0ffee00-0000-4000-8000-000000000001', SecondaryHealthCheck: 'c0ffee00-0000-4000-8000-000000000002' } };
+const deploy = (options = {}) => buildDeployment({ root: ROOT, lab: labFacts(), parameterFile: PARAMETER_FILE, physicalIds: CREATED, ...options });
+const stackOf = (deployment, name) => deployment.stacks.find((stack) => stack.name === name);
 
 /** A copy of a parameter file changed by `change(file)`. */
 function editedParameterFile(source, change) {
@@ -26,8 +29,28 @@ function editedParameterFile(source, change) {
 describe('buildDeployment on the project templates', () => {
   const deployment = deploy();
 
-  it('BuildDeployment_Stacks_ForwarderInUsEast1MainInTheRecoveryRegion', () => {
-    assert.deepEqual(deployment.stacks.map((stack) => [stack.name, stack.region]), [['forwarder', 'us-east-1'], ['main', SECONDARY]]);
+  it('BuildDeployment_Stacks_MainInTheRecoveryRegionThenTheForwarderInUsEast1', () => {
+    assert.deepEqual(deployment.stacks.map((stack) => [stack.name, stack.region]), [['main', SECONDARY], ['forwarder', 'us-east-1']]);
+  });
+
+  it('BuildDeployment_HealthChecksNotCreatedYet_TheForwarderWaitsForTheirIds', () => {
+    const first = deploy({ physicalIds: {} });
+
+    assert.deepEqual(first.stacks.map((stack) => stack.name), ['main']);
+    assert.deepEqual(first.pendingStacks, [{ name: 'forwarder', parameters: ['PrimaryHealthCheckId', 'SecondaryHealthCheckId'] }]);
+    assert.deepEqual(first.healthChecks.map((check) => [check.logicalId, check.id]), [['PrimaryHealthCheck', null], ['SecondaryHealthCheck', null]]);
+  });
+
+  it('BuildDeployment_CreateMode_ChecksOnEachRegionsEndpointName', () => {
+    assert.deepEqual(deployment.healthChecks.map((check) => check.config.FullyQualifiedDomainName), [`${PRIMARY}.api.example.com`, `${SECONDARY}.api.example.com`]);
+  });
+
+  it('BuildDeployment_MainStacksAlarmNames_AreTheForwardersAlarms', () => {
+    // The main stack names the forwarder's alarms literally (they are deterministic): no cycle, and no drift.
+    const forwarder = stackOf(deployment, 'forwarder').outputs;
+    const validator = deployment.functions.find((fn) => fn.code === 'HealthValidator');
+    assert.equal(validator.env.DR_PRIMARY_HEALTH_CHECK_ALARM_NAME, forwarder.PrimaryHealthCheckAlarmName);
+    assert.equal(validator.env.DR_SECONDARY_HEALTH_CHECK_ALARM_NAME, forwarder.SecondaryHealthCheckAlarmName);
   });
 
   it('BuildDeployment_HealthCheckAlarms_OnlyInUsEast1OnRoute53Metrics', () => {
@@ -35,7 +58,7 @@ describe('buildDeployment on the project templates', () => {
     assert.deepEqual(healthCheckAlarms.map((alarm) => [alarm.name, alarm.region]), [
       ['drlambdas-primary-health-check', 'us-east-1'], ['drlambdas-secondary-health-check', 'us-east-1'],
     ]);
-    assert.deepEqual(healthCheckAlarms[0].properties.Dimensions, [{ Name: 'HealthCheckId', Value: labFacts().env.DR_PRIMARY_HEALTH_CHECK_ID }]);
+    assert.deepEqual(healthCheckAlarms[0].properties.Dimensions, [{ Name: 'HealthCheckId', Value: CREATED.main.PrimaryHealthCheck }]);
   });
 
   it('BuildDeployment_ForwarderRule_TargetsTheRecoveryRegionDefaultBusWithItsRole', () => {
@@ -90,7 +113,7 @@ describe('buildDeployment on the project templates', () => {
   it('BuildDeployment_WallClockParameters_ScaledButCheckedInModelSeconds', () => {
     const scaled = deploy({ clock: { timeScale: 30, wallVariables: ['DR_PROMOTION_TIMEOUT_SECONDS'] } });
     assert.equal(scaled.functions[0].env.DR_PROMOTION_TIMEOUT_SECONDS, '30');
-    assert.equal(scaled.stacks[1].modelParameters.PromotionTimeoutSeconds, '900');
+    assert.equal(stackOf(scaled, 'main').modelParameters.PromotionTimeoutSeconds, '900');
   });
 
   it('BuildDeployment_ModelOverrideBelowMinValue_IsAParameterError', () => {
@@ -98,20 +121,21 @@ describe('buildDeployment on the project templates', () => {
   });
 
   it('BuildDeployment_ForwarderOutsideUsEast1_FailsItsRule', () => {
-    const file = editedParameterFile(PARAMETER_FILE, (content) => { content.stacks[0].region = 'ap-northeast-1'; });
+    const file = editedParameterFile(PARAMETER_FILE, (content) => { content.stacks.find((stack) => stack.name === 'forwarder').region = 'ap-northeast-1'; });
     assert.throws(() => deploy({ parameterFile: file }), (error) => error instanceof RuleAssertionError && /OnlyInUsEast1/.test(error.message));
   });
 
   it('BuildDeployment_ParameterTheTemplateDoesNotDeclare_IsAClearError', () => {
-    const file = editedParameterFile(PARAMETER_FILE, (content) => { content.stacks[1].parameters.NoSuchParameter = 'x'; });
+    const file = editedParameterFile(PARAMETER_FILE, (content) => { content.stacks.find((stack) => stack.name === 'main').parameters.NoSuchParameter = 'x'; });
     assert.throws(() => deploy({ parameterFile: file }), (error) => error instanceof ParameterError && /NoSuchParameter: is given a value but the template does not declare it/.test(error.message));
   });
 
   it('BuildDeployment_RealParameterFile_NamesContractC4', () => {
     const file = JSON.parse(readFileSync(DEFAULT_PARAMETER_FILE, 'utf8'));
     const main = file.stacks.find((stack) => stack.name === 'main').parameters;
-    assert.deepEqual(main.PrimaryHealthCheckAlarmName, { fromOutput: 'forwarder.PrimaryHealthCheckAlarmName' });
-    assert.deepEqual(main.SecondaryHealthCheckAlarmName, { fromOutput: 'forwarder.SecondaryHealthCheckAlarmName' });
+    assert.equal(main.PrimaryHealthCheckAlarmName, 'drlambdas-primary-health-check');
+    assert.equal(main.SecondaryHealthCheckAlarmName, 'drlambdas-secondary-health-check');
+    assert.equal(main.HealthChecks, 'create');
     if (!templateHasC4()) {
       assert.throws(() => buildDeployment({ root: ROOT, lab: labFacts() }), DeploymentError, 'before C4 the real file fails clearly');
     }

@@ -1,5 +1,5 @@
 // template.yaml's Route 53 health checks in the lab deployment: created (a Ref is the id Route 53 assigns, so the
-// deployment is resolved again once they exist) or adopted (the lab's built-in ids, the lab parameter file's mode).
+// deployment is resolved again once they exist; the lab parameter file's mode) or adopted (the lab's built-in ids).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildDeployment, healthCheckCallerReference } from '../../tools/stack/deployment.mjs';
@@ -15,16 +15,33 @@ export const CREATE = {
   HealthCheckIntervalSeconds: 10,
   HealthCheckRegions: 'us-east-1,eu-west-1,ap-southeast-1',
 };
+/** The lab's built-in checks adopted instead (the lab parameter file creates its own). */
+const ADOPT_LAB = {
+  HealthChecks: 'adopt',
+  PrimaryHealthCheckId: labFacts().env.DR_PRIMARY_HEALTH_CHECK_ID,
+  SecondaryHealthCheckId: labFacts().env.DR_SECONDARY_HEALTH_CHECK_ID,
+};
 const deploy = (main = {}, physicalIds = undefined) =>
   buildDeployment({ root: ROOT, lab: labFacts(), parameterFile: PARAMETER_FILE, overrides: { main }, physicalIds });
 const env = (deployment) => deployment.functions.find((fn) => fn.code === 'DnsUpdater').env;
 
 describe('health checks in the lab deployment', () => {
-  it('Adopt_LabParameterFile_FunctionsGetTheBuiltInIdsAndNothingIsCreated', () => {
-    const deployment = deploy();
+  it('Adopt_TheLabsBuiltInIds_FunctionsAndTheForwarderGetThemAndNothingIsCreated', () => {
+    const builtIn = labFacts().env;
+
+    const deployment = deploy({ ...ADOPT_LAB });
 
     assert.deepEqual(deployment.healthChecks, []);
-    assert.equal(env(deployment).DR_PRIMARY_HEALTH_CHECK_ID, labFacts().env.DR_PRIMARY_HEALTH_CHECK_ID);
+    assert.equal(env(deployment).DR_PRIMARY_HEALTH_CHECK_ID, builtIn.DR_PRIMARY_HEALTH_CHECK_ID);
+    const forwarder = deployment.alarms.find((alarm) => alarm.stack === 'forwarder' && alarm.logicalId === 'PrimaryHealthCheckAlarm');
+    assert.deepEqual(forwarder.properties.Dimensions, [{ Name: 'HealthCheckId', Value: builtIn.DR_PRIMARY_HEALTH_CHECK_ID }]);
+  });
+
+  it('Create_LabParameterFile_CreatesOneCheckPerRegionAndTheForwarderWaits', () => {
+    const deployment = deploy();
+
+    assert.deepEqual(deployment.healthChecks.map((check) => check.config.FullyQualifiedDomainName), [`${PRIMARY}.api.example.com`, `${SECONDARY}.api.example.com`]);
+    assert.deepEqual(deployment.pendingStacks.map((stack) => stack.name), ['forwarder']);
   });
 
   it('Create_BeforeTheChecksExist_ListsThemWithoutIdsAndRefusesToDeploy', async () => {
@@ -73,7 +90,7 @@ describe('health checks in the lab deployment', () => {
   });
 
   it('Adopt_NoIds_IsARuleAssertionError', () => {
-    assert.throws(() => deploy({ PrimaryHealthCheckId: '' }), RuleAssertionError);
+    assert.throws(() => deploy({ HealthChecks: 'adopt' }), RuleAssertionError);
   });
 
   it('CreateHealthCheckBody_Lists_AreWrittenWithTheirMemberElements', () => {

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { DeploymentError, TemplateError } from './errors.mjs';
 import { DEFAULT_PARAMETER_FILE, labValue, readParameterFile } from './lab-parameters.mjs';
 import { intrinsicName, parameterValues, resolveTemplate } from './resolve.mjs';
-import { RESOURCE_TYPES, pendingHealthCheckId } from './resource-types.mjs';
+import { RESOURCE_TYPES, isPendingHealthCheckId, pendingHealthCheckId } from './resource-types.mjs';
 import { loadTemplate } from './template-loader.mjs';
 
 const PLACEHOLDER = /\$\{([^}]+)\}/g;
@@ -162,6 +162,8 @@ export function variableParameters(template) {
  * @property {DeployedHealthCheck[]} healthChecks
  * @property {DeployedDashboard[]} dashboards
  * @property {DeployedSchedule[]} schedules
+ * @property {{ name: string, parameters: string[] }[]} pendingStacks stacks not resolved yet: a parameter takes the id of a
+ * health check not created yet (resolve again with `physicalIds`)
  */
 
 /**
@@ -186,7 +188,10 @@ export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_F
   /** @type {Record<string, Record<string, unknown>>} */
   const outputs = {};
   /** @type {Deployment} */
-  const deployment = { accountId, recoveryRegion: lab.recoveryRegion, stacks: [], functions: [], roles: [], stateMachines: [], topics: [], subscriptions: [], alarms: [], rules: [], healthChecks: [], dashboards: [], schedules: [] };
+  const deployment = {
+    accountId, recoveryRegion: lab.recoveryRegion, stacks: [], functions: [], roles: [], stateMachines: [], topics: [], subscriptions: [],
+    alarms: [], rules: [], healthChecks: [], dashboards: [], schedules: [], pendingStacks: [],
+  };
   for (const spec of file.stacks) {
     const where = `stack ${spec.name}`;
     const region = String(labValue(spec.region, lab, outputs, `${where}.region`));
@@ -196,6 +201,13 @@ export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_F
     const given = {};
     for (const [name, value] of Object.entries(spec.parameters ?? {})) given[name] = labValue(value, lab, outputs, `${where}.parameters.${name}`);
     Object.assign(given, overrides[spec.name] ?? {});
+    // A stack that takes a health check id from an earlier stack waits for the check to exist, as CloudFormation waits
+    // for the resource behind an export: the deployment is resolved again once the checks are created.
+    const waiting = Object.keys(given).filter((name) => isPendingHealthCheckId(given[name]));
+    if (waiting.length > 0) {
+      deployment.pendingStacks.push({ name: spec.name, parameters: waiting });
+      continue;
+    }
     const variables = variableParameters(template);
     const model = parameterValues(template.Parameters ?? {}, given);
     // Constraints hold for the model values (checked above); the lab's scaled stand-ins may fall below a MinValue.

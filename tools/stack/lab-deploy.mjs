@@ -96,6 +96,10 @@ export function requireCreatedHealthChecks(deployment) {
   if (pending.length > 0) {
     throw new DeploymentError(`health checks ${pending.join(', ')} have no id yet: create them (createHealthChecks) and resolve the deployment again with their ids`);
   }
+  const waiting = (deployment.pendingStacks ?? []).map((stack) => `${stack.name} (${stack.parameters.join(', ')})`);
+  if (waiting.length > 0) {
+    throw new DeploymentError(`stacks ${waiting.join(', ')} wait for health check ids: create the checks (createHealthChecks) and resolve the deployment again with their ids`);
+  }
 }
 
 /** The PUT /_lab/iam/roles body (contract C1) for the deployment's roles. */

@@ -38,7 +38,8 @@ export function readParameterFile(path = DEFAULT_PARAMETER_FILE) {
 }
 
 /**
- * One value of the parameter file for the lab: a literal, `{ fromLab }` or `{ fromOutput: "stack.Output" }`.
+ * One value of the parameter file for the lab: a literal, `{ fromLab }`, `{ format }` (lab values as `${NAME}` in a
+ * text) or `{ fromOutput: "stack.Output" }`.
  * @param {unknown} spec @param {LabFacts} lab @param {Record<string, Record<string, unknown>>} outputs @param {string} where
  */
 export function labValue(spec, lab, outputs, where) {
@@ -52,12 +53,17 @@ export function labValue(spec, lab, outputs, where) {
     }
     return outputs[stack][output];
   }
-  if (typeof entry.fromLab !== 'string') throw new DeploymentError(`${where}: expected a literal, {"fromLab": NAME} or {"fromOutput": "stack.Output"}, got ${JSON.stringify(spec)}`);
+  /** @param {string} name */
+  const fromLab = (name) => {
+    if (name === 'recoveryRegion') return lab.recoveryRegion;
+    if (name === 'accountId') return lab.accountId;
+    if (name in lab.env) return lab.env[name];
+    throw new DeploymentError(`${where}: the lab's ready document has no ${name}`);
+  };
   let value;
-  if (entry.fromLab === 'recoveryRegion') value = lab.recoveryRegion;
-  else if (entry.fromLab === 'accountId') value = lab.accountId;
-  else if (entry.fromLab in lab.env) value = lab.env[entry.fromLab];
-  else throw new DeploymentError(`${where}: the lab's ready document has no ${entry.fromLab}`);
+  if (typeof entry.format === 'string') value = entry.format.replace(/\$\{([^}]+)\}/g, (_, name) => String(fromLab(name)));
+  else if (typeof entry.fromLab === 'string') value = fromLab(entry.fromLab);
+  else throw new DeploymentError(`${where}: expected a literal, {"fromLab": NAME}, {"format": "\${NAME}…"} or {"fromOutput": "stack.Output"}, got ${JSON.stringify(spec)}`);
   if (entry.trimTrailingDot) value = String(value).replace(/\.$/, '');
   if (entry.modelSeconds) value = Math.round(Number(value) * lab.timeScale);
   return value;

@@ -143,6 +143,11 @@ export function pendingHealthCheckId(logicalId) {
   return `{pending: the HealthCheckId Route 53 assigns to ${logicalId}}`;
 }
 
+/** Whether a value carries a pending health check id (a stack output passed on before the check exists). @param {unknown} value */
+export function isPendingHealthCheckId(value) {
+  return JSON.stringify(value ?? null).includes('{pending: the HealthCheckId Route 53 assigns to ');
+}
+
 /** The spec of a resource type; a type the deployment does not model is a TemplateError when referenced. */
 export function typeSpec(type, path) {
   const spec = RESOURCE_TYPES[type];

@@ -50,11 +50,15 @@ internal sealed class AssessOperation(DrConfiguration configuration, EvidenceCol
             ExtraSignals = evidence.ExtraSignals,
         });
         var desiredWeights = WeightPlanner.PlanWeights(decision, evidence.CurrentWeights, configuration);
-        var rtoBudget = RtoBudgetCalculator.Compute(configuration.Rto, configuration.Policy.RtoTarget, BudgetPath(decision.Action));
-        var notice = AssessmentNotice.Compose(incidentId, trigger, decision, desiredWeights, rtoBudget, evidence.Notes);
+        var path = BudgetPath(decision.Action);
+        var budgets = new RtoBudgets(
+            UserRtoBudgetCalculator.Serving(configuration.Rto, configuration.Policy.RtoTarget),
+            UserRtoBudgetCalculator.Writes(configuration.Rto, configuration.Policy.RtoTarget, path),
+            RtoBudgetCalculator.Compute(configuration.Rto, configuration.Policy.RtoTarget, path));
+        var notice = AssessmentNotice.Compose(incidentId, trigger, decision, desiredWeights, budgets, evidence.Notes);
         var duration = timeProvider.GetElapsedTime(started);
 
-        Report(invocation, decision, evidence, rtoBudget, duration);
+        Report(invocation, decision, evidence, budgets, duration);
         return new AssessResponse(
             incidentId,
             startedAt,
@@ -62,9 +66,11 @@ internal sealed class AssessOperation(DrConfiguration configuration, EvidenceCol
             DecisionDocument.Of(decision),
             desiredWeights,
             evidence.Signals,
-            rtoBudget,
+            budgets.Actions,
             notice,
-            (long)duration.TotalMilliseconds);
+            (long)duration.TotalMilliseconds,
+            budgets.Serving,
+            budgets.Writes);
     }
 
     /// <summary>The trigger section, with parser errors located under <c>trigger</c>.</summary>
@@ -84,7 +90,7 @@ internal sealed class AssessOperation(DrConfiguration configuration, EvidenceCol
     private static DecisionAction BudgetPath(DecisionAction action) =>
         action is DecisionAction.Switchover or DecisionAction.DrainSecondary ? action : DecisionAction.Failover;
 
-    private static void Report(Invocation invocation, Decision decision, EvidenceSnapshot evidence, RtoBudget rtoBudget, TimeSpan duration)
+    private static void Report(Invocation invocation, Decision decision, EvidenceSnapshot evidence, RtoBudgets budgets, TimeSpan duration)
     {
         invocation.Logger.Info(
             $"Decided {decision.Action}",
@@ -103,13 +109,15 @@ internal sealed class AssessOperation(DrConfiguration configuration, EvidenceCol
         var action = new MetricDimension("Action", decision.Action.ToString());
         invocation.WriteMetric("Decisions", 1, MetricUnit.Count, action);
         invocation.WriteMetric("AssessmentDuration", duration.TotalMilliseconds, MetricUnit.Milliseconds);
-        invocation.WriteMetric("RtoBudget", rtoBudget.TotalSeconds, MetricUnit.Seconds, action);
         if (decision.DryRun)
         {
             // A dry run (the monthly game day) is a result of its own on the dashboard: what recovery would do now.
             invocation.WriteMetric(DryRunsMetric, 1, MetricUnit.Count, action);
         }
 
+        invocation.WriteMetric("RtoBudget", budgets.Actions.TotalSeconds, MetricUnit.Seconds, action);
+        invocation.WriteMetric("ServingRtoBudget", budgets.Serving.TotalSeconds, MetricUnit.Seconds, action);
+        invocation.WriteMetric("WriteRtoBudget", budgets.Writes.TotalSeconds, MetricUnit.Seconds, action);
         if (decision.Action == DecisionAction.Failover && decision.EstimatedDataLossSeconds is { } loss)
         {
             invocation.WriteMetric("EstimatedDataLoss", loss, MetricUnit.Seconds, action);

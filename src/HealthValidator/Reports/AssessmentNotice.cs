@@ -17,7 +17,7 @@ internal static class AssessmentNotice
         Trigger trigger,
         Decision decision,
         IReadOnlyList<RecordWeight> desiredWeights,
-        RtoBudget rtoBudget,
+        RtoBudgets budgets,
         IReadOnlyList<string> notes)
     {
         var headline = Headline(decision);
@@ -46,7 +46,9 @@ internal static class AssessmentNotice
                 string.Create(CultureInfo.InvariantCulture, $"{weight.SetIdentifier} ({weight.Region}) = {weight.Weight}"))));
         }
 
-        text.AppendLine(CultureInfo.InvariantCulture, $"RTO budget: {rtoBudget.Explanation}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Serving RTO budget: {Describe(budgets.Serving)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Write RTO budget: {Describe(budgets.Writes)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"RTO budget (recovery actions): {Describe(budgets.Actions)}");
         text.AppendLine();
         text.AppendLine("Reasons:");
         var number = 1;
@@ -71,6 +73,9 @@ internal static class AssessmentNotice
 
         return new Notice(subject, text.ToString().TrimEnd());
     }
+
+    private static string Describe(RtoBudget budget) =>
+        budget.Explanation + " (" + string.Join(" + ", budget.Items.Select(item => string.Create(CultureInfo.InvariantCulture, $"{item.Name} {item.Seconds} s"))) + ")";
 
     private static string Headline(Decision decision) => decision.Action switch
     {

@@ -98,4 +98,25 @@ public static class ConfigurationDefaults
 
     /// <summary>Default of <see cref="EnvironmentVariables.ReadinessMaxExerciseAgeDays"/>: a monthly game day with a week of slack.</summary>
     public const int ReadinessMaxExerciseAgeDays = 35;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.AliasRecords"/>: plain records with their own TTL.</summary>
+    public const string AliasRecords = "false";
+
+    /// <summary>Default of <see cref="EnvironmentVariables.ProbeAlarmPeriodSeconds"/>: CloudWatch's shortest high-resolution alarm period.</summary>
+    public const int ProbeAlarmPeriodSeconds = 10;
+
+    /// <summary>Default of <see cref="EnvironmentVariables.ProbeAlarmDatapointsToAlarm"/>.</summary>
+    public const int ProbeAlarmDatapointsToAlarm = 3;
+
+    /// <summary>
+    /// Default of <see cref="EnvironmentVariables.WriterRepointEstimateSeconds"/>: an assumption (AWS documents that the
+    /// global writer endpoint follows the writer, not how soon); the lab's figure, tools/DrLab/README.md.
+    /// </summary>
+    public const int WriterRepointEstimateSeconds = 10;
+
+    /// <summary>
+    /// Default of <see cref="EnvironmentVariables.ReconnectEstimateSeconds"/>: an assumption (HikariCP's default
+    /// validationTimeout); the lab's figure, tools/DrLab/README.md.
+    /// </summary>
+    public const int ReconnectEstimateSeconds = 5;
 }

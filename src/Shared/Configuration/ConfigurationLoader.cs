@@ -21,13 +21,17 @@ internal static class ConfigurationLoader
         CheckDistinctSites(reader, primary, secondary);
 
         var topology = new DrTopology(primary, secondary, GlobalClusterId(reader), recoveryRegion);
+        var dns = Dns(reader);
+        var alarms = Alarms(reader);
+        var policy = Policy(reader);
+        var probes = Probes(reader);
         var configuration = new DrConfiguration(
             topology,
-            Dns(reader),
-            Alarms(reader),
-            Policy(reader),
-            Probes(reader),
-            Rto(reader),
+            dns,
+            alarms,
+            policy,
+            probes,
+            Rto(reader, alarms.PrimaryProbeAlarm is null ? null : probes.Schedule.Interval),
             new OperationTimeouts(
                 reader.Seconds(Env.PromotionTimeoutSeconds, ConfigurationDefaults.PromotionTimeoutSeconds, 1),
                 reader.Seconds(Env.PropagationTimeoutSeconds, ConfigurationDefaults.PropagationTimeoutSeconds, 1),
@@ -391,7 +395,10 @@ internal static class ConfigurationLoader
         return value;
     }
 
-    private static RtoSettings Rto(VariableReader reader)
+    /// <param name="reader">The variables.</param>
+    /// <param name="probeInterval">The probe interval when a probe alarm about the primary is configured (the template
+    /// names one only with a witness); else null.</param>
+    private static RtoSettings Rto(VariableReader reader, TimeSpan? probeInterval)
     {
         // Route 53 itself offers 10 or 30 s; any positive value is accepted because this setting only feeds the
         // RTO budget, and the lab's scaled-down time profiles describe their world in shorter intervals.
@@ -405,7 +412,27 @@ internal static class ConfigurationLoader
             reader.Seconds(Env.PromotionEstimateSeconds, ConfigurationDefaults.PromotionEstimateSeconds, 0),
             reader.Seconds(Env.SwitchoverEstimateSeconds, ConfigurationDefaults.SwitchoverEstimateSeconds, 0),
             reader.Seconds(Env.PropagationEstimateSeconds, ConfigurationDefaults.PropagationEstimateSeconds, 0),
-            reader.Seconds(Env.OrchestrationOverheadSeconds, ConfigurationDefaults.OrchestrationOverheadSeconds, 0));
+            reader.Seconds(Env.OrchestrationOverheadSeconds, ConfigurationDefaults.OrchestrationOverheadSeconds, 0))
+        {
+            AliasRecords = reader.Boolean(Env.AliasRecords, bool.Parse(ConfigurationDefaults.AliasRecords)),
+            WriterRepointEstimate = reader.Seconds(Env.WriterRepointEstimateSeconds, ConfigurationDefaults.WriterRepointEstimateSeconds, 0),
+            ReconnectEstimate = reader.Seconds(Env.ReconnectEstimateSeconds, ConfigurationDefaults.ReconnectEstimateSeconds, 0),
+            ProbeAlarm = probeInterval is { } probe ? ProbeAlarm(reader, probe) : null,
+        };
+    }
+
+    private static ProbeAlarmTiming ProbeAlarm(VariableReader reader, TimeSpan probeInterval)
+    {
+        var period = reader.Integer(Env.ProbeAlarmPeriodSeconds, ConfigurationDefaults.ProbeAlarmPeriodSeconds, 1, 86_400);
+        if (period is not (10 or 20 or 30) && period % 60 != 0)
+        {
+            reader.Problem(Env.ProbeAlarmPeriodSeconds, $"must be 10, 20, 30 or a multiple of 60 (CloudWatch alarm periods), got {period}");
+        }
+
+        return new ProbeAlarmTiming(
+            probeInterval,
+            TimeSpan.FromSeconds(period),
+            reader.Integer(Env.ProbeAlarmDatapointsToAlarm, ConfigurationDefaults.ProbeAlarmDatapointsToAlarm, 1, 100));
     }
 
     private static FailbackPolicy Failback(VariableReader reader)

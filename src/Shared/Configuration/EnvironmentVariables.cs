@@ -180,6 +180,24 @@ public static class EnvironmentVariables
     /// <summary>The probe alarm about the secondary, in the recovery Region (optional).</summary>
     public const string SecondaryProbeAlarmName = "DR_SECONDARY_PROBE_ALARM_NAME";
 
+    /// <summary>Period of the high-resolution probe alarms in seconds (default 10): an input of the write RTO budget.</summary>
+    public const string ProbeAlarmPeriodSeconds = "DR_PROBE_ALARM_PERIOD_SECONDS";
+
+    /// <summary>M of the probe alarms' M of N (default 3): breaching periods before they fire.</summary>
+    public const string ProbeAlarmDatapointsToAlarm = "DR_PROBE_ALARM_DATAPOINTS_TO_ALARM";
+
+    /// <summary>
+    /// <c>true</c> when the weighted records are alias records (default <c>false</c>): resolvers then cache them for
+    /// the target's fixed TTL (60 s for a load balancer), not <see cref="DnsTtlSeconds"/>.
+    /// </summary>
+    public const string AliasRecords = "DR_ALIAS_RECORDS";
+
+    /// <summary>Expected delay from a completed promotion to the global writer endpoint naming the new writer (default 10).</summary>
+    public const string WriterRepointEstimateSeconds = "DR_WRITER_REPOINT_ESTIMATE_SECONDS";
+
+    /// <summary>Expected time for the application to reconnect to a new writer (default 5).</summary>
+    public const string ReconnectEstimateSeconds = "DR_RECONNECT_ESTIMATE_SECONDS";
+
     /// <summary>Time allowed per evidence source in milliseconds (default 4000).</summary>
     public const string SourceTimeoutMs = "DR_SOURCE_TIMEOUT_MS";
 

@@ -17,4 +17,17 @@ public sealed record RtoSettings(
     TimeSpan PromotionEstimate,
     TimeSpan SwitchoverEstimate,
     TimeSpan PropagationEstimate,
-    TimeSpan OrchestrationOverhead);
+    TimeSpan OrchestrationOverhead)
+{
+    /// <summary>Whether the weighted records are alias records, cached for their target's fixed TTL.</summary>
+    public bool AliasRecords { get; init; }
+
+    /// <summary>From a completed promotion to the global writer endpoint naming the new writer.</summary>
+    public TimeSpan WriterRepointEstimate { get; init; } = TimeSpan.FromSeconds(ConfigurationDefaults.WriterRepointEstimateSeconds);
+
+    /// <summary>From the application seeing the new writer to its writes succeeding there.</summary>
+    public TimeSpan ReconnectEstimate { get; init; } = TimeSpan.FromSeconds(ConfigurationDefaults.ReconnectEstimateSeconds);
+
+    /// <summary>The probe alarm's timing when a probe alarm about the primary is configured (a witness); else null.</summary>
+    public ProbeAlarmTiming? ProbeAlarm { get; init; }
+}

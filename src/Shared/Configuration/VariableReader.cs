@@ -52,6 +52,24 @@ internal sealed class VariableReader(Func<string, string?> readVariable)
         return value;
     }
 
+    /// <summary><c>true</c> or <c>false</c> (any case); the default when unset.</summary>
+    public bool Boolean(string name, bool defaultValue)
+    {
+        var text = Optional(name);
+        if (text is null)
+        {
+            return defaultValue;
+        }
+
+        if (!bool.TryParse(text, out var value))
+        {
+            Problem(name, $"must be true or false, got '{text}'");
+            return defaultValue;
+        }
+
+        return value;
+    }
+
     public TimeSpan Seconds(string name, int defaultSeconds, int minSeconds, int maxSeconds = int.MaxValue) =>
         TimeSpan.FromSeconds(Integer(name, defaultSeconds, minSeconds, maxSeconds));
 

@@ -22,9 +22,14 @@ public sealed record AssessRequest(string Operation, JsonElement Trigger, Execut
 /// <param name="Decision">What to do and why.</param>
 /// <param name="DesiredWeights">The weights the DNS step converges to; empty when traffic does not move.</param>
 /// <param name="Signals">Every health observation of both Regions, including unknown ones.</param>
-/// <param name="RtoBudget">The recovery time the configuration allows on this path.</param>
+/// <param name="RtoBudget">The recovery actions' time the configuration allows on this path (detection, decision,
+/// promotion beside DNS).</param>
 /// <param name="Notice">Subject and message for the SNS notification of this decision.</param>
 /// <param name="DurationMs">How long the assessment took.</param>
+/// <param name="ServingRtoBudget">Incident → reads served again: health-check detection + the records' TTL (absent
+/// from documents written before it existed).</param>
+/// <param name="WriteRtoBudget">Incident → writes succeed again: the configured trigger's detection, decision,
+/// promotion, the global writer endpoint's re-point and the application's reconnection.</param>
 public sealed record AssessResponse(
     string IncidentId,
     DateTimeOffset AssessedAt,
@@ -34,7 +39,9 @@ public sealed record AssessResponse(
     IReadOnlyList<HealthSignal> Signals,
     RtoBudget RtoBudget,
     Notice Notice,
-    long DurationMs);
+    long DurationMs,
+    RtoBudget? ServingRtoBudget = null,
+    RtoBudget? WriteRtoBudget = null);
 
 /// <summary>The trigger as the assessment understood it.</summary>
 /// <param name="Kind">Alarm or manual.</param>

@@ -1,11 +1,11 @@
-using System.Globalization;
 using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Decisions;
 
 namespace DrLambdas.Shared.Rto;
 
 /// <summary>
-/// Honest objectives: the recovery time the configuration allows. Detection (health-check interval ×
+/// Honest objectives: the recovery actions' time the configuration allows (the serving and write paths users see are
+/// <see cref="UserRtoBudgetCalculator"/>'s). Detection (health-check interval ×
 /// failure threshold), then alarm evaluation, then orchestration, then promotion and DNS side by side
 /// (the longer of the two counts).
 /// </summary>
@@ -35,10 +35,7 @@ public static class RtoBudgetCalculator
             Recovery(settings, path),
         ];
 
-        var total = items.Sum(item => item.Seconds);
-        var targetSeconds = Seconds(target);
-        var reachable = total <= targetSeconds;
-        return new RtoBudget(targetSeconds, total, reachable, items, Explain(items, total, targetSeconds, reachable));
+        return RtoBudgetComposer.Compose(items, target);
     }
 
     private static RtoBudgetItem Recovery(RtoSettings settings, DecisionAction path)
@@ -61,23 +58,7 @@ public static class RtoBudgetCalculator
             Invariant($"{label} {database} s runs in parallel with {dnsText}; the longer one counts."));
     }
 
-    private static string Explain(IReadOnlyList<RtoBudgetItem> items, int total, int target, bool reachable)
-    {
-        if (reachable)
-        {
-            return Invariant($"The {target} s RTO target is reachable: the budget is {total} s, {target - total} s inside it.");
-        }
+    private static int Seconds(TimeSpan duration) => RtoBudgetComposer.Seconds(duration);
 
-        var alone = items.Where(item => item.Seconds > target).ToList();
-        var why = alone.Count > 0
-            ? string.Join(" ", alone.Select(item => Invariant($"{Capitalise(item.Name)} alone takes {item.Seconds} s ({item.Explanation.TrimEnd('.')}), already more than the target.")))
-            : Invariant($"No single stage exceeds it, but together they do; the largest is {items.MaxBy(item => item.Seconds)!.Name} at {items.Max(item => item.Seconds)} s.");
-        return Invariant($"The {target} s RTO target is not reachable: the budget is {total} s. ") + why;
-    }
-
-    private static string Capitalise(string name) => char.ToUpperInvariant(name[0]) + name[1..];
-
-    private static int Seconds(TimeSpan duration) => (int)Math.Ceiling(duration.TotalSeconds);
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    private static string Invariant(FormattableString text) => RtoBudgetComposer.Invariant(text);
 }

@@ -35,6 +35,18 @@ public sealed class Route53HealthCheckTests
     }
 
     [Fact]
+    public void StateHealthChecks_CreatedCheck_ListedWithItsRegionIntervalAndCheckers()
+    {
+        var id = IdOf(Create("ref-1", Config(LabFixture.Primary)));
+
+        var documents = _lab.Run(DrLambdas.DrLab.Control.DnsDocuments.HealthChecks);
+
+        var created = Assert.Single(documents, document => document.Id == id);
+        Assert.Equal((LabFixture.Primary, 10.0, 3, 8), (created.Region, created.IntervalSeconds, created.FailureThreshold, created.Checkers));
+        Assert.Equal(3, documents.Count);
+    }
+
+    [Fact]
     public void CreateHealthCheck_SameReferenceAndSettings_ReturnsTheExistingCheck()
     {
         var first = IdOf(Create("ref-1", Config(LabFixture.Primary)));

@@ -458,6 +458,32 @@ public sealed class AssessOperationTests : IDisposable
     }
 
     [Fact]
+    public async Task Assess_Output_CarriesTheServingAndWriteBudgets()
+    {
+        _world.PrimaryRegionOutage();
+
+        var result = await _world.AssessAsync(ValidatorWorld.AlarmEvent(PrimaryAlarm));
+
+        Assert.Equal(["health-check-detection", "dns-ttl"], result.ServingRtoBudget!.Items.Select(item => item.Name));
+        Assert.Equal(["detection", "decision", "promotion", "writer-endpoint", "reconnect"], result.WriteRtoBudget!.Items.Select(item => item.Name));
+        Assert.Equal(60, result.WriteRtoBudget.TargetSeconds);
+    }
+
+    [Fact]
+    public async Task Assess_Notice_ShowsEachBudgetWithItsItems()
+    {
+        _world.PrimaryRegionOutage();
+
+        var result = await _world.AssessAsync(ValidatorWorld.AlarmEvent(PrimaryAlarm));
+
+        var lines = result.Notice.Message.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+        Assert.Contains(lines, line => line.StartsWith("Serving RTO budget: The 60 s RTO target for serving", StringComparison.Ordinal)
+            && line.EndsWith($"(health-check-detection {result.ServingRtoBudget!.Items[0].Seconds} s + dns-ttl {result.ServingRtoBudget.Items[1].Seconds} s)", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("Write RTO budget: The 60 s RTO target for writes", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("RTO budget (recovery actions): The 60 s RTO target is", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Assess_Notice_IsAnAsciiSubjectUnder100Characters()
     {
         _world.PrimaryRegionOutage();

@@ -66,7 +66,14 @@ public sealed class DrWorld : IAsyncLifetime
     /// </summary>
     internal async Task DeployAsync(string recoveryRegion)
     {
-        _deployment = await TemplateDeployment.DeployAsync(Lab.BaseUrl, recoveryRegion);
+        // The lab's built-in checks are on its records from the start; the drill covers create + associate.
+        var adoptBuiltInChecks = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["main.HealthChecks"] = "adopt",
+            ["main.PrimaryHealthCheckId"] = Lab.Environment["DR_PRIMARY_HEALTH_CHECK_ID"],
+            ["main.SecondaryHealthCheckId"] = Lab.Environment["DR_SECONDARY_HEALTH_CHECK_ID"],
+        };
+        _deployment = await TemplateDeployment.DeployAsync(Lab.BaseUrl, recoveryRegion, adoptBuiltInChecks);
         await File.WriteAllTextAsync(EnvFile, LambdaEmulator.EnvFileDocument(_deployment.Functions));
         if (_emulator is not null)
         {

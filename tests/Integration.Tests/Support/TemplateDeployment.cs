@@ -27,11 +27,16 @@ internal sealed class TemplateDeployment
     /// <summary>
     /// Resolves and deploys every template for a running lab (roles, alarms, topics, state machines), with the
     /// durations the functions compare with the clock scaled to the lab's time profile, as the drill does.
+    /// <paramref name="overrides"/> are <c>stack.Parameter</c> values (<c>deploy.mjs --set</c>).
     /// </summary>
-    public static async Task<TemplateDeployment> DeployAsync(Uri labUrl, string recoveryRegion)
+    public static async Task<TemplateDeployment> DeployAsync(Uri labUrl, string recoveryRegion, IReadOnlyDictionary<string, string> overrides)
     {
-        var start = new ProcessStartInfo("node",
-            ["tools/stack/deploy.mjs", "--lab", labUrl.ToString(), "--recovery-region", recoveryRegion, "--scaled", "--deploy", "--print"])
+        string[] arguments =
+        [
+            "tools/stack/deploy.mjs", "--lab", labUrl.ToString(), "--recovery-region", recoveryRegion, "--scaled", "--deploy", "--print",
+            .. overrides.SelectMany(pair => new[] { "--set", $"{pair.Key}={pair.Value}" }),
+        ];
+        var start = new ProcessStartInfo("node", arguments)
         {
             WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,

@@ -183,7 +183,44 @@ public class DrConfigurationTests
         { Env.FailbackSteps, "30,10", "DR_FAILBACK_STEPS: shares must strictly increase, got '30,10'" },
         { Env.FailbackChecks, "0", "DR_FAILBACK_CHECKS: must be between 1 and 100, got 0" },
         { Env.SourceTimeoutMs, "1.5", "DR_SOURCE_TIMEOUT_MS: must be a whole number, got '1.5'" },
+        { Env.AliasRecords, "yes", "DR_ALIAS_RECORDS: must be true or false, got 'yes'" },
+        { Env.WriterRepointEstimateSeconds, "-1", "DR_WRITER_REPOINT_ESTIMATE_SECONDS: must be between 0 and 2147483647, got -1" },
+        { Env.ReconnectEstimateSeconds, "soon", "DR_RECONNECT_ESTIMATE_SECONDS: must be a whole number, got 'soon'" },
     };
+
+    [Fact]
+    public void Load_NoProbeAlarm_NoProbeAlarmTimingEvenWithItsVariables()
+    {
+        var configuration = TestEnvironment.Configuration(env => env[Env.ProbeAlarmPeriodSeconds] = "45");
+
+        Assert.Null(configuration.Rto.ProbeAlarm);
+    }
+
+    [Fact]
+    public void Load_ProbeAlarmConfigured_TimingFromTheProbeScheduleAndAlarm()
+    {
+        var configuration = TestEnvironment.Configuration(env =>
+        {
+            env[Env.PrimaryProbeAlarmName] = "drlambdas-primary-probes";
+            env[Env.ProbeIntervalSeconds] = "2.5";
+            env[Env.ProbeAlarmPeriodSeconds] = "20";
+            env[Env.ProbeAlarmDatapointsToAlarm] = "2";
+        });
+
+        Assert.Equal(new ProbeAlarmTiming(TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(20), 2), configuration.Rto.ProbeAlarm);
+    }
+
+    [Fact]
+    public void Load_ProbeAlarmPeriodCloudWatchRefuses_ReportsIt()
+    {
+        var exception = LoadFails(env =>
+        {
+            env[Env.PrimaryProbeAlarmName] = "drlambdas-primary-probes";
+            env[Env.ProbeAlarmPeriodSeconds] = "45";
+        });
+
+        Assert.Contains("DR_PROBE_ALARM_PERIOD_SECONDS: must be 10, 20, 30 or a multiple of 60 (CloudWatch alarm periods), got 45", exception.Problems);
+    }
 
     [Theory]
     [MemberData(nameof(InvalidValues))]

@@ -16,7 +16,7 @@ public class AssessResponseTests
     {
         var json = ContractJson.WriteObject(ContractSamples.Assessment());
 
-        ContractAssert.HasExactly(json, "incidentId", "assessedAt", "trigger", "decision", "desiredWeights", "signals", "rtoBudget", "notice", "durationMs");
+        ContractAssert.HasExactly(json, "incidentId", "assessedAt", "trigger", "decision", "desiredWeights", "signals", "rtoBudget", "notice", "durationMs", "servingRtoBudget", "writeRtoBudget");
     }
 
     [Fact]

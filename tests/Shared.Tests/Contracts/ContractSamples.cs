@@ -38,7 +38,9 @@ internal static class ContractSamples
         [new HealthSignal(SignalKind.Probe, Tpe, Nrt, Verdict.Unhealthy, "3/3 attempts timed out", T0.AddMilliseconds(2100))],
         new RtoBudget(60, 215, Reachable: false, [new RtoBudgetItem("detection", 90, "Route 53 health check 30 s × 3 failures")], "Detection alone exceeds the target."),
         new Notice("[DR] Failover of ap-east-2 to ap-northeast-1 started", "Failover started."),
-        412);
+        412,
+        new RtoBudget(60, 150, Reachable: false, [new RtoBudgetItem("health-check-detection", 90, "Route 53 health check 30 s × 3 failures")], "Detection alone exceeds the target."),
+        new RtoBudget(60, 235, Reachable: false, [new RtoBudgetItem("detection", 150, "HealthCheckStatus alarm")], "Detection alone exceeds the target."));
 
     public static PromotionStartResponse PromotionStart(PromotionOutcome outcome = PromotionOutcome.Started) =>
         new(outcome, DecisionAction.Failover, NrtClusterArn, T0.AddSeconds(3));

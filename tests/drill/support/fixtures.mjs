@@ -149,7 +149,9 @@ export function failoverRecord(t) {
   span('Recovered', 'Succeed', 6_520, 6_520);
   const invoke = (state, target, operation, from, to, extra = {}) => record.onInvocation({ state, target, operation, occurrence: 1, attempt: 1, from: t + from, to: t + to, ok: true, result: {}, coldStart: false, ...extra });
   invoke('Validate', 'HealthValidator', 'assess', 4_020, 4_140, {
-    result: { decision: { action: 'Failover', estimatedDataLossSeconds: 0.8, reasons: [{ code: 'PrimaryDownByQuorum', message: 'The primary is down.' }] }, rtoBudget: { totalSeconds: 215, reachable: false, explanation: 'x', items: [{ name: 'detection', seconds: 90, explanation: 'y' }, { name: 'promotion', seconds: 60, explanation: 'z' }] } },
+    result: { decision: { action: 'Failover', estimatedDataLossSeconds: 0.8, reasons: [{ code: 'PrimaryDownByQuorum', message: 'The primary is down.' }] }, rtoBudget: { totalSeconds: 215, reachable: false, explanation: 'x', items: [{ name: 'detection', seconds: 90, explanation: 'y' }, { name: 'promotion', seconds: 60, explanation: 'z' }] },
+      servingRtoBudget: { targetSeconds: 60, totalSeconds: 150, reachable: false, explanation: 's', items: [{ name: 'health-check-detection', seconds: 90, explanation: 'a' }, { name: 'dns-ttl', seconds: 60, explanation: 'b' }] },
+      writeRtoBudget: { targetSeconds: 60, totalSeconds: 235, reachable: false, explanation: 'w', items: [{ name: 'detection', seconds: 150, explanation: 'c' }, { name: 'decision', seconds: 5, explanation: 'd' }, { name: 'promotion', seconds: 60, explanation: 'e' }, { name: 'writer-endpoint', seconds: 15, explanation: 'f' }, { name: 'reconnect', seconds: 5, explanation: 'g' }] } },
     coldStart: true,
   });
   invoke('PromoteStart', 'AuroraPromoter', 'start', 4_165, 4_215);

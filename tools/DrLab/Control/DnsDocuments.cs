@@ -41,15 +41,28 @@ internal static class DnsDocuments
     }
 
     /// <summary>The lab's health checks, one per Region, with the checker model that decides their status.</summary>
-    public static IReadOnlyList<HealthCheckDocument> HealthChecks(WorldState world) => world.Definition.Regions
-        .Select(region => new HealthCheckDocument(
+    /// <summary>
+    /// The built-in checks, then every check created through the API (a record may carry either; the drill's floors read
+    /// the checker model of the one on the record). A created check that probes no lab Region has the region
+    /// <c>outside the lab</c>.
+    /// </summary>
+    public static IReadOnlyList<HealthCheckDocument> HealthChecks(WorldState world) =>
+    [
+        .. world.Definition.Regions.Select(region => new HealthCheckDocument(
             world.Definition.HealthCheckIds[region],
             region,
             world.Profile.Durations.HealthCheckIntervalSeconds,
             world.Profile.Durations.HealthCheckFailureThreshold,
             world.Checkers.Observations(region).Count,
-            world.Checkers.IsHealthy(region)))
-        .ToList();
+            world.Checkers.IsHealthy(region))),
+        .. world.Checkers.AllCreated.Select(created => new HealthCheckDocument(
+            created.Check.Id,
+            created.Check.TargetRegion ?? "outside the lab",
+            created.Check.Config.RequestInterval,
+            created.Check.Config.FailureThreshold,
+            created.Observations.Count,
+            created.IsHealthy)),
+    ];
 
     private static DnsCandidateDocument Candidate(WeightedCandidate candidate, WorldDefinition definition)
     {

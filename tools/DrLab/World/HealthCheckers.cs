@@ -81,6 +81,9 @@ internal sealed class HealthCheckers
     /// <summary>A created check's checkers, or null for built-in and unknown ids.</summary>
     public CreatedCheckers? Created(string id) => _created.GetValueOrDefault(id);
 
+    /// <summary>The checkers of every health check created through the API, in creation order.</summary>
+    public IEnumerable<CreatedCheckers> AllCreated => _created.Values.OrderBy(c => c.Check.CreatedAt);
+
     /// <summary>Every health check's id and status: the built-in ones, then the created ones in creation order.</summary>
     public IReadOnlyList<(string Id, bool Healthy)> Statuses() =>
         [

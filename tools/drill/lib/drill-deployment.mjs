@@ -75,12 +75,21 @@ export function modelConfiguration(stacks) {
 }
 
 /**
+ * The health check id the deployed functions use for a Region role (created or adopted), else the lab's built-in one.
+ * @param {Deployment} deployment @param {LabDescription} lab @param {'primary' | 'secondary'} role
+ */
+export function deployedHealthCheckId(deployment, lab, role) {
+  const variable = `DR_${role.toUpperCase()}_HEALTH_CHECK_ID`;
+  return deployment.functions.find((fn) => fn.env[variable])?.env[variable] ?? lab.env[variable];
+}
+
+/**
  * The deployed alarm that stands for a Region's failure: the alarm on Route 53's HealthCheckStatus of that Region's
- * health check (the lab's DR_<ROLE>_HEALTH_CHECK_ID).
+ * health check (the one the deployment uses: created, or the lab's built-in one adopted).
  * @param {Deployment} deployment @param {LabDescription} lab @param {'primary' | 'secondary'} role
  */
 export function healthCheckAlarm(deployment, lab, role) {
-  const healthCheckId = lab.env[`DR_${role.toUpperCase()}_HEALTH_CHECK_ID`];
+  const healthCheckId = deployedHealthCheckId(deployment, lab, role);
   return deployment.alarms.find((alarm) => alarm.properties.MetricName === 'HealthCheckStatus'
     && (alarm.properties.Dimensions ?? []).some((dimension) => dimension.Name === 'HealthCheckId' && dimension.Value === healthCheckId));
 }
@@ -139,7 +148,7 @@ export class DrillDeployment {
    */
   async resolveCreated(recoveryRegion, overrides = {}) {
     const deployment = this.resolve(recoveryRegion, overrides);
-    if (!deployment.healthChecks?.some((check) => check.id === null)) return deployment;
+    if (!deployment.healthChecks?.some((check) => check.id === null) && (deployment.pendingStacks ?? []).length === 0) return deployment;
     return this.resolve(recoveryRegion, overrides, this.edit, await this.deployHealthChecks(deployment, this.admin));
   }
 
@@ -235,7 +244,7 @@ export class ScenarioDeployment {
   /** The deployed alarm standing for a Region role's failure, or a DrillSetupError. @param {'primary' | 'secondary'} role */
   alarmFor(role) {
     const alarm = healthCheckAlarm(this.deployment, this.lab, role);
-    if (!alarm) throw new DrillSetupError(`no deployed alarm watches the ${role} Region's Route 53 health check (${this.lab.env[`DR_${role.toUpperCase()}_HEALTH_CHECK_ID`]})`);
+    if (!alarm) throw new DrillSetupError(`no deployed alarm watches the ${role} Region's Route 53 health check (${deployedHealthCheckId(this.deployment, this.lab, role)})`);
     return alarm;
   }
 }

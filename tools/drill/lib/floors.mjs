@@ -116,3 +116,56 @@ export function bucketedFloor(incidentModelSecond, failingSeconds) {
 export function writerPathSeconds({ promotionEndSeconds, repointSeconds, reconnectSeconds }) {
   return promotionEndSeconds + repointSeconds + reconnectSeconds;
 }
+
+/**
+ * The shortest time from an endpoint failing to the probe alarm firing (composite over the observers): a period
+ * breaches only when every probe in it failed (Maximum < 1; no datapoint is not breaching), and a healthy probe came at
+ * most one probe interval before the failure, so the first breaching period starts after it and the M-th ends no
+ * earlier than M × period − probe interval after the failure; the evaluation that sees it runs the ingestion delay
+ * later (tools/DrLab World/AlarmBoard.cs). Gaps in the probes or a late observer only delay it.
+ * @param {{ probeIntervalSeconds: number, periodSeconds: number, datapointsToAlarm: number, ingestionDelaySeconds?: number }} alarm
+ */
+export function probeAlarmDetectionFloor({ probeIntervalSeconds, periodSeconds, datapointsToAlarm, ingestionDelaySeconds = 0 }) {
+  if (!(probeIntervalSeconds > 0)) throw new RangeError(`probeIntervalSeconds must be positive; got ${probeIntervalSeconds}`);
+  if (!(periodSeconds > 0)) throw new RangeError(`periodSeconds must be positive; got ${periodSeconds}`);
+  if (!Number.isInteger(datapointsToAlarm) || datapointsToAlarm < 1) throw new RangeError(`datapointsToAlarm must be a positive integer; got ${datapointsToAlarm}`);
+  if (!(ingestionDelaySeconds >= 0)) throw new RangeError(`ingestionDelaySeconds must not be negative; got ${ingestionDelaySeconds}`);
+  return Math.max(0, datapointsToAlarm * periodSeconds - probeIntervalSeconds) + ingestionDelaySeconds;
+}
+
+/**
+ * The shortest time from an endpoint failing to its HealthCheckStatus alarm firing: the health check turns unhealthy
+ * (healthCheckDetectionFloor), the status datapoint breaches the alarm's period at once (Minimum < 1), and the
+ * evaluation that sees it runs the ingestion delay later.
+ * @param {{ intervalSeconds: number, failureThreshold: number, checkers: number }} healthCheck @param {number} [ingestionDelaySeconds]
+ */
+export function healthCheckAlarmDetectionFloor(healthCheck, ingestionDelaySeconds = 0) {
+  if (!(ingestionDelaySeconds >= 0)) throw new RangeError(`ingestionDelaySeconds must not be negative; got ${ingestionDelaySeconds}`);
+  return healthCheckDetectionFloor(healthCheck) + ingestionDelaySeconds;
+}
+
+/**
+ * The detection floor of the triggers a deployment configures: the HealthCheckStatus alarm always (when the record has
+ * a health check), the probe alarm too when a witness is deployed (the template creates the probe alarms only then);
+ * whichever fires first starts the failover, so the smaller floor counts. Null when no trigger is modelled.
+ * @param {{ healthCheck?: { intervalSeconds: number, failureThreshold: number, checkers: number },
+ *   probeAlarm?: { probeIntervalSeconds: number, periodSeconds: number, datapointsToAlarm: number }, ingestionDelaySeconds?: number }} triggers
+ * @returns {{ trigger: 'probe alarm' | 'health-check alarm', seconds: number } | null}
+ */
+export function triggerDetectionFloor({ healthCheck, probeAlarm, ingestionDelaySeconds = 0 }) {
+  const candidates = [];
+  if (probeAlarm) candidates.push({ trigger: /** @type {const} */ ('probe alarm'), seconds: probeAlarmDetectionFloor({ ...probeAlarm, ingestionDelaySeconds }) });
+  if (healthCheck) candidates.push({ trigger: /** @type {const} */ ('health-check alarm'), seconds: healthCheckAlarmDetectionFloor(healthCheck, ingestionDelaySeconds) });
+  if (candidates.length === 0) return null;
+  return candidates.reduce((best, candidate) => (candidate.seconds < best.seconds ? candidate : best));
+}
+
+/**
+ * The serving floor of a steady outage before bucketing: the health check's detection floor + the TTL drain
+ * (docs/drills.md "Serving and write RTO floors", paths 2 and 4), e.g. 27.5 + 13.65 s for the fast preset.
+ * @param {{ healthCheck: { intervalSeconds: number, failureThreshold: number, checkers: number },
+ *   population: { ttlSeconds: number, clients: number, readsPerClientPerSecond: number, share: number, risk?: number } }} path
+ */
+export function servingPathSeconds({ healthCheck, population }) {
+  return healthCheckDetectionFloor(healthCheck) + ttlDrainFloor(population);
+}

@@ -105,7 +105,7 @@ function executionReport(record, relative, timeScale) {
  */
 export function buildReport(result, lab) {
   const relative = (at) => round((at - result.startedAt) / 1000);
-  const world = finalWorld(lab, result.finalState);
+  const world = finalWorld(lab, result.finalState, { setupChangeIds: result.setupChangeIds });
   const rto = measureRecovery(result);
   const dataLoss = measureDataLoss(result);
   const user = measureUserRecovery(result, lab);

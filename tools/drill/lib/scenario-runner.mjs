@@ -3,6 +3,7 @@
 // then reads the lab's ground truth. Expectations and reports are computed from what this returns.
 import { setTimeout as delay } from 'node:timers/promises';
 import { readAlarm } from './alarms.mjs';
+import { associateCreatedHealthChecks } from './associate.mjs';
 import { AwsError } from './aws-client.mjs';
 import { routeEvent } from './event-routing.mjs';
 import { executionName, finishDocument, startExecution } from './execution-registry.mjs';
@@ -50,6 +51,7 @@ import { alarmEvent, triggerInput } from './triggers.mjs';
  * @property {string[]} stepErrors
  * @property {any} finalState the lab's GET /_lab/state at the end
  * @property {{ at: number, findings: any[], ready: boolean }[]} readiness the reports of the scenario's readiness steps
+ * @property {string[]} [setupChangeIds] Route 53 changes of the set-up (associate), not the scenario's
  */
 
 const QUIET_STATE_TYPES = new Set(['Pass', 'Choice']);
@@ -104,6 +106,12 @@ export async function runScenario(scenario, context) {
   const stack = await deployments.forScenario(scenario, observer);
   const model = stack.model;
   const emulator = await emulators.acquire(stack.functions(), observer);
+  // The reset world's records carry the lab's built-in checks: associate puts the deployed ones on them, as an operator
+  // does after deploying (its change batch is set-up, not part of the scenario's DNS changes).
+  const associated = await associateCreatedHealthChecks({ emulatorUrl: emulator.url, deployment: stack.deployment });
+  if (associated) {
+    progress.step(`associate: ${associated.changed.map((change) => `${change.setIdentifier} → ${change.to}`).join(', ') || 'records already carry the deployed checks'}`);
+  }
   const allowed = async (principal, action, resource, region) =>
     (await simulate({ principal, action, resource, context: { 'aws:RequestedRegion': [region] } })).decision === 'allowed';
   const machines = {};
@@ -307,5 +315,6 @@ export async function runScenario(scenario, context) {
     stepErrors,
     finalState,
     readiness,
+    setupChangeIds: associated?.changeIds ?? [],
   };
 }

@@ -35,6 +35,10 @@ function userRtoLines(name, rto, requests) {
   const floor = rto.floorSeconds === null ? `no floor (${rto.floor?.reason})` : `floor ${seconds(rto.floorSeconds)}`;
   const lines = [`  ${name.padEnd(24)} ${measured.padStart(10)}   ${floor}; ${rto.failed} failed ${requests}`];
   if (rto.floorSeconds !== null && rto.floor) lines.push(`      floor = ${rto.floor.explanation}`);
+  if (rto.budget) {
+    const items = rto.budget.items.map((item) => `${item.name} ${seconds(item.seconds)}`).join(' + ');
+    lines.push(`      budget from the configuration (assess): ${seconds(rto.budget.totalSeconds)} = ${items}; the ${seconds(rto.budget.targetSeconds)} target ${rto.budget.reachable ? 'reachable' : 'not reachable'}`);
+  }
   if (rto.floorSeconds !== null && rto.recovered && rto.seconds < rto.floorSeconds) lines.push('      (below its floor: a bug in the lab model or the measurement)');
   return lines;
 }

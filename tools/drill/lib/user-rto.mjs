@@ -7,6 +7,7 @@ import {
   clientsForFailedBucket,
   healthCheckDetectionFloor,
   tailSlack,
+  triggerDetectionFloor,
   ttlDrainFloor,
   writerPathSeconds,
 } from './floors.mjs';
@@ -30,6 +31,8 @@ const round = (value, digits = 1) => (value === null || value === undefined ? va
  * @property {boolean} [recovered] @property {number} [failedBuckets]
  * @property {number | null} [endedAt] the wall instant the last failed bucket ended (epoch ms; relative in the report)
  * @property {{ path: string, terms: { name: string, seconds: number }[], explanation: string, reason?: string } | null} [floor]
+ * @property {{ totalSeconds: number, targetSeconds: number, reachable: boolean, items: { name: string, seconds: number }[] }} [budget]
+ *   what assess computed from the configuration for this path (servingRtoBudget / writeRtoBudget)
  */
 
 /**
@@ -96,10 +99,34 @@ function servingFloor({ incident, failed, traffic, routing, weights, modelOf, ch
 }
 
 /**
+ * The triggers the deployment configures for the failed Region, as the floors model them: its record's health check
+ * (the HealthCheckStatus alarm) and, with a witness, the probe alarm (the deployed parameters, model seconds). The
+ * probe alarm's shape is the deployed alarms' (`deployed`, when the drill read it) or the functions' configuration.
+ * @param {any} routing @param {string} failed @param {Record<string, number | string>} model
+ * @param {number} ingestionDelaySeconds
+ * @param {{ periodSeconds: number, datapointsToAlarm: number } | null} [deployed]
+ */
+export function configuredTriggers(routing, failed, model, ingestionDelaySeconds, deployed) {
+  const record = routing.records.find((candidate) => candidate.region === failed);
+  const healthCheck = record?.healthCheckId ? routing.healthChecks.find((candidate) => candidate.id === record.healthCheckId) : undefined;
+  const witness = typeof model.DR_WITNESS_REGION === 'string' && model.DR_WITNESS_REGION !== '';
+  const probeAlarm = (deployed || witness) && model.DR_PROBE_INTERVAL_SECONDS !== undefined
+    ? {
+      probeIntervalSeconds: Number(model.DR_PROBE_INTERVAL_SECONDS),
+      periodSeconds: Number(deployed?.periodSeconds ?? model.DR_PROBE_ALARM_PERIOD_SECONDS),
+      datapointsToAlarm: Number(deployed?.datapointsToAlarm ?? model.DR_PROBE_ALARM_DATAPOINTS_TO_ALARM),
+    }
+    : undefined;
+  return { healthCheck, probeAlarm, ingestionDelaySeconds };
+}
+
+/**
  * The writes' own path back when the incident took the writer: the promotion, the endpoint's re-point, reconnection.
+ * Detection is the observed one (incident → execution start), never less than the floor of the triggers configured: a
+ * faster detection than the model allows raises the floor above the measurement, which the benchmark check reports.
  * @returns {Floor}
  */
-function writerFloor({ incident, failed, traffic, state, records, modelOf }) {
+function writerFloor({ incident, failed, traffic, state, records, modelOf, triggers }) {
   const operation = databaseOperations(state).find((op) => Date.parse(op.startedAt) >= incident.at && op.outcome === 'Completed' && op.toRegion !== failed && op.finishedAt);
   if (!operation) return { reason: `the writer was in ${failed} and no promotion completed after the incident` };
   const execution = actingExecution(records);
@@ -107,9 +134,13 @@ function writerFloor({ incident, failed, traffic, state, records, modelOf }) {
   const promotionStart = modelOf(Date.parse(operation.startedAt)) - incident.model;
   const detection = execution ? Math.max(0, modelOf(execution.startedAt) - incident.model) : undefined;
   const endpoint = traffic.writerEndpoint;
-  const seconds = writerPathSeconds({ promotionEndSeconds: promotionEnd, repointSeconds: endpoint.repointSeconds, reconnectSeconds: endpoint.reconnectSeconds });
+  const modelled = triggerDetectionFloor(triggers);
+  const shortfall = modelled && detection !== undefined ? Math.max(0, modelled.seconds - detection) : 0;
+  const seconds = writerPathSeconds({ promotionEndSeconds: promotionEnd + shortfall, repointSeconds: endpoint.repointSeconds, reconnectSeconds: endpoint.reconnectSeconds });
   const terms = [
+    ...(modelled ? [{ name: `detection floor of the ${modelled.trigger} (model)`, seconds: round(modelled.seconds, 3) }] : []),
     ...(detection === undefined ? [] : [{ name: 'detection (incident → execution start)', seconds: round(detection, 3) }]),
+    ...(shortfall > 0 ? [{ name: 'detection shortfall (observed below the model floor)', seconds: round(shortfall, 3) }] : []),
     { name: 'decision (→ promotion start)', seconds: round(promotionStart - (detection ?? 0), 3) },
     { name: `${operation.kind.toLowerCase()} (as the lab modelled it)`, seconds: round(promotionEnd - promotionStart, 3) },
     { name: 'writer endpoint re-point', seconds: endpoint.repointSeconds },
@@ -118,7 +149,8 @@ function writerFloor({ incident, failed, traffic, state, records, modelOf }) {
   return {
     seconds: bucketedFloor(incident.model, seconds),
     terms,
-    explanation: `detection + decision + ${operation.kind.toLowerCase()} = ${round(promotionEnd)} s, + writer endpoint re-point ${endpoint.repointSeconds} s `
+    explanation: `${modelled ? `detection (observed, at least the ${modelled.trigger}'s floor ${round(modelled.seconds)} s) ` : 'detection '}`
+      + `+ decision + ${operation.kind.toLowerCase()} = ${round(promotionEnd + shortfall)} s, + writer endpoint re-point ${endpoint.repointSeconds} s `
       + `+ its TTL (${endpoint.ttlSeconds} s; 0 at best: the application's cache phase is free) + reconnect ${endpoint.reconnectSeconds} s, to the last whole model second`,
   };
 }
@@ -128,8 +160,9 @@ function writerFloor({ incident, failed, traffic, state, records, modelOf }) {
  * @param {(second: number) => number} wallOf the wall instant of a model second
  * @returns {UserRto}
  */
-function figure(recovery, failedRequests, floor, wallOf) {
+function figure(recovery, failedRequests, floor, wallOf, budget) {
   return {
+    ...(budget ? { budget: { totalSeconds: budget.totalSeconds, targetSeconds: budget.targetSeconds, reachable: budget.reachable, items: (budget.items ?? []).map((item) => ({ name: item.name, seconds: item.seconds })) } } : {}),
     applicable: true,
     seconds: round(recovery.seconds, 3),
     floorSeconds: floor?.seconds === undefined ? null : round(floor.seconds, 3),
@@ -186,7 +219,8 @@ export function measureUserRecovery(result, lab) {
     serving = servingFloor({ incident, failed: fault.region, traffic, routing, weights, modelOf, changes });
     write = serving;
     if (WRITER_OUTAGES.includes(fault.kind) && writerAt(state, at) === fault.region) {
-      const writer = writerFloor({ incident, failed: fault.region, traffic, state, records: result.records, modelOf });
+      const triggers = configuredTriggers(routing, fault.region, result.model ?? {}, result.metricIngestionDelaySeconds ?? 0, /** @type {any} */ (result).probeAlarm);
+      const writer = writerFloor({ incident, failed: fault.region, traffic, state, records: result.records, modelOf, triggers });
       write = writer.seconds === undefined ? writer : {
         ...writer,
         path: 'promotion and the global writer endpoint',
@@ -195,9 +229,10 @@ export function measureUserRecovery(result, lab) {
       };
     }
   }
+  const assessment = (actingExecution(result.records) ?? result.records.find((record) => record.assessment))?.assessment;
   return {
-    servingRto: figure(reads, traffic.failedReads, serving, wallOf),
-    writeRto: figure(writes, traffic.failedWrites, write, wallOf),
+    servingRto: figure(reads, traffic.failedReads, serving, wallOf, assessment?.servingRtoBudget),
+    writeRto: figure(writes, traffic.failedWrites, write, wallOf, assessment?.writeRtoBudget),
     incident: { kind: fault.kind, region: fault.region ?? null, at, modelSecond: round(incident.model, 3) },
     ratios,
   };

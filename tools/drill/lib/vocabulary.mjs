@@ -62,6 +62,9 @@ export const CONFIGURATION_VARIABLES = {
   DR_SWITCHOVER_ESTIMATE_SECONDS: 'model',
   DR_PROPAGATION_ESTIMATE_SECONDS: 'model',
   DR_ORCHESTRATION_OVERHEAD_SECONDS: 'model',
+  DR_ALIAS_RECORDS: 'value',
+  DR_WRITER_REPOINT_ESTIMATE_SECONDS: 'model',
+  DR_RECONNECT_ESTIMATE_SECONDS: 'model',
   DR_PROMOTION_TIMEOUT_SECONDS: 'wall',
   DR_PROMOTION_REPORTING_GRACE_SECONDS: 'wall',
   DR_PROPAGATION_TIMEOUT_SECONDS: 'wall',
@@ -73,6 +76,11 @@ export const CONFIGURATION_VARIABLES = {
   DR_SOURCE_TIMEOUT_MS: 'value',
   DR_PRIMARY_EXTRA_SIGNALS: 'value',
   DR_SECONDARY_EXTRA_SIGNALS: 'value',
+  // The probe alarm's shape, for the write floor (user-rto.mjs); passed unchanged, as before they were listed here.
+  DR_WITNESS_REGION: 'value',
+  DR_PROBE_INTERVAL_SECONDS: 'model',
+  DR_PROBE_ALARM_PERIOD_SECONDS: 'model',
+  DR_PROBE_ALARM_DATAPOINTS_TO_ALARM: 'value',
 };
 
 /** The variables whose durations the functions compare with the clock, scaled to the lab's wall clock. */

@@ -14,7 +14,13 @@ export function databaseOperations(state) {
   return [...operations.values()].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
 }
 
-export function finalWorld(lab, state) {
+/**
+ * The final world in the scenario's terms. `setupChangeIds`: Route 53 changes the drill's set-up made (associate
+ * after the reset), left out of the scenario's DNS change batches.
+ * @param {any} lab @param {any} state @param {{ setupChangeIds?: string[] }} [options]
+ */
+export function finalWorld(lab, state, { setupChangeIds = [] } = {}) {
+  const setup = new Set(setupChangeIds.map((id) => id.replace(/^\/change\//, '')));
   return {
     writer: { region: state.database.writerRegion, role: roleOf(lab, state.database.writerRegion) },
     weights: state.dns.weights
@@ -29,7 +35,7 @@ export function finalWorld(lab, state) {
       startedAt: op.startedAt,
       finishedAt: op.finishedAt ?? null,
     })),
-    dnsChanges: state.dns.changes.map((change) => ({ id: change.id, submittedAt: change.submittedAt, insyncAt: change.insyncAt, status: change.status, changes: change.changes })),
+    dnsChanges: state.dns.changes.filter((change) => !setup.has(String(change.id).replace(/^\/change\//, ''))).map((change) => ({ id: change.id, submittedAt: change.submittedAt, insyncAt: change.insyncAt, status: change.status, changes: change.changes })),
     notifications: state.messages.map((message) => ({
       at: message.publishedAt,
       severity: message.attributes?.severity ?? null,
