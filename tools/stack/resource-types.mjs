@@ -113,6 +113,17 @@ export const RESOURCE_TYPES = {
     ref: (r) => r.name,
     attributes: { Arn: (r) => arn(r.env, 'cloudwatch', r.env.region, `alarm:${r.name}`) },
   },
+  'AWS::CloudWatch::CompositeAlarm': {
+    nameProperty: 'AlarmName',
+    maxLength: 255,
+    ref: (r) => r.name,
+    attributes: { Arn: (r) => arn(r.env, 'cloudwatch', r.env.region, `alarm:${r.name}`) },
+  },
+  'AWS::Scheduler::Schedule': {
+    nameProperty: 'Name',
+    ref: (r) => r.name,
+    attributes: { Arn: (r) => arn(r.env, 'scheduler', r.env.region, `schedule/default/${r.name}`) },
+  },
 };
 
 /**
