@@ -12,7 +12,7 @@ namespace DrLambdas.DrLab.Tests.Control;
 /// A lab with a witness Region: the witness's network is its own port, requests arriving there are judged from the
 /// witness (a partition between the application Regions does not cut it; WitnessUnreachable cuts it from everything).
 /// </summary>
-public sealed class WitnessLabTests : IAsyncLifetime
+public sealed class WitnessLabTests : IAsyncLifetime, IDisposable
 {
     private const string Witness = "eu-west-1";
     private WebApplication? _app;
@@ -35,12 +35,13 @@ public sealed class WitnessLabTests : IAsyncLifetime
             factory.Dispose();
         }
 
-        _control.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync();
         }
     }
+
+    public void Dispose() => _control.Dispose();
 
     private async Task<JsonElement> ConfigAsync()
     {
@@ -86,7 +87,7 @@ public sealed class WitnessLabTests : IAsyncLifetime
     }
 
     private static MetricDatum Probe(string observer) => new(
-        "EndpointHealthy", [new MetricDimension("Observer", observer), new MetricDimension("Target", LabFixture.Primary)], 1, DateTimeOffset.UtcNow, 1);
+        "EndpointHealthy", [new MetricDimension("Observer", observer), new MetricDimension("Target", LabFixture.Primary)], 1, TimeProvider.System.GetUtcNow(), 1);
 
     [Fact]
     public async Task Config_Witness_NamesItsRegionPortAndHealthUrls()
