@@ -14,10 +14,12 @@ internal sealed class LabFixture
     public const string Secondary = "ap-northeast-1";
     public const string UsEast1 = "us-east-1";
 
-    public LabFixture(TimeProfile? profile = null, int faultSeed = 1)
+    public const string Witness = "eu-west-1";
+
+    public LabFixture(TimeProfile? profile = null, int faultSeed = 1, string? witness = null)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero));
-        Definition = new WorldDefinition(Primary, Secondary, "tpe", "nrt");
+        Definition = new WorldDefinition(Primary, Secondary, "tpe", "nrt", witness);
         World = new LabWorld(Definition, profile ?? TimeProfile.Realistic, Secondary, Time, faultSeed);
     }
 

@@ -35,7 +35,7 @@ describe('validateScenario', () => {
     assert.deepEqual(scenario.configuration, {});
     assert.deepEqual(scenario.hooks, []);
     assert.equal(scenario.steps[1].background, false);
-    assert.deepEqual(scenario.steps[1].executions[0], { id: 'alarm', machine: 'failover', trigger: { alarm: 'primary' } });
+    assert.deepEqual(scenario.steps[1].executions[0], { id: 'alarm', machine: 'failover', trigger: { alarm: 'primary', source: 'health-check' } });
   });
 
   it('ValidateScenario_SeveralProblems_ReportsEveryOneWithItsField', () => {
@@ -203,5 +203,38 @@ describe('validateScenario', () => {
     const problems = problemsOf(minimal({ steps: [{ do: 'misconfigure', misconfigurations: [{ kind: 'RemoveSubscriptions' }] }, ...minimal().steps] }));
 
     assert.ok(problems.some((problem) => problem.includes('steps[0].misconfigurations[0].kind')), problems.join('\n'));
+  });
+
+  it('ValidateScenario_ProbeAlarmTrigger_KeepsItsSource', () => {
+    const scenario = validateScenario(minimal({
+      steps: [
+        { do: 'waitForAlarm', region: 'primary', source: 'probes' },
+        { do: 'start', executions: [{ id: 'alarm', machine: 'failover', trigger: { alarm: 'primary', source: 'probes' } }] },
+      ],
+    }), 'sample.json');
+
+    assert.equal(scenario.steps[0].source, 'probes');
+    assert.deepEqual(scenario.steps[1].executions[0].trigger, { alarm: 'primary', source: 'probes' });
+  });
+
+  it('ValidateScenario_UnknownAlarmSource_IsRejectedNamingTheField', () => {
+    const problems = problemsOf(minimal({
+      steps: [{ do: 'start', executions: [{ id: 'alarm', machine: 'failover', trigger: { alarm: 'primary', source: 'canary' } }] }],
+    }));
+
+    assert.match(problems[0], /^steps\[0\]\.executions\[0\]\.trigger\.source: must be one of health-check, probes/);
+  });
+
+  it('ValidateScenario_SourceWithoutAlarm_IsRejected', () => {
+    const problems = problemsOf(minimal({
+      steps: [{ do: 'start', executions: [{ id: 'm', machine: 'failover', trigger: { manual: { mode: 'failover' }, source: 'probes' } }] }],
+    }));
+
+    assert.match(problems[0], /trigger: must have exactly one of alarm/);
+  });
+
+  it('ValidateScenario_WitnessUnreachable_IsALabFaultWithoutParameters', () => {
+    assert.deepEqual(problemsOf(minimal({ steps: [{ do: 'inject', faults: [{ kind: 'WitnessUnreachable' }] }, minimal().steps[1]] })), []);
+    assert.match(problemsOf(minimal({ steps: [{ do: 'inject', faults: [{ kind: 'WitnessUnreachable', region: 'primary' }] }, minimal().steps[1]] }))[0], /region/);
   });
 });

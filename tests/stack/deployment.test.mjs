@@ -183,7 +183,7 @@ describe('buildDeployment: dashboard, compliance alarms and game day', () => {
     const failover = deployment.stateMachines.find((machine) => machine.logicalId === 'FailoverStateMachine');
     const role = deployment.roles.find((r) => r.logicalId === 'GameDayScheduleRole');
     assert.equal(schedule.state, 'DISABLED');
-    assert.equal(schedule.expression, 'cron(0 2 ? * SUN#1 *)');
+    assert.equal(schedule.scheduleExpression, 'cron(0 2 ? * SUN#1 *)');
     assert.equal(schedule.timezone, 'Asia/Taipei');
     assert.equal(schedule.target.arn, failover.arn);
     assert.equal(schedule.target.roleArn, role.arn);

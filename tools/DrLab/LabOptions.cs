@@ -16,7 +16,8 @@ internal sealed partial record LabOptions(
     string SecondarySetIdentifier,
     int FaultSeed = 1,
     int DnsPort = 0,
-    int Clients = TrafficModel.DefaultClients)
+    int Clients = TrafficModel.DefaultClients,
+    string? WitnessRegion = null)
 {
     /// <summary>The most clients the lab models (each costs two evaluations per model second).</summary>
     public const int MaxClients = 10000;
@@ -37,6 +38,10 @@ internal sealed partial record LabOptions(
           --metric-ingestion-delay S     model seconds before a CloudWatch datapoint is visible (default 5)
           --fault-seed N                 seed of the random request faults and of the clients' DNS choices (default 1)
           --clients N                    modelled internet clients, each one read and one write per model second (1-10000; default 200)
+          --witness-region NAME          a third Region observing from outside both (its own port; default none)
+          --health-check-interval S      Route 53 RequestInterval of the built-in health checks, 10 or 30 (default 30)
+          --health-check-failure-threshold N  FailureThreshold of the built-in health checks, 1-10 (default 3)
+          --dns-ttl S                    TTL of the weighted records in model seconds, 0-172800 (default 60)
           --help                         this text
 
         When ready it prints one JSON line: baseUrl, profile, timeScale, dns (address, port) and env (the variables for clients).
@@ -48,7 +53,8 @@ internal sealed partial record LabOptions(
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var problems = new List<string>();
         string[] known = ["--port", "--dns-port", "--profile", "--time-scale", "--primary-region", "--secondary-region", "--observer-region",
-            "--primary-set-identifier", "--secondary-set-identifier", "--metric-ingestion-delay", "--fault-seed", "--clients"];
+            "--primary-set-identifier", "--secondary-set-identifier", "--metric-ingestion-delay", "--fault-seed", "--clients", "--witness-region",
+            "--health-check-interval", "--health-check-failure-threshold", "--dns-ttl"];
         for (var i = 0; i < args.Count; i++)
         {
             if (args[i] is "--help" or "-h")
@@ -118,6 +124,8 @@ internal sealed partial record LabOptions(
             }
         }
 
+        profile = WorldTiming(values, profile, problems);
+
         var seed = 1;
         if (values.TryGetValue("--fault-seed", out var seedText)
             && !int.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed))
@@ -153,6 +161,16 @@ internal sealed partial record LabOptions(
             problems.Add($"--observer-region '{observer}' must be the primary or the secondary Region.");
         }
 
+        var witness = values.GetValueOrDefault("--witness-region");
+        if (witness is not null && !RegionPattern().IsMatch(witness))
+        {
+            problems.Add($"--witness-region '{witness}' is not a Region name such as eu-west-1.");
+        }
+        else if (witness is not null && (string.Equals(witness, primary, StringComparison.Ordinal) || string.Equals(witness, secondary, StringComparison.Ordinal)))
+        {
+            problems.Add($"--witness-region '{witness}' must be neither the primary nor the secondary Region: it observes from outside both.");
+        }
+
         var primarySet = values.GetValueOrDefault("--primary-set-identifier", "tpe");
         var secondarySet = values.GetValueOrDefault("--secondary-set-identifier", "nrt");
         if (primarySet.Length is 0 or > 128 || secondarySet.Length is 0 or > 128 || string.Equals(primarySet, secondarySet, StringComparison.Ordinal))
@@ -162,7 +180,53 @@ internal sealed partial record LabOptions(
 
         return problems.Count > 0
             ? (null, problems, false)
-            : (new LabOptions(port, profile!, primary, secondary, observer, primarySet, secondarySet, seed, dnsPort, clients), problems, false);
+            : (new LabOptions(port, profile!, primary, secondary, observer, primarySet, secondarySet, seed, dnsPort, clients, witness), problems, false);
+    }
+
+    /// <summary>
+    /// The world's Route 53 figures a deployment chooses (a preset): the built-in health checks' interval and threshold
+    /// and the weighted records' TTL, within the values Route 53 accepts.
+    /// </summary>
+    private static TimeProfile? WorldTiming(Dictionary<string, string> values, TimeProfile? profile, List<string> problems)
+    {
+        var durations = profile?.Durations;
+        if (values.TryGetValue("--health-check-interval", out var intervalText))
+        {
+            if (intervalText is "10" or "30")
+            {
+                durations = durations is null ? null : durations with { HealthCheckIntervalSeconds = int.Parse(intervalText, CultureInfo.InvariantCulture) };
+            }
+            else
+            {
+                problems.Add($"--health-check-interval '{intervalText}' must be 10 or 30 (Route 53's RequestInterval).");
+            }
+        }
+
+        if (values.TryGetValue("--health-check-failure-threshold", out var thresholdText))
+        {
+            if (int.TryParse(thresholdText, NumberStyles.None, CultureInfo.InvariantCulture, out var threshold) && threshold is >= 1 and <= 10)
+            {
+                durations = durations is null ? null : durations with { HealthCheckFailureThreshold = threshold };
+            }
+            else
+            {
+                problems.Add($"--health-check-failure-threshold '{thresholdText}' must be a whole number from 1 to 10 (Route 53's FailureThreshold).");
+            }
+        }
+
+        if (values.TryGetValue("--dns-ttl", out var ttlText))
+        {
+            if (int.TryParse(ttlText, NumberStyles.None, CultureInfo.InvariantCulture, out var ttl) && ttl is >= 0 and <= 172800)
+            {
+                durations = durations is null ? null : durations with { DnsTtlSeconds = ttl };
+            }
+            else
+            {
+                problems.Add($"--dns-ttl '{ttlText}' must be a whole number of seconds from 0 to 172800.");
+            }
+        }
+
+        return profile is null || durations is null ? profile : profile with { Durations = durations };
     }
 
     [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$")]

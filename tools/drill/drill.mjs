@@ -15,6 +15,7 @@ import { LabClient, LabRequestError } from './lib/lab-client.mjs';
 import { labSimulator } from './lib/lab-iam.mjs';
 import { describeLab } from './lib/lab-world.mjs';
 import { startService } from './lib/processes.mjs';
+import { groupByPreset, loadPreset } from './lib/presets.mjs';
 import { Progress } from './lib/progress.mjs';
 import { buildReport, failedReport } from './lib/report.mjs';
 import { selectScenarios } from './lib/scenario-loader.mjs';
@@ -58,38 +59,49 @@ function withReadinessReport(scenario) {
 async function runAll(scenarios, options, progress) {
   const outputs = buildOutputs(options);
   const artifacts = resolve(options.artifactsDirectory);
-  const { command, args } = dotnetCommand(outputs.lab, ['--port', '0', '--profile', options.profile]);
-  const labService = await startService('the DR lab', command, args, { logPath: join(artifacts, 'logs', 'lab.log') });
   const emulators = new EmulatorPool({ emulatorProgram: outputs.emulator, bootstraps: outputs.bootstraps, workDirectory: join(artifacts, 'logs') });
   const reports = [];
+  let index = 0;
   try {
-    const lab = describeLab(labService.ready);
-    const aws = new AwsClient({ endpoint: lab.baseUrl, credentials: lab.credentials });
-    const context = {
-      lab,
-      labClient: new LabClient(lab.baseUrl),
-      aws,
-      emulators,
-      deployments: new DrillDeployment({ root: ROOT, lab, admin: aws, parameterFile: options.parameterFile }),
-      simulate: labSimulator(lab.baseUrl),
-      progress,
-    };
-    for (const [index, scenario] of scenarios.entries()) {
-      progress.beginScenario(scenario, index + 1, scenarios.length, options.profile);
-      let report;
+    // One lab per preset: its world (health-check interval, TTL, witness Region) must match the deployment.
+    for (const [name, group] of groupByPreset(scenarios, options.preset)) {
+      const preset = loadPreset(ROOT, name);
+      const { command, args } = dotnetCommand(outputs.lab, ['--port', '0', '--profile', options.profile, ...preset.labArguments]);
+      const labService = await startService('the DR lab', command, args, { logPath: join(artifacts, 'logs', `lab-${name}.log`) });
       try {
-        report = buildReport(await runScenario(scenario, context), lab);
-      } catch (error) {
-        if (!(error instanceof DrillSetupError || error instanceof LabRequestError)) throw error;
-        report = failedReport(scenario, options.profile, error);
+        const lab = describeLab(labService.ready);
+        const aws = new AwsClient({ endpoint: lab.baseUrl, credentials: lab.credentials });
+        const context = {
+          lab,
+          labClient: new LabClient(lab.baseUrl),
+          aws,
+          emulators,
+          deployments: new DrillDeployment({ root: ROOT, lab, admin: aws, parameterFile: options.parameterFile, presetParameters: preset.parameters }),
+          simulate: labSimulator(lab.baseUrl),
+          progress,
+        };
+        for (const original of group) {
+          const scenario = { ...original, preset: name };
+          index += 1;
+          progress.beginScenario(scenario, index, scenarios.length, options.profile);
+          let report;
+          try {
+            report = buildReport(await runScenario(scenario, context), lab);
+          } catch (error) {
+            if (!(error instanceof DrillSetupError || error instanceof LabRequestError)) throw error;
+            report = failedReport(scenario, options.profile, error);
+          }
+          const files = report.executions ? writeScenarioArtifacts(artifacts, report) : {};
+          process.stdout.write(`${renderReport(report)}Report: ${files.json}\nTimeline: ${files.svg}\n`);
+          reports.push(report);
+        }
+      } finally {
+        await emulators.close();
+        await labService.stop();
       }
-      const files = report.executions ? writeScenarioArtifacts(artifacts, report) : {};
-      process.stdout.write(`${renderReport(report)}Report: ${files.json}\nTimeline: ${files.svg}\n`);
-      reports.push(report);
     }
   } finally {
     await emulators.close();
-    await labService.stop();
   }
   return reports;
 }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AwsClient } from '../drill/lib/aws-client.mjs';
-import { WALL_VARIABLES } from '../drill/lib/vocabulary.mjs';
+import { EXACT_WALL_VARIABLES, WALL_VARIABLES } from '../drill/lib/vocabulary.mjs';
 import { buildDeployment } from './deployment.mjs';
 import { DeploymentError, TemplateError } from './errors.mjs';
 import { DEFAULT_PARAMETER_FILE, labFactsFromReady } from './lab-parameters.mjs';
@@ -53,7 +53,7 @@ export async function main(argv) {
     if (!match) throw new DeploymentError(`--set expects STACK.NAME=VALUE, got ${assignment}`);
     (overrides[match[1]] ??= {})[match[2]] = match[3];
   }
-  const clock = values.scaled ? { timeScale: lab.timeScale, wallVariables: WALL_VARIABLES } : undefined;
+  const clock = values.scaled ? { timeScale: lab.timeScale, wallVariables: WALL_VARIABLES, exactWallVariables: EXACT_WALL_VARIABLES } : undefined;
   let deployment = buildDeployment({ root: ROOT, lab, parameterFile: values.parameters, overrides, clock });
   const hidden = values.full ? [] : ['definitionText', 'definition'];
   if (values.deploy) {

@@ -51,13 +51,19 @@ export function variableParameters(template) {
 
 /**
  * @typedef {import('./lab-parameters.mjs').LabFacts} LabFacts
- * @typedef {{ timeScale: number, wallVariables: string[] }} Clock
+ * @typedef {{ timeScale: number, wallVariables: string[], exactWallVariables?: string[] }} Clock
+ * `wallVariables` are scaled to whole wall-clock seconds (the functions read integers); `exactWallVariables` are
+ * divided by the time scale without rounding (the functions read decimal seconds: the probe's interval, duration
+ * and window, which whole seconds would stretch 30-fold in the fast profile).
  * @typedef {{
  *   root: string, lab: LabFacts, parameterFile?: string,
- *   overrides?: Record<string, Record<string, unknown>>, clock?: Clock,
+ *   overrides?: Record<string, Record<string, unknown>>, clock?: Clock, parameterOverrides?: Record<string, unknown>,
  *   edit?: (stackName: string, template: any) => void,
  *   physicalIds?: Record<string, Record<string, string>>,
  * }} BuildOptions
+ * `parameterOverrides`: template parameters by name (a preset's parameter file), given to every deployed stack whose
+ * template declares the parameter (the witness probes at the main stack's interval); a name no deployed template
+ * declares is a DeploymentError. `overrides` (per stack) win over them.
  * `physicalIds`: per stack (the parameter file's name), the ids Route 53 assigned to its health checks
  * (createHealthChecks in lab-deploy.mjs); without them a health check's Ref is a pending marker.
  */
@@ -139,11 +145,13 @@ export function variableParameters(template) {
  */
 
 /**
- * An EventBridge Scheduler schedule and its templated target (a state machine's StartExecution, a function's Invoke).
+ * An EventBridge Scheduler schedule and its one templated target (a function's Invoke, a state machine's StartExecution)
+ * with its `input`, called as `roleArn`.
  * @typedef {object} DeployedSchedule
  * @property {string} stack @property {string} logicalId @property {string} name @property {string} region
- * @property {string} arn @property {string} state @property {string} expression @property {string | undefined} timezone
- * @property {{ arn: string, roleArn: string, input?: string }} target
+ * @property {string} arn @property {string} state @property {string} scheduleExpression
+ * @property {string | undefined} timezone @property {string} flexibleTimeWindow
+ * @property {{ arn: string, roleArn: string, input: string | undefined }} target
  */
 
 /**
@@ -158,10 +166,11 @@ export function variableParameters(template) {
  * @property {DeployedTopic[]} topics
  * @property {DeployedSubscription[]} subscriptions
  * @property {DeployedAlarm[]} alarms
+ * @property {DeployedAlarm[]} compositeAlarms AWS::CloudWatch::CompositeAlarm, `properties` resolved (AlarmRule…)
  * @property {DeployedRule[]} rules
+ * @property {DeployedSchedule[]} schedules EventBridge Scheduler schedules (the drill runs them: probe-schedule.mjs)
  * @property {DeployedHealthCheck[]} healthChecks
  * @property {DeployedDashboard[]} dashboards
- * @property {DeployedSchedule[]} schedules
  * @property {{ name: string, parameters: string[] }[]} pendingStacks stacks not resolved yet: a parameter takes the id of a
  * health check not created yet (resolve again with `physicalIds`)
  */
@@ -179,7 +188,7 @@ export function variableParameters(template) {
  * Builds the deployment (see the module comment). Throws TemplateError / DeploymentError.
  * @param {BuildOptions} options @returns {Deployment}
  */
-export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_FILE, overrides = {}, clock, edit, physicalIds = {} }) {
+export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_FILE, overrides = {}, clock, edit, physicalIds = {}, parameterOverrides = {} }) {
   const file = readParameterFile(parameterFile);
   const accountId = String(labValue(file.accountId ?? { fromLab: 'accountId' }, lab, {}, 'accountId'));
   for (const name of Object.keys(overrides)) {
@@ -187,19 +196,27 @@ export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_F
   }
   /** @type {Record<string, Record<string, unknown>>} */
   const outputs = {};
+  const claimed = new Set();
   /** @type {Deployment} */
   const deployment = {
     accountId, recoveryRegion: lab.recoveryRegion, stacks: [], functions: [], roles: [], stateMachines: [], topics: [], subscriptions: [],
-    alarms: [], rules: [], healthChecks: [], dashboards: [], schedules: [], pendingStacks: [],
+    alarms: [], compositeAlarms: [], rules: [], schedules: [], healthChecks: [], dashboards: [], pendingStacks: [],
   };
   for (const spec of file.stacks) {
     const where = `stack ${spec.name}`;
+    if (spec.when !== undefined && !labValue(spec.when, lab, outputs, `${where}.when`)) continue;
     const region = String(labValue(spec.region, lab, outputs, `${where}.region`));
     const { template, directory } = loadTemplate(join(root, spec.template), region);
     edit?.(spec.name, template);
     /** @type {Record<string, unknown>} */
     const given = {};
     for (const [name, value] of Object.entries(spec.parameters ?? {})) given[name] = labValue(value, lab, outputs, `${where}.parameters.${name}`);
+    for (const [name, value] of Object.entries(parameterOverrides)) {
+      if (name in (template.Parameters ?? {})) {
+        given[name] = value;
+        claimed.add(name);
+      }
+    }
     Object.assign(given, overrides[spec.name] ?? {});
     // A stack that takes a health check id from an earlier stack waits for the check to exist, as CloudFormation waits
     // for the resource behind an export: the deployment is resolved again once the checks are created.
@@ -219,13 +236,21 @@ export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_F
       labParameters[parameter] = toWallSeconds(Number(model[parameter]), /** @type {Clock} */ (clock).timeScale);
       scaled.push(parameter);
     }
+    for (const variable of clock?.exactWallVariables ?? []) {
+      const parameter = variables[variable];
+      if (parameter === undefined) continue;
+      labParameters[parameter] = Number(model[parameter]) / /** @type {Clock} */ (clock).timeScale;
+      scaled.push(parameter);
+    }
     const resolved = resolveTemplate(template, {
       parameters: labParameters, uncheckedParameters: scaled, region, accountId, stackName: spec.stackName, physicalIds: physicalIds[spec.name] ?? {},
     });
     outputs[spec.name] = resolved.outputs;
     deployment.stacks.push({ name: spec.name, stackName: spec.stackName, region, template: spec.template, parameters: resolved.parameters, modelParameters: model, variableParameters: variables, outputs: resolved.outputs });
-    collect(deployment, spec.name, resolved, template, directory);
+    collect(deployment, spec.name, resolved, template, directory, root);
   }
+  const unclaimed = Object.keys(parameterOverrides).filter((name) => !claimed.has(name));
+  if (unclaimed.length > 0) throw new DeploymentError(`parameters ${unclaimed.join(', ')} are not declared by any deployed template (${deployment.stacks.map((stack) => stack.template).join(', ')})`);
   return deployment;
 }
 
@@ -233,7 +258,7 @@ export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_F
  * Adds a resolved stack's resources to the deployment, refusing resource types the lab deployment does not model.
  * @param {Deployment} deployment @param {string} stack
  */
-function collect(deployment, stack, resolved, template, directory) {
+function collect(deployment, stack, resolved, template, directory, root) {
   const { region } = resolved;
   for (const resource of Object.values(resolved.resources)) {
     const { logicalId, type, name, properties: p } = resource;
@@ -243,7 +268,7 @@ function collect(deployment, stack, resolved, template, directory) {
       case 'AWS::Lambda::Function':
         deployment.functions.push({
           stack, logicalId, name, region, arn: resource.attribute('Arn'), roleArn: p.Role,
-          code: logicalId.replace(/Function$/, ''),
+          code: functionCode(root, logicalId),
           env: Object.fromEntries(Object.entries(p.Environment?.Variables ?? {}).map(([key, value]) => [key, stringValue(value, `${where} Environment.Variables.${key}`)])),
           memorySize: Number(p.MemorySize ?? 128),
           timeout: Number(p.Timeout ?? 3),
@@ -272,6 +297,19 @@ function collect(deployment, stack, resolved, template, directory) {
       case 'AWS::CloudWatch::Alarm':
         deployment.alarms.push({ stack, logicalId, name, region, arn: resource.attribute('Arn'), properties: p });
         break;
+      case 'AWS::CloudWatch::CompositeAlarm':
+        deployment.compositeAlarms.push({ stack, logicalId, name, region, arn: resource.attribute('Arn'), properties: p });
+        break;
+      case 'AWS::Scheduler::Schedule':
+        deployment.schedules.push({
+          stack, logicalId, name, region, arn: resource.attribute('Arn'),
+          state: p.State ?? 'ENABLED',
+          scheduleExpression: p.ScheduleExpression,
+          timezone: p.ScheduleExpressionTimezone,
+          flexibleTimeWindow: p.FlexibleTimeWindow?.Mode ?? 'OFF',
+          target: { arn: p.Target?.Arn, roleArn: p.Target?.RoleArn, input: p.Target?.Input },
+        });
+        break;
       case 'AWS::Events::Rule':
         deployment.rules.push({
           stack, logicalId, name, region, arn: resource.attribute('Arn'),
@@ -292,19 +330,33 @@ function collect(deployment, stack, resolved, template, directory) {
       case 'AWS::CloudWatch::Dashboard':
         deployment.dashboards.push({ stack, logicalId, name, region, body: dashboardBody(p.DashboardBody, where) });
         break;
-      case 'AWS::Scheduler::Schedule':
-        deployment.schedules.push({
-          stack, logicalId, name, region, arn: resource.attribute('Arn'),
-          state: p.State ?? 'ENABLED',
-          expression: p.ScheduleExpression,
-          timezone: p.ScheduleExpressionTimezone,
-          target: { arn: p.Target.Arn, roleArn: p.Target.RoleArn, input: p.Target.Input },
-        });
-        break;
       default:
         break;
     }
   }
+}
+
+const MAKEFILE_BUILD = /^build-([A-Za-z0-9]+):\s*\n\t[^\n]*--function\s+([A-Za-z0-9]+)/gm;
+/** @type {Map<string, Record<string, string>>} */
+const makefileCodes = new Map();
+
+/**
+ * The code a function runs, by the bootstrap's name: what SAM's makefile build (`BuildMethod: makefile`) publishes
+ * for it — the repository Makefile's `build-<LogicalId>` target and its `--function NAME` (ProbeFunction runs
+ * HealthValidator's binary) — else the logical id without `Function`.
+ * @param {string} root @param {string} logicalId
+ */
+export function functionCode(root, logicalId) {
+  if (!makefileCodes.has(root)) {
+    let text = '';
+    try {
+      text = readFileSync(join(root, 'Makefile'), 'utf8');
+    } catch {
+      text = '';
+    }
+    makefileCodes.set(root, Object.fromEntries([...text.matchAll(MAKEFILE_BUILD)].map((match) => [match[1], match[2]])));
+  }
+  return /** @type {Record<string, string>} */ (makefileCodes.get(root))[logicalId] ?? logicalId.replace(/Function$/, '');
 }
 
 /**

@@ -28,6 +28,20 @@ export function putMetricAlarmParameters(name, p) {
   return parameters;
 }
 
+/**
+ * The awsQuery parameters of PutCompositeAlarm for an AWS::CloudWatch::CompositeAlarm's resolved properties.
+ * @param {string} name @param {Record<string, any>} p
+ */
+export function putCompositeAlarmParameters(name, p) {
+  /** @type {Record<string, string>} */
+  const parameters = { Action: 'PutCompositeAlarm', Version: '2010-08-01', AlarmName: name, AlarmRule: String(p.AlarmRule) };
+  for (const key of ['AlarmDescription', 'ActionsEnabled']) if (p[key] !== undefined) parameters[key] = String(p[key]);
+  for (const list of ['AlarmActions', 'OKActions', 'InsufficientDataActions']) {
+    (p[list] ?? []).forEach((action, index) => { parameters[`${list}.member.${index + 1}`] = String(action); });
+  }
+  return parameters;
+}
+
 /** The awsQuery parameters of CreateTopic. @param {string} name @param {Record<string, string>} attributes */
 export function createTopicParameters(name, attributes) {
   /** @type {Record<string, string>} */
@@ -174,6 +188,10 @@ export async function createResources(deployment, aws) {
   }
   for (const alarm of deployment.alarms) {
     await call(`CloudWatch PutMetricAlarm ${alarm.name} (${alarm.region})`, () => aws.query('monitoring', alarm.region, putMetricAlarmParameters(alarm.name, alarm.properties)));
+  }
+  // After the metric alarms: PutCompositeAlarm refuses a rule naming an alarm that does not exist yet.
+  for (const alarm of deployment.compositeAlarms ?? []) {
+    await call(`CloudWatch PutCompositeAlarm ${alarm.name} (${alarm.region})`, () => aws.query('monitoring', alarm.region, putCompositeAlarmParameters(alarm.name, alarm.properties)));
   }
   for (const machine of deployment.stateMachines) {
     await call(`Step Functions CreateStateMachine ${machine.name} (${machine.region})`, () => aws.json('states', machine.region, 'AWSStepFunctions.CreateStateMachine', {

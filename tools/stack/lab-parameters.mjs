@@ -9,8 +9,10 @@ export const DEFAULT_PARAMETER_FILE = fileURLToPath(new URL('./lab-parameters.js
 
 /**
  * What the parameter file reads from the lab.
- * @typedef {{ env: Record<string, string>, accountId: string, recoveryRegion: string, timeScale: number }} LabFacts
- * @typedef {{ name: string, stackName: string, template: string, region: unknown, parameters: Record<string, unknown> }} StackSpec
+ * @typedef {{ env: Record<string, string>, accountId: string, recoveryRegion: string, timeScale: number,
+ *   witnessRegion?: string | null, witnessEnv?: Record<string, string> }} LabFacts
+ * `witnessRegion` is the lab's witness Region (empty without one); `witnessEnv` what a function deployed there uses.
+ * @typedef {{ name: string, stackName: string, template: string, region: unknown, parameters: Record<string, unknown>, when?: unknown }} StackSpec
  * @typedef {{ accountId: unknown, stacks: StackSpec[] }} ParameterFile
  */
 
@@ -25,6 +27,9 @@ export function readParameterFile(path = DEFAULT_PARAMETER_FILE) {
   if (!Array.isArray(file?.stacks) || file.stacks.length === 0) throw new DeploymentError(`${path}: "stacks" must list the templates to deploy`);
   const names = new Set();
   for (const [index, stack] of file.stacks.entries()) {
+    if (stack.when !== undefined && (stack.when === null || typeof stack.when !== 'object')) {
+      throw new DeploymentError(`${path}: stacks[${index}].when must be {"fromLab": NAME} (the stack is deployed only when that value is not empty)`);
+    }
     for (const field of ['name', 'stackName', 'template']) {
       if (typeof stack?.[field] !== 'string' || stack[field] === '') throw new DeploymentError(`${path}: stacks[${index}].${field} must be a non-empty string`);
     }
@@ -57,6 +62,12 @@ export function labValue(spec, lab, outputs, where) {
   const fromLab = (name) => {
     if (name === 'recoveryRegion') return lab.recoveryRegion;
     if (name === 'accountId') return lab.accountId;
+    if (name === 'witnessRegion') return lab.witnessRegion ?? '';
+    if (name.startsWith('witness.')) {
+      const variable = name.slice('witness.'.length);
+      if (!(variable in (lab.witnessEnv ?? {}))) throw new DeploymentError(`${where}: the lab has no witness Region, or its witness has no ${variable}`);
+      return /** @type {Record<string, string>} */ (lab.witnessEnv)[variable];
+    }
     if (name in lab.env) return lab.env[name];
     throw new DeploymentError(`${where}: the lab's ready document has no ${name}`);
   };
@@ -79,5 +90,8 @@ export function labFactsFromReady(ready, recoveryRegion) {
   const env = ready?.env ?? {};
   const arn = env.DR_PRIMARY_CLUSTER_ARN ?? env.DR_STATE_MACHINE_ARN;
   if (!arn || !(Number(ready?.timeScale) > 0)) throw new DeploymentError('the lab ready document lacks env.DR_PRIMARY_CLUSTER_ARN or timeScale');
-  return { env, accountId: arn.split(':')[4], recoveryRegion: recoveryRegion ?? env.DR_SECONDARY_REGION, timeScale: Number(ready.timeScale) };
+  return {
+    env, accountId: arn.split(':')[4], recoveryRegion: recoveryRegion ?? env.DR_SECONDARY_REGION, timeScale: Number(ready.timeScale),
+    witnessRegion: ready.witnessRegion ?? '', witnessEnv: ready.witness?.env ?? {},
+  };
 }

@@ -126,10 +126,11 @@ export const RESOURCE_TYPES = {
     ref: (r) => r.name,
     attributes: {},
   },
-  'AWS::Scheduler::Schedule': {
-    nameProperty: 'Name',
+  'AWS::CloudWatch::CompositeAlarm': {
+    nameProperty: 'AlarmName',
+    maxLength: 255,
     ref: (r) => r.name,
-    attributes: { Arn: (r) => arn(r.env, 'scheduler', r.env.region, `schedule/default/${r.name}`) },
+    attributes: { Arn: (r) => arn(r.env, 'cloudwatch', r.env.region, `alarm:${r.name}`) },
   },
 };
 

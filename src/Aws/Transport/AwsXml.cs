@@ -54,7 +54,13 @@ internal static class AwsXml
     public static DateTimeOffset ParseTimestamp(string text) =>
         DateTimeOffset.Parse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
-    /// <summary>ISO 8601 UTC with seconds, the timestamp format of awsQuery requests.</summary>
-    public static string FormatTimestamp(DateTimeOffset value) =>
-        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// ISO 8601 UTC, the timestamp format of awsQuery requests: whole seconds, or milliseconds when the instant has them
+    /// (as botocore serialises them), so a 1-second-resolution datapoint keeps its sub-second instant.
+    /// </summary>
+    public static string FormatTimestamp(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        return utc.ToString(utc.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    }
 }

@@ -10,7 +10,7 @@ namespace DrLambdas.HealthValidator.Sources;
 /// metrics). Each alarm speaks for the Region it is configured for. An alarm on Route 53's <c>HealthCheckStatus</c> is
 /// the Route 53 checkers speaking again, so it votes as <see cref="SignalKind.Route53HealthCheck"/>; the probe alarms
 /// (recovery Region) are the scheduled probes speaking again and vote as <see cref="SignalKind.Probe"/>, observed from
-/// the recovery Region (the witness's own view enters through its metric).
+/// the recovery Region (the witness's own view enters through its metric); a probe alarm votes only in ALARM.
 /// </summary>
 internal sealed class AlarmReader(ICloudWatchClient cloudWatch, DrConfiguration configuration, SourceRunner runner, TimeProvider timeProvider)
 {
@@ -74,6 +74,10 @@ internal sealed class AlarmReader(ICloudWatchClient cloudWatch, DrConfiguration 
         var (verdict, state) = alarm.State switch
         {
             CloudWatchAlarmState.Alarm => (Verdict.Unhealthy, "ALARM"),
+            // A probe alarm is a composite "both observers see it failing": OK only says they do not both agree (one may be
+            // silent: a witness that can reach nothing publishes no data), never that the Region serves. The probes'
+            // healthy view enters through their metric.
+            CloudWatchAlarmState.Ok when wanted.IsProbe => (Verdict.Unknown, "OK"),
             CloudWatchAlarmState.Ok => (Verdict.Healthy, "OK"),
             CloudWatchAlarmState.InsufficientData => (Verdict.Unknown, "INSUFFICIENT_DATA"),
             _ => (Verdict.Unknown, "unknown state"),

@@ -188,6 +188,17 @@ public sealed class CloudWatchClientTests : IDisposable
             request.FormPairs());
     }
 
+    [Fact]
+    public async Task PutMetricData_SubSecondTimestamp_SentWithMilliseconds()
+    {
+        _aws.Handler.RespondXml("<PutMetricDataResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\"><ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></PutMetricDataResponse>");
+
+        await _aws.Factory.CloudWatch.PutMetricDataAsync(
+            "DrLambdas/Probes", [new MetricDatum("EndpointHealthy", [], 1, Start.AddMilliseconds(5250), 1)], region: "ap-northeast-1");
+
+        Assert.Contains(new("MetricData.member.1.Timestamp", "2026-11-26T00:00:05.250Z"), _aws.SingleRequest.FormPairs());
+    }
+
     [Theory]
     [InlineData("AWS/Probes", 1)]
     [InlineData("DrLambdas/Probes", 5)]

@@ -58,4 +58,34 @@ public class FaultRequestValidatorTests
 
         Assert.Single(problems);
     }
+
+    [Fact]
+    public void Validate_WitnessUnreachableWithoutWitness_RefusedSayingHowToGetOne()
+    {
+        var (specs, problems) = FaultRequestValidator.Validate([Fault("WitnessUnreachable")], Definition);
+
+        Assert.Empty(specs);
+        Assert.Contains("--witness-region", Assert.Single(problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_WitnessUnreachableWithWitness_ProducesSpec()
+    {
+        var withWitness = new WorldDefinition(LabFixture.Primary, LabFixture.Secondary, "tpe", "nrt", LabFixture.Witness);
+
+        var (specs, problems) = FaultRequestValidator.Validate([Fault("WitnessUnreachable")], withWitness);
+
+        Assert.Empty(problems);
+        Assert.Equal(FaultKind.WitnessUnreachable, Assert.Single(specs).Kind);
+    }
+
+    [Fact]
+    public void Validate_WitnessUnreachableWithRegion_RegionRefused()
+    {
+        var withWitness = new WorldDefinition(LabFixture.Primary, LabFixture.Secondary, "tpe", "nrt", LabFixture.Witness);
+
+        var (_, problems) = FaultRequestValidator.Validate([Fault("WitnessUnreachable", LabFixture.Primary)], withWitness);
+
+        Assert.Contains(problems, p => p.Contains("region does not apply", StringComparison.Ordinal));
+    }
 }

@@ -57,4 +57,45 @@ public class LabOptionsTests
         Assert.Null(options);
         Assert.Single(problems);
     }
+
+    [Fact]
+    public void Parse_WitnessRegion_Kept()
+    {
+        var (options, problems, _) = DrLab.LabOptions.Parse(["--witness-region", "eu-west-1"]);
+
+        Assert.Empty(problems);
+        Assert.Equal("eu-west-1", options?.WitnessRegion);
+    }
+
+    [Fact]
+    public void Parse_WitnessIsAnApplicationRegion_Refused()
+    {
+        var (options, problems, _) = DrLab.LabOptions.Parse(["--witness-region", LabFixture.Primary]);
+
+        Assert.Null(options);
+        Assert.Contains("neither the primary nor the secondary", Assert.Single(problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_RouteFiftyThreeTiming_SetsTheWorldsDurations()
+    {
+        var (options, problems, _) = DrLab.LabOptions.Parse(
+            ["--profile", "realistic", "--health-check-interval", "10", "--health-check-failure-threshold", "2", "--dns-ttl", "15"]);
+
+        Assert.Empty(problems);
+        Assert.Equal(10, options?.Profile.Durations.HealthCheckIntervalSeconds);
+        Assert.Equal(2, options?.Profile.Durations.HealthCheckFailureThreshold);
+        Assert.Equal(15, options?.Profile.Durations.DnsTtlSeconds);
+        Assert.Equal(60, options?.Profile.Durations.FailoverSeconds);
+    }
+
+    [Fact]
+    public void Parse_IntervalRouteFiftyThreeRefuses_ReportsEachProblem()
+    {
+        var (options, problems, _) = DrLab.LabOptions.Parse(
+            ["--health-check-interval", "20", "--health-check-failure-threshold", "11", "--dns-ttl", "-1"]);
+
+        Assert.Null(options);
+        Assert.Equal(3, problems.Count);
+    }
 }

@@ -83,4 +83,23 @@ public sealed class AssessProbeMetricTests : IDisposable
         Assert.Contains(result.Decision.Reasons.SelectMany(reason => reason.Evidence),
             line => line.StartsWith($"probe:{Witness}→{Tpe} unknown: EndpointHealthy in {Nrt} unreadable", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Assess_ProbeAlarmOkWhileTheWitnessIsSilent_IsNoHealthyVoteAgainstARegionOutage()
+    {
+        const string probeAlarm = "drlambdas-primary-probes";
+        using var world = new ValidatorWorld(Load(variables =>
+        {
+            variables[EnvironmentVariables.WitnessRegion] = Witness;
+            variables[EnvironmentVariables.PrimaryProbeAlarmName] = probeAlarm;
+        }));
+        world.PrimaryRegionOutage();
+        world.AlarmStates[probeAlarm] = CloudWatchAlarmState.Ok;
+        world.ProbeSeries[(Nrt, Tpe)] = Failing;
+
+        var result = await world.AssessAsync(ValidatorWorld.AlarmEvent(PrimaryAlarm));
+
+        Assert.DoesNotContain(result.Decision.Reasons, reason => reason.Code == ReasonCode.HealthyProbeCounterVote);
+        Assert.Equal(DecisionAction.Failover, result.Decision.Action);
+    }
 }

@@ -1,20 +1,22 @@
 using System.Text;
 using System.Text.Json;
+using DrLambdas.DrLab.Protocol;
 using DrLambdas.DrLab.World;
 
 namespace DrLambdas.DrLab.Control;
 
 /// <summary>
-/// <c>GET /app/{region}/actuator/health</c>: the Region's application as the observer Region sees it, in Spring Boot
-/// Actuator's format (200 UP, 503 DOWN); the connection is aborted when the Region is unreachable.
+/// <c>GET /app/{region}/actuator/health</c>: the Region's application as the requesting Region sees it (the observer on
+/// the main port, the witness on its own port: <see cref="RequestOrigins"/>), in Spring Boot Actuator's format (200 UP,
+/// 503 DOWN); the connection is aborted when the Region is unreachable from there.
 /// </summary>
 internal static class AppHealthEndpoint
 {
-    public static void Map(WebApplication app, LabWorld world) =>
+    public static void Map(WebApplication app, LabWorld world, RequestOrigins origins) =>
         app.MapGet("/app/{region}/actuator/health",
-            context => ServeAsync(context, world, context.Request.RouteValues["region"]?.ToString() ?? string.Empty));
+            context => ServeAsync(context, world, origins, context.Request.RouteValues["region"]?.ToString() ?? string.Empty));
 
-    private static async Task ServeAsync(HttpContext context, LabWorld world, string region)
+    private static async Task ServeAsync(HttpContext context, LabWorld world, RequestOrigins origins, string region)
     {
         var answer = world.Transact(state =>
         {
@@ -24,17 +26,18 @@ internal static class AppHealthEndpoint
             }
 
             var requestId = Guid.NewGuid().ToString();
-            if (!state.IsReachableFromObserver(region))
+            var origin = origins.RegionOf(context, state);
+            if (!state.IsReachableFrom(origin, region))
             {
                 state.Requests.Add(new LoggedRequest(state.Now, "app", "Health", region, "Unreachable", 0, requestId,
-                    $"{region} is unreachable from {state.ObserverRegion}"));
+                    $"{region} is unreachable from {origin}"));
                 return (Status: 0, Body: string.Empty);
             }
 
             var health = EndpointHealth.Of(region, state.Conditions);
             var role = string.Equals(region, state.Database.WriterRegion, StringComparison.Ordinal) ? "writer" : "reader";
             state.Requests.Add(new LoggedRequest(state.Now, "app", "Health", region, health.Healthy ? "UP" : "DOWN",
-                health.HttpStatus, requestId, null));
+                health.HttpStatus, requestId, $"from {origin}"));
             return (Status: health.HttpStatus, Body: Document(health, role));
         });
         if (answer.Status == 0)

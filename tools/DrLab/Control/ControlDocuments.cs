@@ -159,7 +159,13 @@ internal sealed record ExecutionDocument(
 
 /// <summary>A deployed alarm: the Region it lives in, the lab Region whose health check or cluster it watches (if any), its state.</summary>
 internal sealed record AlarmDocument(
-    string Name, string Region, string? WatchedRegion, string State, DateTimeOffset UpdatedAt, string Reason, string AlarmArn);
+    string Name, string Region, string? WatchedRegion, string State, DateTimeOffset UpdatedAt, string Reason, string AlarmArn,
+    string Type = AlarmDocument.MetricAlarmType, string? AlarmRule = null)
+{
+    public const string MetricAlarmType = "MetricAlarm";
+
+    public const string CompositeAlarmType = "CompositeAlarm";
+}
 
 /// <summary>One alarm state change, oldest first, for delivering EventBridge's "CloudWatch Alarm State Change" events.</summary>
 internal sealed record AlarmStateChangeDocument(
@@ -178,7 +184,15 @@ internal sealed record ReadyDocument(
     IReadOnlyDictionary<string, string> TopicArns,
     IReadOnlyDictionary<string, string> Env,
     double MetricIngestionDelaySeconds,
-    DnsEndpointDocument? Dns = null);
+    DnsEndpointDocument? Dns = null,
+    string? WitnessRegion = null,
+    WitnessDocument? Witness = null);
+
+/// <summary>
+/// The witness Region's view of the lab: its own port (requests arriving there come from the witness) and the variables
+/// a function deployed in the witness Region needs (AWS_ENDPOINT_URL, the two health URLs through that port).
+/// </summary>
+internal sealed record WitnessDocument(string Region, string BaseUrl, IReadOnlyDictionary<string, string> Env);
 
 /// <summary>Where the lab's DNS server (Route 53's data plane) listens: 127.0.0.1 and its UDP port.</summary>
 internal sealed record DnsEndpointDocument(string Address, int Port);

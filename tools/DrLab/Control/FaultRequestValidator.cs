@@ -96,6 +96,11 @@ internal static class FaultRequestValidator
             problems.Add("ReplicationLag needs lagMilliseconds > 0.");
         }
 
+        if (kind == FaultKind.WitnessUnreachable && definition.WitnessRegion is null)
+        {
+            problems.Add("WitnessUnreachable needs a witness Region: start the lab with --witness-region.");
+        }
+
         if (kind == FaultKind.FlappingHealth && (request.DownSeconds is not > 0 || request.UpSeconds is not > 0))
         {
             problems.Add("FlappingHealth needs downSeconds > 0 and upSeconds > 0.");

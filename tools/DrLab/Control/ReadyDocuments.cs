@@ -9,8 +9,12 @@ internal static class ReadyDocuments
     public const string AccessKeyId = "AKIDDRLAB";
     public const string SecretAccessKey = "drlab-secret";
 
-    /// <summary>The ready document; <paramref name="dns"/> is where the lab's DNS server listens (null before it started).</summary>
-    public static ReadyDocument Build(string baseUrl, LabWorld world, string observerRegion, DnsEndpointDocument? dns = null)
+    /// <summary>
+    /// The ready document; <paramref name="dns"/> is where the lab's DNS server listens (null before it started),
+    /// <paramref name="witnessUrl"/> the witness Region's network (null without a witness).
+    /// </summary>
+    public static ReadyDocument Build(
+        string baseUrl, LabWorld world, string observerRegion, DnsEndpointDocument? dns = null, string? witnessUrl = null)
     {
         var d = world.Definition;
         var profile = world.Profile;
@@ -57,6 +61,19 @@ internal static class ReadyDocuments
             d.Regions.ToDictionary(r => r, d.TopicArn, StringComparer.Ordinal),
             env,
             durations.MetricIngestionDelaySeconds,
-            dns);
+            dns,
+            d.WitnessRegion,
+            d.WitnessRegion is { } witness && witnessUrl is not null ? Witness(witness, witnessUrl, d) : null);
     }
+
+    /// <summary>What a function deployed in the witness Region uses: the witness network's endpoint and health URLs.</summary>
+    private static WitnessDocument Witness(string region, string url, WorldDefinition d) => new(
+        region,
+        url,
+        new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AWS_ENDPOINT_URL"] = url,
+            ["DR_PRIMARY_HEALTH_URL"] = $"{url}/app/{d.PrimaryRegion}/actuator/health",
+            ["DR_SECONDARY_HEALTH_URL"] = $"{url}/app/{d.SecondaryRegion}/actuator/health",
+        });
 }

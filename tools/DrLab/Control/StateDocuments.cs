@@ -57,7 +57,11 @@ internal static class StateDocuments
                 m.PublishedAt)).ToList(),
             world.Executions.All.Select(Execution).ToList(),
             world.Alarms.All.Select(a => new AlarmDocument(
-                a.Definition.Name, a.Definition.Region, WatchedRegion(world, a.Definition), a.Value, a.UpdatedAt, a.Reason, a.Definition.Arn)).ToList(),
+                    a.Definition.Name, a.Definition.Region, WatchedRegion(world, a.Definition), a.Value, a.UpdatedAt, a.Reason, a.Definition.Arn))
+                .Concat(world.Alarms.Composites.Select(c => new AlarmDocument(
+                    c.Definition.Name, c.Definition.Region, null, c.Value, c.UpdatedAt, c.Reason, c.Definition.Arn,
+                    AlarmDocument.CompositeAlarmType, c.Definition.RuleText)))
+                .ToList(),
             world.Alarms.Transitions.Select(t => new AlarmStateChangeDocument(
                 t.Name, t.Region, t.Arn, t.PreviousState, t.State, t.At, t.Reason, t.ReasonData)).ToList(),
             world.Faults.All.Select(f => Fault(f, world.Now)).ToList(),

@@ -13,7 +13,8 @@ namespace DrLambdas.DrLab.Protocol;
 /// service itself; every outcome is logged with the principal.
 /// </summary>
 internal sealed class AwsGateway(
-    LabWorld world, SigV4Verifier verifier, IamRegistry iam, CallAuthorizer authorizer, IEnumerable<IAwsService> services)
+    LabWorld world, SigV4Verifier verifier, IamRegistry iam, CallAuthorizer authorizer, IEnumerable<IAwsService> services,
+    RequestOrigins origins)
 {
     private const string AbortedOutcome = "Unreachable";
 
@@ -51,7 +52,7 @@ internal sealed class AwsGateway(
 
         var call = new AwsCall(incoming.ServiceName, incoming.Region, incoming.Protocol, incoming.Operation!, incoming.RequestId,
             request.Method, incoming.Path, incoming.Parameters, incoming.Signed.Body);
-        var reply = world.Transact(state => Serve(state, incoming.Service!, call, principal!));
+        var reply = world.Transact(state => Serve(state, incoming.Service!, call, principal!, origins.RegionOf(context, state)));
         if (reply is null)
         {
             context.Abort();
@@ -114,10 +115,16 @@ internal sealed class AwsGateway(
             scope?.Region ?? "unknown", path, target.Length > 0 ? target : null, operation, parameters, Guid.NewGuid().ToString());
     }
 
-    private AwsReply? Serve(WorldState state, IAwsService service, AwsCall call, IamPrincipal principal)
+    private AwsReply? Serve(WorldState state, IAwsService service, AwsCall call, IamPrincipal principal, string origin)
     {
         AwsReply reply;
         string? outcome = null;
+        if (state.IsCutOff(origin))
+        {
+            Log(state, call, AbortedOutcome, 0, $"{origin} can reach nothing (WitnessUnreachable)", principal);
+            return null;
+        }
+
         if (!service.IsGlobal && !state.Definition.IsLabRegion(call.Region) && !service.AdditionalRegions.Contains(call.Region))
         {
             reply = AwsErrors.Reply(call.Protocol, call.Service, new LabError(
@@ -125,9 +132,9 @@ internal sealed class AwsGateway(
                 $"The security token included in the request is invalid: the lab serves Regions {string.Join(" and ", state.Definition.Regions)}, not {call.Region}.",
                 call.Protocol == AwsProtocol.Json ? 400 : 403), call.RequestId);
         }
-        else if (!service.IsGlobal && !state.IsReachableFromObserver(call.Region))
+        else if (!service.IsGlobal && !state.IsReachableFrom(origin, call.Region))
         {
-            Log(state, call, AbortedOutcome, 0, $"{call.Region} is unreachable from {state.ObserverRegion}", principal);
+            Log(state, call, AbortedOutcome, 0, $"{call.Region} is unreachable from {origin}", principal);
             return null;
         }
         else if (!service.IsReachable(state.Conditions))

@@ -42,4 +42,10 @@ internal enum FaultKind
     /// working.
     /// </summary>
     Route53ApiUnreachable,
+
+    /// <summary>
+    /// The witness Region can reach nothing: its probes of both Regions and its PutMetricData into the recovery Region
+    /// have their connections aborted, so it publishes nothing (missing data, never a failure vote). Needs a witness.
+    /// </summary>
+    WitnessUnreachable,
 }

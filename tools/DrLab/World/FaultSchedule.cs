@@ -84,6 +84,7 @@ internal sealed class FaultSchedule(TimeProfile profile, int seed = 1)
         var stuck = false;
         var dnsFactor = 1.0;
         var route53Unreachable = false;
+        var witnessUnreachable = false;
         foreach (var fault in _faults.Where(f => f.IsActiveAt(instant)))
         {
             var spec = fault.Spec;
@@ -119,12 +120,15 @@ internal sealed class FaultSchedule(TimeProfile profile, int seed = 1)
                 case FaultKind.Route53ApiUnreachable:
                     route53Unreachable = true;
                     break;
+                case FaultKind.WitnessUnreachable:
+                    witnessUnreachable = true;
+                    break;
                 default:
                     break;
             }
         }
 
-        return new WorldConditions(regionsDown, appsDown, databasesDown, partitioned, lag, promotionFactor, stuck, dnsFactor, route53Unreachable);
+        return new WorldConditions(regionsDown, appsDown, databasesDown, partitioned, lag, promotionFactor, stuck, dnsFactor, route53Unreachable, witnessUnreachable);
     }
 
     /// <summary>The request fault (throttling or server error) that fails this call, if any.</summary>

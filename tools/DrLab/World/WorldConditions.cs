@@ -10,7 +10,8 @@ internal sealed record WorldConditions(
     double PromotionFactor,
     bool PromotionStuck,
     double DnsPropagationFactor,
-    bool Route53ApiUnreachable = false)
+    bool Route53ApiUnreachable = false,
+    bool WitnessUnreachable = false)
 {
     /// <summary>No fault at all.</summary>
     public static WorldConditions Healthy { get; } = new(
@@ -18,7 +19,10 @@ internal sealed record WorldConditions(
 
     public bool IsRegionDown(string region) => RegionsDown.Contains(region);
 
-    /// <summary>Whether a request from <paramref name="observer"/> reaches <paramref name="region"/>'s endpoints.</summary>
+    /// <summary>
+    /// Whether a request from <paramref name="observer"/> reaches <paramref name="region"/>'s endpoints. A partition cuts
+    /// the two lab Regions from each other only; an observer outside both (the witness) still reaches both.
+    /// </summary>
     public bool IsReachable(string observer, string region, IReadOnlyList<string> labRegions) =>
         !RegionsDown.Contains(region)
         && !(Partitioned && !string.Equals(observer, region, StringComparison.Ordinal)

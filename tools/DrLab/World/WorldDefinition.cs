@@ -21,9 +21,11 @@ internal sealed class WorldDefinition
         ("sa-east-1", "54.232.40.64"),
     ];
 
-    public WorldDefinition(string primaryRegion, string secondaryRegion, string primarySetIdentifier, string secondarySetIdentifier)
+    public WorldDefinition(
+        string primaryRegion, string secondaryRegion, string primarySetIdentifier, string secondarySetIdentifier, string? witnessRegion = null)
     {
         PrimaryRegion = primaryRegion;
+        WitnessRegion = witnessRegion;
         SecondaryRegion = secondaryRegion;
         Regions = [primaryRegion, secondaryRegion];
         SetIdentifiers = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -46,6 +48,12 @@ internal sealed class WorldDefinition
     public string PrimaryRegion { get; }
 
     public string SecondaryRegion { get; }
+
+    /// <summary>
+    /// A third Region outside both application Regions whose probes are an outside observer (templates/witness.yaml);
+    /// null when the lab has none. It hosts no application and no lab resource: it only observes.
+    /// </summary>
+    public string? WitnessRegion { get; }
 
     /// <summary>Primary first.</summary>
     public IReadOnlyList<string> Regions { get; }

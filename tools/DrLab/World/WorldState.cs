@@ -107,6 +107,14 @@ internal sealed class WorldState
     public bool IsReachableFromObserver(string region) =>
         Conditions.IsReachable(ObserverRegion, region, Definition.Regions);
 
+    /// <summary>Whether a request that <paramref name="origin"/> sends reaches <paramref name="region"/>'s endpoints now.</summary>
+    public bool IsReachableFrom(string origin, string region) =>
+        !IsCutOff(origin) && Conditions.IsReachable(origin, region, Definition.Regions);
+
+    /// <summary>Whether <paramref name="origin"/> can reach nothing at all now (the witness under WitnessUnreachable).</summary>
+    public bool IsCutOff(string origin) =>
+        Conditions.WitnessUnreachable && string.Equals(origin, Definition.WitnessRegion, StringComparison.Ordinal);
+
     /// <summary>Catches the world up to <paramref name="target"/>; earlier instants are ignored.</summary>
     public void AdvanceTo(DateTimeOffset target)
     {

@@ -2,12 +2,13 @@
 // Command-line options of the drill runner.
 import { parseArgs } from 'node:util';
 import { DrillUsageError } from './errors.mjs';
+import { PRESETS, checkPresetName } from './presets.mjs';
 
 export const PROFILES = ['fast', 'realistic'];
 export const FUNCTION_NAMES = ['HealthValidator', 'AuroraPromoter', 'DnsUpdater'];
 
 export const USAGE = `Usage: drill [--scenario NAME]... [--scenario-file PATH]... [--all] [--profile fast|realistic]
-             [--artifacts DIR] [--ci-counts PATH] [--list] [--quiet] [--check-floors] [--readiness]
+             [--preset seed|fast] [--artifacts DIR] [--ci-counts PATH] [--list] [--quiet] [--check-floors] [--readiness]
              [--lab-dll PATH] [--emulator-dll PATH] [--function NAME=BOOTSTRAP]... [--parameters FILE]
 
 Runs failover drills: the real state machine (aws-local-stepfunctions) calls the real function
@@ -17,6 +18,8 @@ bootstraps through the local Lambda emulator, against the DR lab; reports timeli
   --scenario-file PATH  a scenario kept elsewhere (repeatable)
   --all                 every scenario of scenarios/
   --profile P           fast (CI: the lab's world runs 30x faster) or realistic (AWS's documented durations); default fast
+  --preset NAME         run every scenario with this deployment preset (${PRESETS.join(' or ')}: presets/NAME.json and a
+                        lab world that matches it); default: each scenario's "preset", else seed
   --artifacts DIR       where reports and timelines go; default artifacts/drills
   --ci-counts PATH      also write "<passed> <failed>" scenario counts to PATH
   --check-floors        benchmark: also fail when a serving or write RTO is below its floor or more than
@@ -44,6 +47,7 @@ export function parseCommandLine(argv) {
         'scenario-file': { type: 'string', multiple: true },
         all: { type: 'boolean' },
         profile: { type: 'string' },
+        preset: { type: 'string' },
         artifacts: { type: 'string' },
         'ci-counts': { type: 'string' },
         list: { type: 'boolean' },
@@ -78,6 +82,7 @@ export function parseCommandLine(argv) {
     names: values.scenario ?? [],
     files: values['scenario-file'] ?? [],
     profile,
+    preset: checkPresetName(values.preset),
     artifactsDirectory: values.artifacts ?? 'artifacts/drills',
     ciCountsPath: values['ci-counts'],
     labDll: values['lab-dll'],

@@ -7,7 +7,7 @@ import { DeploymentError, TemplateError } from '../../stack/errors.mjs';
 import { createHealthChecks, createResources, putRoles } from '../../stack/lab-deploy.mjs';
 import { AwsClient } from './aws-client.mjs';
 import { DrillSetupError } from './errors.mjs';
-import { CONFIGURATION_VARIABLES, WALL_VARIABLES } from './vocabulary.mjs';
+import { CONFIGURATION_VARIABLES, EXACT_WALL_VARIABLES, WALL_VARIABLES } from './vocabulary.mjs';
 
 /**
  * @typedef {import('../../stack/deployment.mjs').Deployment} Deployment
@@ -27,13 +27,18 @@ import { CONFIGURATION_VARIABLES, WALL_VARIABLES } from './vocabulary.mjs';
  * @property {(deployment: Deployment, aws: any) => Promise<Record<string, Record<string, string>>>} [deployHealthChecks]
  * @property {(stackName: string, template: any) => void} [edit]
  * @property {(credentials: Credentials) => AwsClient} [clientFactory]
+ * @property {Record<string, string>} [presetParameters] the preset's template parameters (presets/NAME.json), given to
+ *   every deployed template that declares them
  */
 
 const MACHINE_LOGICAL_IDS = { failover: 'FailoverStateMachine', failback: 'FailbackStateMachine' };
 
 /** The lab facts the parameter file reads. @param {LabDescription} lab @param {string} recoveryRegion */
 export function labFacts(lab, recoveryRegion) {
-  return { env: lab.env, accountId: lab.accountId, recoveryRegion, timeScale: lab.timeScale };
+  return {
+    env: lab.env, accountId: lab.accountId, recoveryRegion, timeScale: lab.timeScale,
+    witnessRegion: lab.witnessRegion ?? '', witnessEnv: lab.witness?.env ?? {},
+  };
 }
 
 /**
@@ -94,6 +99,25 @@ export function healthCheckAlarm(deployment, lab, role) {
     && (alarm.properties.Dimensions ?? []).some((dimension) => dimension.Name === 'HealthCheckId' && dimension.Value === healthCheckId));
 }
 
+const RULE_ALARM = /ALARM\("([^"]+)"\)/g;
+
+/**
+ * The deployed composite probe alarm about a Region: the composite alarm whose rule names only metric alarms on the
+ * probe metric of that Region (dimension Target), from at least two observers (template.yaml's PrimaryProbeAlarm).
+ * @param {Deployment} deployment @param {LabDescription} lab @param {'primary' | 'secondary'} role
+ */
+export function probeAlarm(deployment, lab, role) {
+  const region = lab.regions[role];
+  const found = (deployment.compositeAlarms ?? []).find((composite) => {
+    const children = [...String(composite.properties.AlarmRule ?? '').matchAll(RULE_ALARM)].map((match) => deployment.alarms.find((alarm) => alarm.name === match[1]));
+    const observers = new Set(children.map((alarm) => alarm?.properties.Dimensions?.find((d) => d.Name === 'Observer')?.Value));
+    return children.length >= 2 && observers.size >= 2
+      && children.every((alarm) => alarm?.properties.MetricName === 'EndpointHealthy'
+        && (alarm.properties.Dimensions ?? []).some((d) => d.Name === 'Target' && d.Value === region));
+  });
+  return found ? { ...found, composite: true } : undefined;
+}
+
 export class DrillDeployment {
   /**
    * `root`: the repository; `lab`: describeLab(); `admin`: an AwsClient with the lab's administrative identity;
@@ -104,8 +128,9 @@ export class DrillDeployment {
    */
   constructor({
     root, lab, admin, parameterFile, build = buildDeployment, deployRoles = putRoles, deployResources = createResources,
-    deployHealthChecks = createHealthChecks, edit, clientFactory,
+    deployHealthChecks = createHealthChecks, edit, clientFactory, presetParameters = {},
   }) {
+    this.presetParameters = presetParameters;
     this.deployHealthChecks = deployHealthChecks;
     this.edit = edit;
     this.clientFactory = clientFactory ?? ((credentials) => new AwsClient({ endpoint: lab.baseUrl, credentials }));
@@ -133,7 +158,8 @@ export class DrillDeployment {
     try {
       return this.build({
         root: this.root, lab: labFacts(this.lab, recoveryRegion), parameterFile: this.parameterFile, overrides,
-        clock: { timeScale: this.lab.timeScale, wallVariables: WALL_VARIABLES }, edit, physicalIds,
+        clock: { timeScale: this.lab.timeScale, wallVariables: WALL_VARIABLES, exactWallVariables: EXACT_WALL_VARIABLES }, edit, physicalIds,
+        parameterOverrides: this.presetParameters,
       });
     } catch (error) {
       if (error instanceof TemplateError || error instanceof DeploymentError) throw new DrillSetupError(`template deployment: ${error.message}`, { cause: error });
@@ -209,12 +235,14 @@ export class ScenarioDeployment {
   /**
    * The functions as the emulator hosts them: physical name, code (bootstrap) name, memory, timeout and the
    * environment: the template's variables, then the lab's endpoint, the function's role credentials and its Region.
+   * A function deployed in the witness Region reaches the lab through the witness's own port (its network).
    * @returns {HostedFunction[]}
    */
   functions() {
     return this.deployment.functions.map((fn) => {
       const keys = this.credentials[fn.roleArn];
       if (!keys) throw new DrillSetupError(`the function ${fn.logicalId} runs as ${fn.roleArn}, which the lab gave no credentials`);
+      const endpoint = this.lab.witness && fn.region === this.lab.witness.region ? this.lab.witness.baseUrl : this.lab.baseUrl;
       return {
         name: fn.name,
         code: fn.code,
@@ -223,7 +251,7 @@ export class ScenarioDeployment {
         region: fn.region,
         env: {
           ...fn.env,
-          AWS_ENDPOINT_URL: this.lab.baseUrl,
+          AWS_ENDPOINT_URL: endpoint,
           AWS_ACCESS_KEY_ID: keys.accessKeyId,
           AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
           AWS_REGION: fn.region,
@@ -231,6 +259,19 @@ export class ScenarioDeployment {
         },
       };
     });
+  }
+
+  /**
+   * The probe alarms' shape (period in model seconds, N and M), read from the deployed alarms on the probe metric;
+   * null without a witness (no probe alarm). Floors of the probe detection path need it.
+   * @returns {{ periodSeconds: number, evaluationPeriods: number, datapointsToAlarm: number } | null}
+   */
+  probeAlarmSettings() {
+    const alarm = this.deployment.alarms.find((candidate) => candidate.properties.MetricName === 'EndpointHealthy');
+    if (!alarm) return null;
+    const p = alarm.properties;
+    const evaluationPeriods = Number(p.EvaluationPeriods);
+    return { periodSeconds: Number(p.Period), evaluationPeriods, datapointsToAlarm: Number(p.DatapointsToAlarm ?? evaluationPeriods) };
   }
 
   /** A scenario's machine ('failover' | 'failback') as deployed: name, ARN, definition, role. @param {'failover' | 'failback'} kind */
@@ -241,8 +282,17 @@ export class ScenarioDeployment {
     return machine;
   }
 
-  /** The deployed alarm standing for a Region role's failure, or a DrillSetupError. @param {'primary' | 'secondary'} role */
-  alarmFor(role) {
+  /**
+   * The deployed alarm standing for a Region role's failure, or a DrillSetupError: `source` 'health-check' (Route 53's
+   * HealthCheckStatus alarm, the default) or 'probes' (the composite probe alarm, deployed with a witness).
+   * @param {'primary' | 'secondary'} role @param {'health-check' | 'probes'} [source]
+   */
+  alarmFor(role, source = 'health-check') {
+    if (source === 'probes') {
+      const composite = probeAlarm(this.deployment, this.lab, role);
+      if (!composite) throw new DrillSetupError(`no deployed composite alarm combines two observers' probes of the ${role} Region (${this.lab.regions[role]}); the probe alarms exist only with a witness (preset fast)`);
+      return composite;
+    }
     const alarm = healthCheckAlarm(this.deployment, this.lab, role);
     if (!alarm) throw new DrillSetupError(`no deployed alarm watches the ${role} Region's Route 53 health check (${deployedHealthCheckId(this.deployment, this.lab, role)})`);
     return alarm;

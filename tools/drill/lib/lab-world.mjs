@@ -26,6 +26,9 @@ const REQUIRED = [
  * @property {Record<Role, string>} regions
  * @property {Record<Role, string>} clusterArns
  * @property {Record<Role, string>} setIdentifiers
+ * @property {string | null} witnessRegion the lab's witness Region (an outside observer), null without one
+ * @property {{ region: string, baseUrl: string, env: Record<string, string> } | null} witness its own network (port) and
+ *   what a function deployed there uses (AWS_ENDPOINT_URL and the health URLs through that port)
  */
 
 /** Normalises the lab's ready document; throws DrillSetupError naming what is missing. @param {any} ready @returns {LabDescription} */
@@ -50,6 +53,8 @@ export function describeLab(ready) {
     regions: { primary: env.DR_PRIMARY_REGION, secondary: env.DR_SECONDARY_REGION },
     clusterArns: { primary: env.DR_PRIMARY_CLUSTER_ARN, secondary: env.DR_SECONDARY_CLUSTER_ARN },
     setIdentifiers: { primary: env.DR_PRIMARY_SET_IDENTIFIER, secondary: env.DR_SECONDARY_SET_IDENTIFIER },
+    witnessRegion: ready.witnessRegion ?? null,
+    witness: ready.witness ?? null,
   };
 }
 

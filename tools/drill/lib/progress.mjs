@@ -16,7 +16,7 @@ export class Progress {
   /** A scenario begins: the elapsed clock restarts. */
   beginScenario(scenario, index, total, profile) {
     this.startedAt = this.now();
-    this.print(`\n▶ [${index}/${total}] ${scenario.name} — ${scenario.title} (profile ${profile})\n`);
+    this.print(`\n▶ [${index}/${total}] ${scenario.name} — ${scenario.title} (profile ${profile}${scenario.preset && scenario.preset !== 'seed' ? `, preset ${scenario.preset}` : ''})\n`);
   }
 
   /** One line for an action of the scenario (fault injected, trigger sent, waiting for an alarm...). */

@@ -109,7 +109,7 @@ export function buildReport(result, lab) {
   const rto = measureRecovery(result);
   const dataLoss = measureDataLoss(result);
   const user = measureUserRecovery(result, lab);
-  const checks = [...integrityChecks(result), ...checkExpectations(result.scenario.expect, factsOf(result, world, rto, user))];
+  const checks = [...integrityChecks(result), ...scheduleChecks(result), ...checkExpectations(result.scenario.expect, factsOf(result, world, rto, user))];
   for (const figure of [user.servingRto, user.writeRto]) {
     if (figure.endedAt !== undefined && figure.endedAt !== null) figure.endedAt = relative(figure.endedAt);
   }
@@ -141,7 +141,29 @@ export function buildReport(result, lab) {
     finalWorld: world,
     configuration: result.model,
     readiness: (result.readiness ?? []).map((entry) => ({ ...entry, at: relative(entry.at) })),
+    preset: result.preset ?? 'seed',
+    probeAlarm: result.probeAlarm ?? null,
+    scheduledInvocations: (result.scheduledInvocations ?? []).map((invocation) => ({
+      ...invocation, firedAt: relative(invocation.firedAt), finishedAt: invocation.finishedAt === undefined ? null : relative(invocation.finishedAt),
+    })),
   };
+}
+
+/**
+ * The deployed schedules (the probes) ran as EventBridge Scheduler would: every invocation the drill fired succeeded
+ * (a denied or failing invocation is a wiring defect: no probe data, no probe alarm).
+ * @param {import('./scenario-runner.mjs').ScenarioResult} result
+ */
+export function scheduleChecks(result) {
+  const invocations = result.scheduledInvocations ?? [];
+  if (invocations.length === 0) return [];
+  const failed = invocations.filter((invocation) => invocation.ok !== true);
+  return [{
+    name: 'scheduled probe invocations succeeded',
+    expected: `all ${invocations.length}`,
+    actual: failed.length === 0 ? `all ${invocations.length}` : `${failed.length} failed; first: ${failed[0].schedule} (${failed[0].region}): ${failed[0].error ?? 'unfinished'}`,
+    passed: failed.length === 0,
+  }];
 }
 
 /**

@@ -8,6 +8,7 @@ import { AwsError } from './aws-client.mjs';
 import { routeEvent } from './event-routing.mjs';
 import { executionName, finishDocument, startExecution } from './execution-registry.mjs';
 import { prepareMachine, runExecution } from './execution-runner.mjs';
+import { ProbeScheduler, deployedSchedules } from './probe-schedule.mjs';
 import { HookDispatcher } from './hooks.mjs';
 import { invokeFunction } from './lambda-task.mjs';
 import { LabRequestError, resolveFault } from './lab-client.mjs';
@@ -52,6 +53,11 @@ import { alarmEvent, triggerInput } from './triggers.mjs';
  * @property {any} finalState the lab's GET /_lab/state at the end
  * @property {{ at: number, findings: any[], ready: boolean }[]} readiness the reports of the scenario's readiness steps
  * @property {string[]} [setupChangeIds] Route 53 changes of the set-up (associate), not the scenario's
+ * @property {string} preset the deployment preset the scenario ran with
+ * @property {{ periodSeconds: number, evaluationPeriods: number, datapointsToAlarm: number } | null} probeAlarm the
+ *   deployed probe alarms' period (model seconds) and M of N; null without a witness
+ * @property {import('./probe-schedule.mjs').ScheduledInvocation[]} scheduledInvocations what the deployed EventBridge
+ *   Scheduler schedules (the probes) invoked, in firing order
  */
 
 const QUIET_STATE_TYPES = new Set(['Pass', 'Choice']);
@@ -70,7 +76,7 @@ export class ScenarioStepError extends Error {
 }
 
 function triggerLabel(trigger) {
-  if ('alarm' in trigger) return `the ${trigger.alarm} Region's alarm`;
+  if ('alarm' in trigger) return `the ${trigger.alarm} Region's ${trigger.source === 'probes' ? 'probe ' : ''}alarm`;
   if ('manual' in trigger) return `a manual ${trigger.manual.mode ?? ''} request`.replace('  ', ' ');
   return 'raw input';
 }
@@ -131,7 +137,14 @@ export async function runScenario(scenario, context) {
       };
     }
   }
+  const scheduler = new ProbeScheduler(deployedSchedules({ deployment: stack.deployment, timeScale, emulatorUrl: emulator.url, allowed }), {
+    onInvocation: (invocation) => {
+      if (!invocation.ok) progress.step(`✗ schedule ${invocation.schedule} (${invocation.region}): ${invocation.error}`);
+    },
+  });
   const startedAt = Date.now();
+  // EventBridge Scheduler runs whether or not anything happens: the probes run from the deployment on.
+  scheduler.start();
 
   const inject = async (faults) => {
     const added = await labClient.addFaults(faults);
@@ -169,7 +182,7 @@ export async function runScenario(scenario, context) {
   const startOf = async (spec) => {
     const stateMachineArn = machines[spec.machine].deployed.arn;
     if (!('alarm' in spec.trigger)) return { client: aws, stateMachineArn, input: triggerInput(spec.trigger, { lab }) };
-    const alarm = stack.alarmFor(spec.trigger.alarm);
+    const alarm = stack.alarmFor(spec.trigger.alarm, spec.trigger.source);
     const event = alarmEvent(alarm, await readAlarm(aws, alarm), stack.deployment.accountId);
     const routing = await routeEvent(stack.deployment, event, alarm.region, allowed);
     for (const line of routing.trace) progress.step(`EventBridge ${line}`);
@@ -214,7 +227,7 @@ export async function runScenario(scenario, context) {
     },
     /** @param {{ region: 'primary' | 'secondary', state: string, timeoutSeconds: number }} step */
     waitForAlarm: async (step) => {
-      const deployed = stack.alarmFor(step.region);
+      const deployed = stack.alarmFor(step.region, step.source);
       const name = deployed.name;
       progress.step(`waiting for alarm ${name} (${deployed.region}) to be ${step.state}`);
       const deadline = Date.now() + (step.timeoutSeconds * 1000) / timeScale;
@@ -286,7 +299,10 @@ export async function runScenario(scenario, context) {
     try {
       await steps[step.do](step);
     } catch (error) {
-      if (!(error instanceof ScenarioStepError || error instanceof LabRequestError || error instanceof AwsError)) throw error;
+      if (!(error instanceof ScenarioStepError || error instanceof LabRequestError || error instanceof AwsError)) {
+        await scheduler.stop();
+        throw error;
+      }
       stepErrors.push(`step ${index + 1} (${step.do}): ${error.message}`);
       progress.step(`✗ step ${index + 1} (${step.do}) failed: ${error.message}`);
       break;
@@ -298,7 +314,12 @@ export async function runScenario(scenario, context) {
   }
   const records = settled.filter((entry) => entry.status === 'fulfilled').map((entry) => entry.value).sort((a, b) => a.startedAt - b.startedAt);
   // The orchestrator is done; the users' recovery (cached answers, the writer endpoint) may still be under way.
-  const finalState = await awaitTrafficSettled(labClient, timeScale);
+  let finalState;
+  try {
+    finalState = await awaitTrafficSettled(labClient, timeScale);
+  } finally {
+    await scheduler.stop();
+  }
   return {
     scenario,
     profile: lab.profile,
@@ -316,5 +337,8 @@ export async function runScenario(scenario, context) {
     finalState,
     readiness,
     setupChangeIds: associated?.changeIds ?? [],
+    preset: scenario.preset,
+    probeAlarm: stack.probeAlarmSettings(),
+    scheduledInvocations: scheduler.invocations.map(({ result, ...rest }) => rest),
   };
 }

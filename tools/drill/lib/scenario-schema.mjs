@@ -14,6 +14,7 @@ import {
   SEVERITIES,
   SUBSTITUTION_PARAMETERS,
 } from './vocabulary.mjs';
+import { PRESETS } from './presets.mjs';
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const EXECUTION_ID = /^[A-Za-z0-9_-]{1,40}$/;
@@ -22,6 +23,8 @@ const STEP_KINDS = ['inject', 'clearFaults', 'wait', 'waitForAlarm', 'start', 'a
 export const SCENARIO_PARAMETERS = { pause: 'DR_PAUSE_PARAMETER_NAME' };
 const DEFAULT_PAUSED_BY = 'arn:aws:sts::111122223333:assumed-role/dr-operator/drill';
 const ALARM_STATES = ['ALARM', 'OK'];
+/** Which deployed alarm stands for a Region: Route 53's HealthCheckStatus alarm, or the composite probe alarm (witness). */
+const ALARM_SOURCES = ['health-check', 'probes'];
 const DEFAULT_ALARM_TIMEOUT_SECONDS = 900;
 
 /**
@@ -38,7 +41,7 @@ export function validateScenario(document, source) {
 function parseScenario(document, problems) {
   if (!problems.object(document)) return undefined;
   problems.onlyKeys(document, [
-    '$schema', 'name', 'title', 'description', 'default', 'observer', 'configuration', 'substitutions', 'steps', 'hooks', 'expect',
+    '$schema', 'name', 'title', 'description', 'default', 'observer', 'preset', 'configuration', 'substitutions', 'steps', 'hooks', 'expect',
   ]);
   const executionIds = new Map();
   const steps = parseSteps(document.steps, problems.at('steps'), executionIds);
@@ -48,6 +51,7 @@ function parseScenario(document, problems) {
     description: problems.at('description').string(document.description, { optional: true }) ?? '',
     isDefault: problems.at('default').boolean(document.default, { optional: true }) ?? false,
     observer: problems.at('observer').oneOf(document.observer, ROLES, { optional: true }) ?? 'secondary',
+    preset: problems.at('preset').oneOf(document.preset, PRESETS, { optional: true }) ?? 'seed',
     configuration: parseConfiguration(document.configuration, problems.at('configuration')),
     substitutions: parseSubstitutions(document.substitutions, problems.at('substitutions')),
     steps,
@@ -115,10 +119,11 @@ function parseStep(step, problems, executionIds) {
       problems.onlyKeys(step, ['do', 'seconds', 'note']);
       return { do: kind, seconds: problems.at('seconds').number(step.seconds, { min: 0 }) };
     case 'waitForAlarm':
-      problems.onlyKeys(step, ['do', 'region', 'state', 'timeoutSeconds', 'note']);
+      problems.onlyKeys(step, ['do', 'region', 'source', 'state', 'timeoutSeconds', 'note']);
       return {
         do: kind,
         region: problems.at('region').oneOf(step.region, ROLES),
+        source: problems.at('source').oneOf(step.source, ALARM_SOURCES, { optional: true }) ?? 'health-check',
         state: problems.at('state').oneOf(step.state, ALARM_STATES, { optional: true }) ?? 'ALARM',
         timeoutSeconds:
           problems.at('timeoutSeconds').number(step.timeoutSeconds, { min: 1, optional: true }) ?? DEFAULT_ALARM_TIMEOUT_SECONDS,
@@ -185,11 +190,16 @@ function parseExecution(execution, problems, executionIds) {
 
 function parseTrigger(trigger, problems) {
   if (!problems.object(trigger)) return undefined;
-  const kinds = Object.keys(trigger);
+  const kinds = Object.keys(trigger).filter((key) => !('alarm' in trigger && key === 'source'));
   if (kinds.length !== 1 || !['alarm', 'manual', 'raw'].includes(kinds[0])) {
-    return problems.add('must have exactly one of alarm (a Region role), manual (a manual start document) or raw (any JSON input)');
+    return problems.add('must have exactly one of alarm (a Region role, with an optional source), manual (a manual start document) or raw (any JSON input)');
   }
-  if (kinds[0] === 'alarm') return { alarm: problems.at('alarm').oneOf(trigger.alarm, ROLES) };
+  if (kinds[0] === 'alarm') {
+    return {
+      alarm: problems.at('alarm').oneOf(trigger.alarm, ROLES),
+      source: problems.at('source').oneOf(trigger.source, ALARM_SOURCES, { optional: true }) ?? 'health-check',
+    };
+  }
   if (kinds[0] === 'raw') return { raw: trigger.raw };
   const manual = problems.at('manual').object(trigger.manual);
   if (!manual) return undefined;

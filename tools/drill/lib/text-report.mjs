@@ -7,7 +7,7 @@ const time = (value) => Number(value).toFixed(2).padStart(8);
 function header(report) {
   const verdict = report.passed ? 'PASSED' : 'FAILED';
   const speed = report.timeScale && report.timeScale !== 1 ? `, lab time ×${report.timeScale}` : '';
-  return `══ ${report.scenario.name} — ${report.scenario.title}: ${verdict} (profile ${report.profile}${speed}${report.wallSeconds !== undefined ? `, ${report.wallSeconds.toFixed(1)} s wall` : ''})`;
+  return `══ ${report.scenario.name} — ${report.scenario.title}: ${verdict} (profile ${report.profile}${speed}${report.preset && report.preset !== 'seed' ? `, preset ${report.preset}` : ''}${report.wallSeconds !== undefined ? `, ${report.wallSeconds.toFixed(1)} s wall` : ''})`;
 }
 
 function timeline(report) {

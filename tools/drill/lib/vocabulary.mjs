@@ -22,6 +22,7 @@ export const FAULT_KINDS = {
   FlappingHealth: ['region', 'downSeconds', 'upSeconds'],
   ReplicationLag: ['lagMilliseconds'],
   Route53ApiUnreachable: [],
+  WitnessUnreachable: [],
 };
 
 /**
@@ -44,6 +45,9 @@ export const OUTAGE_KINDS = ['RegionOutage', 'AppOutage', 'DatabaseOutage', 'Par
  * - `model`: durations that only describe the modelled world — the inputs of the RTO budget and the targets it is
  *   compared with — and quantities measured in model units (the RPO lag). Passed as model seconds, so the budget
  *   HealthValidator computes is in AWS seconds whatever the profile.
+ * - `wallExact`: durations the functions compare with the clock and read as decimal seconds (the scheduled probe's
+ *   interval, duration and window): divided by the time scale without rounding, so 5 model seconds stay 5 model
+ *   seconds in the fast profile instead of a whole wall second (30 model seconds).
  * - `value`: counts, lists and real network timeouts, passed as they are.
  */
 export const CONFIGURATION_VARIABLES = {
@@ -78,13 +82,18 @@ export const CONFIGURATION_VARIABLES = {
   DR_SECONDARY_EXTRA_SIGNALS: 'value',
   // The probe alarm's shape, for the write floor (user-rto.mjs); passed unchanged, as before they were listed here.
   DR_WITNESS_REGION: 'value',
-  DR_PROBE_INTERVAL_SECONDS: 'model',
   DR_PROBE_ALARM_PERIOD_SECONDS: 'model',
   DR_PROBE_ALARM_DATAPOINTS_TO_ALARM: 'value',
+  DR_PROBE_INTERVAL_SECONDS: 'wallExact',
+  DR_PROBE_DURATION_SECONDS: 'wallExact',
+  DR_PROBE_WINDOW_SECONDS: 'wallExact',
 };
 
 /** The variables whose durations the functions compare with the clock, scaled to the lab's wall clock. */
 export const WALL_VARIABLES = Object.keys(CONFIGURATION_VARIABLES).filter((name) => CONFIGURATION_VARIABLES[name] === 'wall');
+
+/** The decimal-seconds clock durations, scaled without rounding. */
+export const EXACT_WALL_VARIABLES = Object.keys(CONFIGURATION_VARIABLES).filter((name) => CONFIGURATION_VARIABLES[name] === 'wallExact');
 
 /** Template parameters of the failback machine a scenario may set (DefinitionSubstitutions). */
 export const SUBSTITUTION_PARAMETERS = ['FailbackMaxChecks'];
