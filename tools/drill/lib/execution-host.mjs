@@ -4,6 +4,7 @@
 // execution that ends by marking it finished in the lab with its history.
 import { finishDocument } from './execution-registry.mjs';
 import { prepareMachine, runExecution } from './execution-runner.mjs';
+import { labCallbacks } from './task-tokens.mjs';
 import { taskInvoker } from './task-invoker.mjs';
 
 /**
@@ -34,7 +35,8 @@ export function hostMachine(stack, kind, { emulator, allowed }) {
 
 /**
  * Runs an execution the lab registered (StartExecution) with `machine` and marks it finished in the lab with its
- * outcome and history (DescribeExecution, GetExecutionHistory). Returns the ExecutionRecord.
+ * outcome and history (DescribeExecution, GetExecutionHistory); Task states waiting on a task token receive their
+ * callbacks through the lab (SendTaskSuccess / SendTaskFailure). Returns the ExecutionRecord.
  * `execution`: { id, machine, name, executionArn, stateMachineArn, startedAt (epoch ms) }.
  * @param {{ labClient: import('./lab-client.mjs').LabClient, machine: HostedMachine, execution: any, input: any, timeScale: number,
  *   beforeTask?: (attempt: any) => Promise<any>, onEvent?: (record: any, event: any) => void }} run
@@ -48,6 +50,7 @@ export async function runAndFinish({ labClient, machine, execution, input, timeS
     invokeTask: machine.invokeTask,
     beforeTask,
     onEvent,
+    callbacks: labCallbacks(labClient, Math.max(50, Math.min(1000, 3000 / timeScale))),
   });
   await labClient.finishExecution(finishDocument(execution.executionArn, record));
   return record;
