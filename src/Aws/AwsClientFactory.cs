@@ -5,6 +5,7 @@ using DrLambdas.Aws.CloudWatch;
 using DrLambdas.Aws.Rds;
 using DrLambdas.Aws.Route53;
 using DrLambdas.Aws.Sns;
+using DrLambdas.Aws.Ssm;
 using DrLambdas.Aws.StepFunctions;
 using DrLambdas.Aws.Transport;
 using DrLambdas.Errors;
@@ -26,6 +27,7 @@ public sealed class AwsClientFactory : IDisposable
     private readonly Lazy<ISnsClient> _sns;
     private readonly Lazy<IStepFunctionsClient> _stepFunctions;
     private readonly Lazy<ICloudWatchClient> _cloudWatch;
+    private readonly Lazy<ParameterStore> _parameterStore;
 
     /// <summary>Creates the factory; no network or credential I/O happens until the first call.</summary>
     /// <exception cref="ConfigurationException">The options are invalid.</exception>
@@ -41,6 +43,7 @@ public sealed class AwsClientFactory : IDisposable
         _sns = new(() => new SnsClient(CreateTransport(AwsService.Sns, XmlErrorParser.Parse)));
         _stepFunctions = new(() => new StepFunctionsClient(CreateTransport(AwsService.StepFunctions, JsonErrorParser.Parse)));
         _cloudWatch = new(() => new CloudWatchClient(CreateTransport(AwsService.CloudWatch, XmlErrorParser.Parse)));
+        _parameterStore = new(() => ParameterStoreFactory.Create(_options, _options.Credentials!, options.HttpMessageHandler));
     }
 
     /// <summary>A factory configured from the standard AWS environment variables.</summary>
@@ -65,6 +68,9 @@ public sealed class AwsClientFactory : IDisposable
     /// <summary>Amazon CloudWatch.</summary>
     public ICloudWatchClient CloudWatch => _cloudWatch.Value;
 
+    /// <summary>SSM Parameter Store in the default Region.</summary>
+    public IParameterStore ParameterStore => _parameterStore.Value;
+
     /// <summary>Releases the HTTP clients and, unless it was supplied by the caller, the connection pool.</summary>
     public void Dispose()
     {
@@ -76,6 +82,11 @@ public sealed class AwsClientFactory : IDisposable
             }
 
             _httpClients.Clear();
+        }
+
+        if (_parameterStore.IsValueCreated)
+        {
+            _parameterStore.Value.Dispose();
         }
 
         if (_ownsTransportHandler)

@@ -27,8 +27,11 @@ public sealed class AwsService
     /// <summary>Amazon CloudWatch, awsQuery protocol.</summary>
     public static AwsService CloudWatch { get; } = new("CloudWatch", "monitoring", "monitoring", "CLOUDWATCH", isGlobal: false);
 
+    /// <summary>AWS Systems Manager Parameter Store, awsJson1_1 protocol (through AWSSDK.SimpleSystemsManagement).</summary>
+    public static AwsService Ssm { get; } = new("SSM", "ssm", "ssm", "SSM", isGlobal: false);
+
     /// <summary>Every service above, in a stable order.</summary>
-    public static IReadOnlyList<AwsService> All { get; } = [Rds, Route53, Sns, StepFunctions, CloudWatch];
+    public static IReadOnlyList<AwsService> All { get; } = [Rds, Route53, Sns, StepFunctions, CloudWatch, Ssm];
 
     /// <summary>Name used in error messages, e.g. <c>Route 53</c>.</summary>
     public string DisplayName { get; }
