@@ -5,7 +5,7 @@ using DrLambdas.Shared.Contracts;
 
 namespace DrLambdas.HealthValidator;
 
-/// <summary>Wires the validator's operations: assess, verify, pin, recovery, gate and the scheduled probe.</summary>
+/// <summary>Wires the validator's operations: assess, verify, pin, recovery, gate, approval-request/-close and the scheduled probe.</summary>
 internal static class HealthValidatorFunction
 {
     public const string Name = "HealthValidator";
@@ -40,6 +40,7 @@ internal static class HealthValidatorFunction
         var recovery = new RecoveryOperation(configuration, observer, database, weights, time);
         var gate = new GateOperation(configuration, observer);
         var probe = new ProbeOperation(configuration, dependencies.Probe, dependencies.CloudWatch, time);
+        var approvals = new ApprovalOperation(configuration, dependencies.Parameters, time);
         var json = ContractsJsonContext.Default;
         return new OperationRouter(Name,
         [
@@ -63,6 +64,14 @@ internal static class HealthValidatorFunction
                 OperationNames.Gate, json.GateRequest, json.GateResponse,
                 request => request.IncidentId,
                 gate.HandleAsync),
+            new FunctionOperation<ApprovalRequest, ApprovalRequestResponse>(
+                OperationNames.ApprovalRequest, json.ApprovalRequest, json.ApprovalRequestResponse,
+                request => request.Execution.IncidentId,
+                approvals.RequestAsync),
+            new FunctionOperation<ApprovalCloseRequest, ApprovalCloseResponse>(
+                OperationNames.ApprovalClose, json.ApprovalCloseRequest, json.ApprovalCloseResponse,
+                request => request.Execution.IncidentId,
+                approvals.CloseAsync),
             new FunctionOperation<ProbeRequest, ProbeResponse>(
                 OperationNames.Probe, json.ProbeRequest, json.ProbeResponse,
                 _ => null,

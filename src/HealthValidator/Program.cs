@@ -26,6 +26,7 @@ return await LambdaHost.RunAsync(init =>
         services.Aws.CloudWatch,
         services.Aws.StepFunctions,
         probe,
-        services.TimeProvider);
+        services.TimeProvider,
+        services.Aws.ParameterStore);
     return HealthValidatorFunction.CreateRouter(dependencies).CreateHandler();
 });

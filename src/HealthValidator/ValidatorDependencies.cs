@@ -1,6 +1,7 @@
 using DrLambdas.Aws.CloudWatch;
 using DrLambdas.Aws.Rds;
 using DrLambdas.Aws.Route53;
+using DrLambdas.Aws.Ssm;
 using DrLambdas.Aws.StepFunctions;
 using DrLambdas.HealthValidator.Sources;
 using DrLambdas.Shared.Configuration;
@@ -15,6 +16,7 @@ namespace DrLambdas.HealthValidator;
 /// <param name="StepFunctions">Step Functions (executions of the failover state machine).</param>
 /// <param name="Probe">The <c>/actuator/health</c> probe.</param>
 /// <param name="TimeProvider">The clock.</param>
+/// <param name="Parameters">SSM Parameter Store in the recovery Region (approval tokens); null where no operation needs it.</param>
 internal sealed record ValidatorDependencies(
     DrConfiguration Configuration,
     IRdsClient Rds,
@@ -22,4 +24,5 @@ internal sealed record ValidatorDependencies(
     ICloudWatchClient CloudWatch,
     IStepFunctionsClient StepFunctions,
     IHealthProbe Probe,
-    TimeProvider TimeProvider);
+    TimeProvider TimeProvider,
+    IParameterStore? Parameters = null);

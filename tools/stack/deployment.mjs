@@ -48,7 +48,7 @@ export function variableParameters(template) {
 
 /**
  * @typedef {import('./lab-parameters.mjs').LabFacts} LabFacts
- * @typedef {{ timeScale: number, wallVariables: string[] }} Clock
+ * @typedef {{ timeScale: number, wallVariables: string[], wallParameters?: string[] }} Clock
  * @typedef {{
  *   root: string, lab: LabFacts, parameterFile?: string,
  *   overrides?: Record<string, Record<string, unknown>>, clock?: Clock,
@@ -172,9 +172,9 @@ export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_F
     // Constraints hold for the model values (checked above); the lab's scaled stand-ins may fall below a MinValue.
     const labParameters = { ...given };
     const scaled = [];
-    for (const variable of clock?.wallVariables ?? []) {
-      const parameter = variables[variable];
-      if (parameter === undefined) continue;
+    const wallParameters = [...(clock?.wallVariables ?? []).map((variable) => variables[variable]), ...(clock?.wallParameters ?? [])];
+    for (const parameter of new Set(wallParameters)) {
+      if (parameter === undefined || !(parameter in (template.Parameters ?? {}))) continue;
       labParameters[parameter] = toWallSeconds(Number(model[parameter]), /** @type {Clock} */ (clock).timeScale);
       scaled.push(parameter);
     }

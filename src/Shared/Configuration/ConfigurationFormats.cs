@@ -21,4 +21,8 @@ internal static partial class ConfigurationFormats
 
     [GeneratedRegex("^Z[A-Z0-9]{1,31}$", RegexOptions.CultureInvariant)]
     public static partial Regex HostedZoneId();
+
+    /// <summary>An absolute SSM parameter path (hierarchy levels of letters, digits, <c>. - _</c>), no trailing slash.</summary>
+    [GeneratedRegex("^(/[A-Za-z0-9._-]+)+$", RegexOptions.CultureInvariant)]
+    public static partial Regex ParameterPath();
 }

@@ -32,7 +32,10 @@ internal static class ConfigurationLoader
                 reader.Seconds(Env.PropagationTimeoutSeconds, ConfigurationDefaults.PropagationTimeoutSeconds, 1),
                 reader.Seconds(Env.PromotionReportingGraceSeconds, ConfigurationDefaults.PromotionReportingGraceSeconds, 1),
                 reader.Seconds(Env.PinRetrySeconds, ConfigurationDefaults.PinRetrySeconds, 1)),
-            Failback(reader));
+            Failback(reader))
+        {
+            ApprovalParameterPrefix = ApprovalParameterPrefix(reader),
+        };
 
         if (reader.Problems.Count > 0)
         {
@@ -40,6 +43,18 @@ internal static class ConfigurationLoader
         }
 
         return configuration;
+    }
+
+    /// <summary>An absolute SSM path without a trailing slash: /drlambdas/STACK/approvals.</summary>
+    private static string? ApprovalParameterPrefix(VariableReader reader)
+    {
+        var prefix = reader.Optional(Env.ApprovalParameterPrefix);
+        if (prefix is not null && !ConfigurationFormats.ParameterPath().IsMatch(prefix))
+        {
+            reader.Problem(Env.ApprovalParameterPrefix, $"must be an absolute SSM parameter path such as /drlambdas/dr/approvals (letters, digits, . - _ /; no trailing slash), got '{prefix}'");
+        }
+
+        return prefix;
     }
 
     private static RegionSite Site(VariableReader reader, RegionRole role, int normalWeight)

@@ -108,9 +108,9 @@ export class AwsClient {
     return this.send(service, region, { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body, parseQueryError);
   }
 
-  /** awsJson1_0 POST with `X-Amz-Target: target`; returns the parsed response. */
-  async json(service, region, target, payload) {
-    const headers = { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': target };
+  /** awsJson POST (1.0, or 1.1 for SSM) with `X-Amz-Target: target`; returns the parsed response. */
+  async json(service, region, target, payload, version = '1.0') {
+    const headers = { 'content-type': `application/x-amz-json-${version}`, 'x-amz-target': target };
     return JSON.parse(await this.send(service, region, headers, JSON.stringify(payload), parseJsonError));
   }
 

@@ -7,7 +7,7 @@ import { DeploymentError, TemplateError } from '../../stack/errors.mjs';
 import { createHealthChecks, createResources, putRoles } from '../../stack/lab-deploy.mjs';
 import { AwsClient } from './aws-client.mjs';
 import { DrillSetupError } from './errors.mjs';
-import { CONFIGURATION_VARIABLES, WALL_VARIABLES } from './vocabulary.mjs';
+import { CONFIGURATION_VARIABLES, WALL_PARAMETERS, WALL_VARIABLES } from './vocabulary.mjs';
 
 /**
  * @typedef {import('../../stack/deployment.mjs').Deployment} Deployment
@@ -124,7 +124,7 @@ export class DrillDeployment {
     try {
       return this.build({
         root: this.root, lab: labFacts(this.lab, recoveryRegion), parameterFile: this.parameterFile, overrides,
-        clock: { timeScale: this.lab.timeScale, wallVariables: WALL_VARIABLES }, edit, physicalIds,
+        clock: { timeScale: this.lab.timeScale, wallVariables: WALL_VARIABLES, wallParameters: WALL_PARAMETERS }, edit, physicalIds,
       });
     } catch (error) {
       if (error instanceof TemplateError || error instanceof DeploymentError) throw new DrillSetupError(`template deployment: ${error.message}`, { cause: error });
@@ -230,6 +230,13 @@ export class ScenarioDeployment {
     const machine = this.deployment.stateMachines.find((candidate) => candidate.logicalId === logicalId);
     if (!machine) throw new DrillSetupError(`the deployment has no ${logicalId} (the ${kind} machine)`);
     return machine;
+  }
+
+  /** Where an execution waiting for approval keeps its token (HealthValidator's DR_APPROVAL_PARAMETER_PREFIX). */
+  approvalParameterPrefix() {
+    const prefix = this.deployment.functions.find((fn) => fn.logicalId === 'HealthValidatorFunction')?.env.DR_APPROVAL_PARAMETER_PREFIX;
+    if (!prefix) throw new DrillSetupError('the deployed HealthValidator has no DR_APPROVAL_PARAMETER_PREFIX: the template has no approval gate');
+    return prefix;
   }
 
   /** The deployed alarm standing for a Region role's failure, or a DrillSetupError. @param {'primary' | 'secondary'} role */

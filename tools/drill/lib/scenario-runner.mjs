@@ -3,6 +3,7 @@
 // then reads the lab's ground truth. Expectations and reports are computed from what this returns.
 import { setTimeout as delay } from 'node:timers/promises';
 import { readAlarm } from './alarms.mjs';
+import { answerApproval } from './approvals.mjs';
 import { AwsError } from './aws-client.mjs';
 import { routeEvent } from './event-routing.mjs';
 import { executionName, startExecution } from './execution-registry.mjs';
@@ -87,6 +88,8 @@ export async function runScenario(scenario, context) {
   /** @type {string[]} */
   const stepErrors = [];
   const running = new Map();
+  /** @type {Map<string, { name: string, executionArn: string }>} */
+  const launched = new Map();
 
   await labClient.reset();
   await labClient.setObserver(observer);
@@ -158,6 +161,7 @@ export async function runScenario(scenario, context) {
     marks.push({ at: startDate, kind: 'trigger', label: `${spec.id} started by ${triggerLabel(spec.trigger)}` });
     progress.step(`${spec.id}: ${spec.machine} execution ${name} started by ${triggerLabel(spec.trigger)}`);
     const execution = { id: spec.id, machine: spec.machine, name, executionArn, stateMachineArn, startedAt: startDate };
+    launched.set(spec.id, execution);
     const done = runAndFinish({
       labClient,
       machine: machines[spec.machine],
@@ -207,6 +211,21 @@ export async function runScenario(scenario, context) {
       if (!step.background) await Promise.all(launched.map((entry) => entry.done));
     },
     awaitExecutions: () => Promise.all(running.values()),
+    /** @param {{ execution: string, decision: 'approve' | 'reject', reason: string, timeoutSeconds: number }} step */
+    approve: async (step) => {
+      const execution = launched.get(step.execution);
+      if (!execution) throw new ScenarioStepError(`execution ${step.execution} was not started before this step`);
+      const parameterName = `${stack.approvalParameterPrefix()}/${execution.name}`;
+      progress.step(`waiting for ${step.execution} to ask for approval (${parameterName})`);
+      const answered = await answerApproval({
+        aws, region: observer, parameterName, decision: step.decision, reason: step.reason,
+        pollMs: Math.max(50, Math.min(1000, 3000 / timeScale)), timeoutMs: (step.timeoutSeconds * 1000) / timeScale,
+      });
+      if (!answered) throw new ScenarioStepError(`${step.execution} asked for no approval within ${step.timeoutSeconds} s (model time)`);
+      const verb = step.decision === 'approve' ? 'approved' : 'rejected';
+      marks.push({ at: Date.now(), kind: 'trigger', label: `${step.execution} ${verb} by ${answered.answeredBy}` });
+      progress.step(`${step.execution}: ${answered.record.decision} ${verb} by ${answered.answeredBy}: ${step.reason}`);
+    },
   };
 
   for (const [index, step] of scenario.steps.entries()) {
