@@ -156,8 +156,11 @@ internal sealed class ValidatorWorld : IDisposable
         StepFunctions.VerifyNoOtherCalls();
     }
 
+    /// <summary>SSM Parameter Store (approval tokens).</summary>
+    public Mock<DrLambdas.Aws.Ssm.IParameterStore> Parameters { get; } = new();
+
     public ValidatorDependencies Dependencies => new(
-        Configuration, Rds.Object, Route53.Object, CloudWatch.Object, StepFunctions.Object, Probe, Time);
+        Configuration, Rds.Object, Route53.Object, CloudWatch.Object, StepFunctions.Object, Probe, Time, Parameters.Object);
 
     public OperationRouter Router => HealthValidatorFunction.CreateRouter(Dependencies);
 
