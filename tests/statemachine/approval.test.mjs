@@ -63,7 +63,7 @@ describe('approval gate', () => {
 
     const payload = requests[0].Payload;
     assert.equal(requests[0].FunctionName, SUBSTITUTIONS.HealthValidatorFunctionArn);
-    assert.deepEqual([payload.operation, payload.decision, payload.timeoutSeconds, payload.reasons], ['approval-request', 'Escalate', 900, ['decided Escalate']]);
+    assert.deepEqual([payload.operation, payload.decision, payload.timeoutSeconds, payload.reasons[0].message], ['approval-request', 'Escalate', 900, 'decided Escalate']);
     assert.equal(typeof payload.taskToken, 'string');
     const notice = fake.notifications.find((n) => n.stateName === 'NotifyApprovalRequested');
     assert.equal(notice.severity, 'critical');

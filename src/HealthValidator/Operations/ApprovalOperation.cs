@@ -42,7 +42,7 @@ internal sealed class ApprovalOperation(DrConfiguration configuration, IParamete
         var (store, name) = Parameter(request.Execution);
         var requestedAt = time.GetUtcNow();
         var expiresAt = requestedAt.AddSeconds(request.TimeoutSeconds);
-        var record = new ApprovalRecord(token, ContractReader.NonBlank(request.Execution.Id, "execution.id"), requestedAt, expiresAt, decision, request.Reasons ?? []);
+        var record = new ApprovalRecord(token, ContractReader.NonBlank(request.Execution.Id, "execution.id"), requestedAt, expiresAt, decision, [.. (request.Reasons ?? []).Select(reason => reason.Message)]);
         await store.PutAsync(name, JsonSerializer.Serialize(record, ContractsJsonContext.Default.ApprovalRecord), secure: true, overwrite: true, cancellationToken);
         invocation.Logger.Info($"Approval requested for {decision}", new LogField("parameter", name), new LogField("expiresAt", expiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
         return new ApprovalRequestResponse(name, requestedAt, expiresAt);

@@ -74,7 +74,7 @@ public sealed class ApprovalOperationTests : IDisposable
     private static string Execution => $$"""{"id":"{{ValidatorWorld.CurrentExecutionArn}}","name":"current","startTime":"2026-11-26T00:00:00Z"}""";
 
     private static JsonElement RequestInput(string token, int timeoutSeconds) => ValidatorWorld.Json(
-        $$"""{"operation":"approval-request","taskToken":"{{token}}","execution":{{Execution}},"decision":"Escalate","reasons":["lag over budget"],"timeoutSeconds":{{timeoutSeconds}}}""");
+        $$"""{"operation":"approval-request","taskToken":"{{token}}","execution":{{Execution}},"decision":"Escalate","reasons":[{"code":"AlarmNotManaged","message":"lag over budget","evidence":[]}],"timeoutSeconds":{{timeoutSeconds}}}""");
 
     private Task<ApprovalRequestResponse> RequestAsync(string token, int timeoutSeconds) =>
         _world.InvokeAsync(RequestInput(token, timeoutSeconds), ContractsJsonContext.Default.ApprovalRequestResponse);

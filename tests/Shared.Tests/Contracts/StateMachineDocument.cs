@@ -41,7 +41,7 @@ internal static class StateMachineDocument
                 ["policy"] = "escalations",
                 ["timeoutSeconds"] = 900,
                 ["decision"] = "Escalate",
-                ["reasons"] = new JsonArray("lag over budget"),
+                ["reasons"] = ContractJson.Write(ContractSamples.Assessment())["decision"]!["reasons"]!.DeepClone(),
                 ["approval"] = new JsonObject { ["approvedBy"] = "arn:aws:sts::111122223333:assumed-role/ops/alice", ["reason"] = "accepted", ["approvedAt"] = "2026-11-26T00:05:00Z" },
                 ["intent"] = new JsonObject { ["mode"] = "failover", ["force"] = true, ["reason"] = "accepted", ["requestedBy"] = "arn:aws:sts::111122223333:assumed-role/ops/alice" },
             },
