@@ -6,7 +6,7 @@ using DrLambdas.Shared.Contracts;
 
 namespace DrLambdas.HealthValidator;
 
-/// <summary>Wires the validator's operations: assess, verify, pin, recovery, gate, the scheduled probe and readiness.</summary>
+/// <summary>Wires the validator's operations: assess, verify, pin, recovery, gate, approval-request/-close, the scheduled probe and readiness.</summary>
 internal static class HealthValidatorFunction
 {
     public const string Name = "HealthValidator";
@@ -64,6 +64,7 @@ internal static class HealthValidatorFunction
             new ReadinessMemory(dependencies.ParameterStore, configuration),
             dependencies.Sns,
             time);
+        var approvals = new ApprovalOperation(configuration, dependencies.ParameterStore, time);
         var json = ContractsJsonContext.Default;
         return new OperationRouter(Name,
         [
@@ -87,6 +88,14 @@ internal static class HealthValidatorFunction
                 OperationNames.Gate, json.GateRequest, json.GateResponse,
                 request => request.IncidentId,
                 gate.HandleAsync),
+            new FunctionOperation<ApprovalRequest, ApprovalRequestResponse>(
+                OperationNames.ApprovalRequest, json.ApprovalRequest, json.ApprovalRequestResponse,
+                request => request.Execution.IncidentId,
+                approvals.RequestAsync),
+            new FunctionOperation<ApprovalCloseRequest, ApprovalCloseResponse>(
+                OperationNames.ApprovalClose, json.ApprovalCloseRequest, json.ApprovalCloseResponse,
+                request => request.Execution.IncidentId,
+                approvals.CloseAsync),
             new FunctionOperation<ProbeRequest, ProbeResponse>(
                 OperationNames.Probe, json.ProbeRequest, json.ProbeResponse,
                 _ => null,

@@ -15,7 +15,7 @@ namespace DrLambdas.HealthValidator;
 /// <param name="Route53">Route 53 (records and health checks).</param>
 /// <param name="CloudWatch">CloudWatch (alarms and the RPO lag metric).</param>
 /// <param name="StepFunctions">Step Functions (executions of the failover state machine).</param>
-/// <param name="ParameterStore">SSM Parameter Store in the recovery Region (the pause of automatic failover; readiness's last findings).</param>
+/// <param name="ParameterStore">SSM Parameter Store in the recovery Region (the pause of automatic failover, readiness's last findings, approval tokens).</param>
 /// <param name="Probe">The <c>/actuator/health</c> probe.</param>
 /// <param name="Sns">SNS (the alert topic's subscriptions; readiness notices).</param>
 /// <param name="TimeProvider">The clock.</param>

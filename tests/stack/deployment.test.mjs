@@ -85,7 +85,9 @@ describe('buildDeployment on the project templates', () => {
       assert.equal(machine.definitionText.includes('${'), false, `${machine.name} keeps no placeholder`);
       forEachState(machine.definition, (name, state) => {
         if (state.Type !== 'Task') return;
-        const ok = state.Resource === 'arn:aws:states:::sns:publish' || functionNames.has(functionNameOf(state.Resource));
+        const callback = state.Resource === 'arn:aws:states:::lambda:invoke.waitForTaskToken';
+        const ok = state.Resource === 'arn:aws:states:::sns:publish'
+          || functionNames.has(functionNameOf(callback ? state.Parameters.FunctionName : state.Resource));
         assert.ok(ok, `${machine.name}.${name} runs ${state.Resource}, which is not a deployed function or sns:publish`);
       });
     }

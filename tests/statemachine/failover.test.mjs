@@ -54,6 +54,9 @@ async function run(world, input = ALARM_EVENT, options = {}) {
   return runStateMachine(definition, input, { taskHandlers: taskHandlersByResource(definition, world.invoke), ...options });
 }
 
+/** The approval gate passed under RequireApproval never. */
+const NO_APPROVAL = ['ApprovalGate', 'ApprovalPolicy', 'ApprovalApplies'];
+
 /** The top-level end of a recovery that verified and reported. */
 const RECOVERED_TAIL = ['ExecuteRecovery', 'CollectOutcome', 'PinOutcome', 'Recovered'];
 
@@ -70,7 +73,7 @@ describe('failover state machine', () => {
       const result = await run(world);
 
       assert.equal(result.status, 'SUCCEEDED');
-      assert.deepEqual(result.visited, ['Initialize', 'Validate', 'RouteDecision', 'NotifyNoAction', 'NoActionNeeded']);
+      assert.deepEqual(result.visited, ['Initialize', 'Validate', 'ApprovalGate', 'RouteDecision', 'NotifyNoAction', 'NoActionNeeded']);
       assert.deepEqual(world.operations(), ['HealthValidator.assess']);
       assert.deepEqual(
         world.notifications.map((n) => [n.stateName, n.severity, n.subject, n.topicArn]),
@@ -104,7 +107,7 @@ describe('failover state machine', () => {
         const result = await run(world);
 
         assert.equal(result.status, 'SUCCEEDED');
-        assert.deepEqual(result.visited, ['Initialize', 'Validate', 'RouteDecision', 'NotifyOperator', 'HandedToOperator']);
+        assert.deepEqual(result.visited, ['Initialize', 'Validate', ...(action === 'Abort' ? ['ApprovalGate'] : NO_APPROVAL), 'RouteDecision', 'NotifyOperator', 'HandedToOperator']);
         assert.deepEqual(world.operations(), ['HealthValidator.assess']);
         assert.deepEqual(
           world.notifications.map((n) => [n.stateName, n.severity, n.message]),
@@ -122,7 +125,7 @@ describe('failover state machine', () => {
 
       assert.equal(result.status, 'SUCCEEDED');
       assert.deepEqual(topLevelPath(definition, result.visited), [
-        'Initialize', 'Validate', 'RouteDecision', 'PinOrder', 'PinFirst', ...RECOVERED_TAIL,
+        'Initialize', 'Validate', ...NO_APPROVAL, 'RouteDecision', 'PinOrder', 'PinFirst', ...RECOVERED_TAIL,
       ]);
       assertVisitedInOrder(result.visited, ['DatabaseChangeRequired', 'DatabaseUnchanged', 'Verify', 'NotifyReport']);
       assertVisitedInOrder(result.visited, ['PinBegin', 'PinNeeded', 'PinAlreadyLanded']);
@@ -147,7 +150,7 @@ describe('failover state machine', () => {
         assertVisitedInOrder(result.visited, ['Verify', 'NotifyReport', 'ReportOutcome', 'Reported']);
         assertNotVisited(result.visited, ['DnsStatus', 'PinCheck']);
         assert.ok(!world.operations().includes('DnsUpdater.status'), 'the failover never waits for INSYNC');
-        assert.deepEqual(Object.keys(result.output), ['trigger', 'execution', 'assessment', 'actions', 'report', 'pin']);
+        assert.deepEqual(Object.keys(result.output), ['trigger', 'execution', 'assessment', 'actions', 'report', 'pin', 'approvalGate']);
         assert.equal(result.output.actions.promotion.status, 'Completed');
         assert.equal(result.output.actions.promotion.promoted, true);
         assert.equal(result.output.actions.dns.status, 'PENDING');
@@ -183,7 +186,7 @@ describe('failover state machine', () => {
 
       const result = await run(world);
 
-      assert.deepEqual(topLevelPath(definition, result.visited), ['Initialize', 'Validate', 'RouteDecision', 'PinOrder', ...RECOVERED_TAIL]);
+      assert.deepEqual(topLevelPath(definition, result.visited), ['Initialize', 'Validate', ...NO_APPROVAL, 'RouteDecision', 'PinOrder', ...RECOVERED_TAIL]);
       assertVisitedInOrder(result.visited, ['PromoteStart', 'PromoteStatus', 'PromotionProgress', 'WaitForPromotion', 'PromoteStatus', 'PromotionComplete', 'Verify']);
       assertVisitedInOrder(result.visited, ['PinBegin', 'PinNeeded', 'PinApply', 'PinLanded']);
       assertNotVisited(result.visited, ['PinFirst']);
@@ -213,7 +216,7 @@ describe('failover state machine', () => {
 
       assert.equal(result.status, 'SUCCEEDED');
       assert.deepEqual(topLevelPath(definition, result.visited), [
-        'Initialize', 'Validate', 'RouteDecision', 'SwitchoverStart', 'SwitchoverStatus', 'SwitchoverProgress', 'WaitForSwitchover',
+        'Initialize', 'Validate', ...NO_APPROVAL, 'RouteDecision', 'SwitchoverStart', 'SwitchoverStatus', 'SwitchoverProgress', 'WaitForSwitchover',
         'SwitchoverStatus', 'SwitchoverProgress', 'PinFirst', ...RECOVERED_TAIL,
       ]);
       assertVisitedInOrder(result.visited, ['DatabaseChangeRequired', 'SwitchoverCompleted']);
@@ -235,7 +238,7 @@ describe('failover state machine', () => {
       assert.equal(result.status, 'SUCCEEDED');
       assertVisitedInOrder(topLevelPath(definition, result.visited), [
         'SwitchoverStart', 'SwitchoverProgress', 'SwitchoverNotCompleted', 'RecordSwitchoverNotCompleted', 'NotifySwitchoverNotCompleted',
-        'Validate', 'RouteDecision', 'PinOrder', 'ExecuteRecovery', 'Recovered',
+        'Validate', ...NO_APPROVAL, 'RouteDecision', 'PinOrder', 'ExecuteRecovery', 'Recovered',
       ]);
       assert.ok(world.log.indexOf('PinApply') > world.log.lastIndexOf('Validate'), world.log.join());
       assert.deepEqual(world.operations().slice(0, 5), [
@@ -722,7 +725,7 @@ describe('failover state machine', () => {
       const result = await run(world, { mode: 'dry-run', targetRegion: 'ap-northeast-1', reason: 'game day', force: false, requestedBy: 'alice' });
 
       assert.equal(result.status, 'SUCCEEDED');
-      assert.deepEqual(result.visited, ['Initialize', 'Validate', 'RouteDecision', 'NotifyDryRun', 'DryRunComplete']);
+      assert.deepEqual(result.visited, ['Initialize', 'Validate', 'ApprovalGate', 'RouteDecision', 'NotifyDryRun', 'DryRunComplete']);
       assert.deepEqual(world.operations(), ['HealthValidator.assess']);
       assert.equal(result.output.trigger.mode, 'dry-run');
     });
@@ -756,7 +759,7 @@ describe('failover state machine', () => {
 
       assert.equal(result.status, 'FAILED');
       assert.equal(result.error, 'UnknownDecision');
-      assert.deepEqual(result.visited, ['Initialize', 'Validate', 'RouteDecision', 'UnknownDecision', 'NotifyFailure', 'DescribeFailure', 'FailoverFailed']);
+      assert.deepEqual(result.visited, ['Initialize', 'Validate', ...NO_APPROVAL, 'RouteDecision', 'UnknownDecision', 'NotifyFailure', 'DescribeFailure', 'FailoverFailed']);
       assert.deepEqual(world.operations(), ['HealthValidator.assess']);
       assert.equal(failureDocument(result).failedStep, 'RouteDecision');
     });

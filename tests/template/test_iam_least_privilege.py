@@ -18,6 +18,12 @@ READ_PREFIXES = ("Describe", "Get", "List")
 # The only read allowed on "*": the RPO-lag metric query, which has no resource type.
 READS_ALLOWED_ON_STAR = {"cloudwatch:GetMetricData"}
 
+# The approval gate's one write (docs/contracts.md "Approval gate"): HealthValidator keeps a waiting execution's task
+# token in a SecureString named after the execution, under the stack's own path, and deletes it. It changes nothing
+# of the recovered system, and the wildcard is the execution name.
+APPROVAL_TOKEN_WRITES = {"ssm:PutParameter", "ssm:DeleteParameter"}
+APPROVAL_TOKEN_PATH = "parameter/drlambdas/${AWS::StackName}/approvals/*"
+
 # PutMetricData has no resource type either; the probe may publish only into its own namespace, so the statement must
 # carry the cloudwatch:namespace condition.
 NAMESPACED_PUBLISH = {"cloudwatch:PutMetricData"}
@@ -96,7 +102,8 @@ class IamScanTests(unittest.TestCase):
                     continue
                 for action in actions_of(statement):
                     with self.subTest(template=name, role=logical_id, action=action):
-                        self.assertTrue(is_read(action), f"{action} on {patterns}")
+                        approval_write = action in APPROVAL_TOKEN_WRITES and all(p.endswith(APPROVAL_TOKEN_PATH) for p in patterns)
+                        self.assertTrue(is_read(action) or approval_write, f"{action} on {patterns}")
 
     def test_scan_no_action_wildcards_in_identity_policies(self):
         for name, template in self.templates.items():
@@ -157,13 +164,15 @@ class FunctionRoleTests(unittest.TestCase):
 
     def test_health_validator_changes_nothing_in_the_recovered_system(self):
         for statement in role_statements(self.template, "HealthValidatorRole"):
+            approval_tokens = all((literal(r) or "").endswith(APPROVAL_TOKEN_PATH) for r in as_list(statement["Resource"]))
             for action in actions_of(statement):
                 with self.subTest(action=action):
-                    if action in self.READINESS_WRITES:
+                    if action in self.READINESS_WRITES and not approval_tokens:
                         self.assertEqual(statement["Resource"], self.READINESS_WRITES[action])
                         continue
                     self.assertTrue(
-                        is_read(action) or action in NO_RESOURCE_TYPE_TELEMETRY or action.startswith("logs:"),
+                        is_read(action) or action in NO_RESOURCE_TYPE_TELEMETRY or action.startswith("logs:")
+                        or (action in APPROVAL_TOKEN_WRITES and approval_tokens),
                         action,
                     )
 

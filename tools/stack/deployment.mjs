@@ -51,10 +51,11 @@ export function variableParameters(template) {
 
 /**
  * @typedef {import('./lab-parameters.mjs').LabFacts} LabFacts
- * @typedef {{ timeScale: number, wallVariables: string[], exactWallVariables?: string[] }} Clock
+ * @typedef {{ timeScale: number, wallVariables: string[], exactWallVariables?: string[], wallParameters?: string[] }} Clock
  * `wallVariables` are scaled to whole wall-clock seconds (the functions read integers); `exactWallVariables` are
  * divided by the time scale without rounding (the functions read decimal seconds: the probe's interval, duration
- * and window, which whole seconds would stretch 30-fold in the fast profile).
+ * and window, which whole seconds would stretch 30-fold in the fast profile); `wallParameters` are template
+ * parameters scaled like `wallVariables` (a state's TimeoutSeconds).
  * @typedef {{
  *   root: string, lab: LabFacts, parameterFile?: string,
  *   overrides?: Record<string, Record<string, unknown>>, clock?: Clock, parameterOverrides?: Record<string, unknown>,
@@ -230,9 +231,9 @@ export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_F
     // Constraints hold for the model values (checked above); the lab's scaled stand-ins may fall below a MinValue.
     const labParameters = { ...given };
     const scaled = [];
-    for (const variable of clock?.wallVariables ?? []) {
-      const parameter = variables[variable];
-      if (parameter === undefined) continue;
+    const wallParameters = [...(clock?.wallVariables ?? []).map((variable) => variables[variable]), ...(clock?.wallParameters ?? [])];
+    for (const parameter of new Set(wallParameters)) {
+      if (parameter === undefined || !(parameter in (template.Parameters ?? {}))) continue;
       labParameters[parameter] = toWallSeconds(Number(model[parameter]), /** @type {Clock} */ (clock).timeScale);
       scaled.push(parameter);
     }

@@ -41,6 +41,7 @@ internal static class ConfigurationLoader
         {
             PauseParameterName = SsmParameterName(reader, Env.PauseParameterName),
             Readiness = Readiness(reader),
+            ApprovalParameterPrefix = SsmParameterName(reader, Env.ApprovalParameterPrefix),
         };
 
         if (reader.Problems.Count > 0)

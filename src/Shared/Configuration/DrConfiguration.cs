@@ -29,6 +29,12 @@ public sealed record DrConfiguration(
     /// <summary>The readiness evaluation's own settings.</summary>
     public ReadinessSettings Readiness { get; init; } = ReadinessSettings.None;
 
+    /// <summary>
+    /// The SSM path (<c>/drlambdas/STACK/approvals</c>) under which an execution waiting for approval keeps its task
+    /// token, or null when approvals are not configured.
+    /// </summary>
+    public string? ApprovalParameterPrefix { get; init; }
+
     /// <summary>Loads and validates the configuration from a variable lookup (null = not set).</summary>
     /// <exception cref="DrLambdas.Errors.ConfigurationException">Any variable is missing or invalid; lists all.</exception>
     public static DrConfiguration Load(Func<string, string?> readVariable)

@@ -84,6 +84,9 @@ public static class EnvironmentVariables
     /// <summary>The failover state machine ARN (optional).</summary>
     public const string StateMachineArn = "DR_STATE_MACHINE_ARN";
 
+    /// <summary>Where an execution waiting for approval keeps its task token: one SecureString per execution under this path (optional).</summary>
+    public const string ApprovalParameterPrefix = "DR_APPROVAL_PARAMETER_PREFIX";
+
     /// <summary>Signal kinds that must agree the primary is down (default 2).</summary>
     public const string Quorum = "DR_QUORUM";
 

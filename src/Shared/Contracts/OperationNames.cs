@@ -18,6 +18,12 @@ public static class OperationNames
     /// <summary>HealthValidator: judge a DNS pin that has not landed (retry, landed, or give up).</summary>
     public const string Pin = "pin";
 
+    /// <summary>HealthValidator: keep a waiting execution's task token where only approvers read it.</summary>
+    public const string ApprovalRequest = "approval-request";
+
+    /// <summary>HealthValidator: delete a waiting execution's task token once it stopped waiting.</summary>
+    public const string ApprovalClose = "approval-close";
+
     /// <summary>HealthValidator: probe both Regions for one scheduled minute and publish the results as metrics.</summary>
     public const string Probe = "probe";
 

@@ -16,7 +16,7 @@ public sealed class OperationRouterTests : IDisposable
         var error = await Assert.ThrowsAsync<InputValidationException>(() => _world.InvokeRawAsync(ValidatorWorld.Json("""{"operation":"promote"}""")));
 
         Assert.Equal("operation", error.Field);
-        Assert.Equal("'promote' is not an operation of HealthValidator; expected one of assess, verify, pin, recovery, gate, probe, readiness", error.Problem);
+        Assert.Equal("'promote' is not an operation of HealthValidator; expected one of assess, verify, pin, recovery, gate, approval-request, approval-close, probe, readiness", error.Problem);
         _world.VerifyNoAwsOrProbeCall();
     }
 

@@ -71,6 +71,7 @@ public class DrConfigurationTests
             env[Env.RecordType] = "aaaa";
             env[Env.NormalWeights] = "100,0";
             env[Env.FailbackSteps] = "25,50,100";
+            env[Env.ApprovalParameterPrefix] = "/drlambdas/dr/approvals";
         });
 
         Assert.Equal("abcdef11-2222-3333-4444-555555555555", configuration.Topology.Primary.HealthCheckId);
@@ -79,6 +80,7 @@ public class DrConfigurationTests
         Assert.Equal("AAAA", configuration.Dns.RecordType);
         Assert.Equal((100, 0), (configuration.Topology.Primary.NormalWeight, configuration.Topology.Secondary.NormalWeight));
         Assert.Equal([25, 50, 100], configuration.Failback.StepShares);
+        Assert.Equal("/drlambdas/dr/approvals", configuration.ApprovalParameterPrefix);
     }
 
     [Fact]
@@ -172,6 +174,7 @@ public class DrConfigurationTests
         { Env.AlarmNames, "a,,b", "DR_ALARM_NAMES: has an empty entry in 'a,,b'" },
         { Env.SecondaryAlarmNames, TestEnvironment.PrimaryAlarm, "DR_SECONDARY_ALARM_NAMES: must not repeat alarms of DR_ALARM_NAMES: app-tpe-down" },
         { Env.StateMachineArn, "failover", "DR_STATE_MACHINE_ARN: must be a state machine ARN (arn:aws:states:REGION:ACCOUNT:stateMachine:NAME), got 'failover'" },
+        { Env.ApprovalParameterPrefix, "drlambdas/dr/approvals/", "DR_APPROVAL_PARAMETER_PREFIX: must be a fully qualified SSM parameter name such as /drlambdas/my-stack/pause (letters, digits, . - _; at most 15 levels; not prefixed aws or ssm), got 'drlambdas/dr/approvals/'" },
         { Env.Quorum, "0", "DR_QUORUM: must be between 1 and 4, got 0" },
         { Env.DataLossBudgetSeconds, "-1", "DR_DATA_LOSS_BUDGET_SECONDS: must be between 0 and 2147483647, got -1" },
         { Env.RtoTargetSeconds, "0", "DR_RTO_TARGET_SECONDS: must be between 1 and 2147483647, got 0" },

@@ -22,6 +22,7 @@ public class StateMachineContractTests
         [("HealthValidator", OperationNames.Recovery)] = input => ContractJson.Read<RecoveryRequest>(input).Operation,
         [("HealthValidator", OperationNames.Gate)] = input => ContractJson.Read<GateRequest>(input).Operation,
         [("HealthValidator", OperationNames.Pin)] = input => ContractJson.Read<PinRequest>(input).Operation,
+        [("HealthValidator", OperationNames.ApprovalClose)] = input => ContractJson.Read<ApprovalCloseRequest>(input).Operation,
         [("AuroraPromoter", OperationNames.Start)] = input => ContractJson.Read<PromotionStartRequest>(input).Operation,
         [("AuroraPromoter", OperationNames.Status)] = input => ContractJson.Read<PromotionStatusRequest>(input).Operation,
         [("DnsUpdater", OperationNames.Apply)] = input => ContractJson.Read<DnsApplyRequest>(input).Operation,
@@ -117,6 +118,9 @@ public class StateMachineContractTests
     private static string[] SpellingsOf(string variable) => variable switch
     {
         _ when variable.EndsWith(".decision.action", StringComparison.Ordinal) => Spellings<DecisionAction>(),
+        _ when variable == "$.approvalGate.decision" => Spellings<DecisionAction>(),
+        // The template's RequireApproval AllowedValues (tests/template checks the substitution).
+        _ when variable == "$.approvalGate.policy" => ["never", "escalations", "data-loss", "always"],
         _ when variable.EndsWith("promotion.status", StringComparison.Ordinal) => Spellings<PromotionState>(),
         _ when variable.EndsWith("dns.status", StringComparison.Ordinal) => Spellings<ChangePropagation>(),
         _ when variable.EndsWith("report.outcome", StringComparison.Ordinal) => Spellings<VerifyOutcome>(),

@@ -12,7 +12,8 @@ internal sealed partial class StateMachineDefinition
     private StateMachineDefinition(string text)
     {
         Text = text;
-        var root = JsonNode.Parse(text)?.AsObject() ?? throw new InvalidOperationException("state machine is JSON null");
+        // A Task's TimeoutSeconds must be an integer, so the approval timeout is substituted unquoted.
+        var root = JsonNode.Parse(NumericPlaceholder().Replace(text, ": 1"))?.AsObject() ?? throw new InvalidOperationException("state machine is JSON null");
         StateByName = Flatten(root).ToDictionary(state => state.Key, state => state.Value, StringComparer.Ordinal);
     }
 
@@ -75,6 +76,9 @@ internal sealed partial class StateMachineDefinition
 
     [GeneratedRegex(@"^\$\{(?<function>\w+)FunctionArn\}$")]
     private static partial Regex FunctionResource();
+
+    [GeneratedRegex(@": \$\{[A-Za-z0-9]+\}")]
+    private static partial Regex NumericPlaceholder();
 
     [GeneratedRegex(@"(?<!\$)\$(\.\w+)+")]
     private static partial Regex ReferencePath();

@@ -36,6 +36,15 @@ internal static class StateMachineDocument
             ["pin"] = ContractJson.Write(ContractSamples.PinJudgement()),
             ["pinError"] = new JsonObject { ["Error"] = "AwsTransientException", ["Cause"] = "{\"errorType\":\"AwsTransientException\"}" },
             ["recovery"] = recovery,
+            ["approvalGate"] = new JsonObject
+            {
+                ["policy"] = "escalations",
+                ["timeoutSeconds"] = 900,
+                ["decision"] = "Escalate",
+                ["reasons"] = ContractJson.Write(ContractSamples.Assessment())["decision"]!["reasons"]!.DeepClone(),
+                ["approval"] = new JsonObject { ["approvedBy"] = "arn:aws:sts::111122223333:assumed-role/ops/alice", ["reason"] = "accepted", ["approvedAt"] = "2026-11-26T00:05:00Z" },
+                ["intent"] = new JsonObject { ["mode"] = "failover", ["force"] = true, ["reason"] = "accepted", ["requestedBy"] = "arn:aws:sts::111122223333:assumed-role/ops/alice" },
+            },
             ["step"] = new JsonObject
             {
                 ["index"] = 0,

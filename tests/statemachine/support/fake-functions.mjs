@@ -10,6 +10,8 @@ export const SUBSTITUTIONS = Object.freeze({
   PrimaryClusterArn: 'arn:aws:rds:ap-east-2:111122223333:cluster:app-tpe',
   FailbackCheckIntervalSeconds: '300',
   FailbackMaxChecks: '4',
+  RequireApproval: 'never',
+  ApprovalTimeoutSeconds: '900',
 });
 
 const FUNCTION_BY_ARN = new Map([

@@ -7,7 +7,7 @@ import { DeploymentError, TemplateError } from '../../stack/errors.mjs';
 import { createHealthChecks, createResources, putRoles } from '../../stack/lab-deploy.mjs';
 import { AwsClient } from './aws-client.mjs';
 import { DrillSetupError } from './errors.mjs';
-import { CONFIGURATION_VARIABLES, EXACT_WALL_VARIABLES, WALL_VARIABLES } from './vocabulary.mjs';
+import { CONFIGURATION_VARIABLES, EXACT_WALL_VARIABLES, WALL_PARAMETERS, WALL_VARIABLES } from './vocabulary.mjs';
 
 /**
  * @typedef {import('../../stack/deployment.mjs').Deployment} Deployment
@@ -158,7 +158,7 @@ export class DrillDeployment {
     try {
       return this.build({
         root: this.root, lab: labFacts(this.lab, recoveryRegion), parameterFile: this.parameterFile, overrides,
-        clock: { timeScale: this.lab.timeScale, wallVariables: WALL_VARIABLES, exactWallVariables: EXACT_WALL_VARIABLES }, edit, physicalIds,
+        clock: { timeScale: this.lab.timeScale, wallVariables: WALL_VARIABLES, exactWallVariables: EXACT_WALL_VARIABLES, wallParameters: WALL_PARAMETERS }, edit, physicalIds,
         parameterOverrides: this.presetParameters,
       });
     } catch (error) {
@@ -296,5 +296,12 @@ export class ScenarioDeployment {
     const alarm = healthCheckAlarm(this.deployment, this.lab, role);
     if (!alarm) throw new DrillSetupError(`no deployed alarm watches the ${role} Region's Route 53 health check (${deployedHealthCheckId(this.deployment, this.lab, role)})`);
     return alarm;
+  }
+
+  /** Where an execution waiting for approval keeps its token (HealthValidator's DR_APPROVAL_PARAMETER_PREFIX). */
+  approvalParameterPrefix() {
+    const prefix = this.deployment.functions.find((fn) => fn.logicalId === 'HealthValidatorFunction')?.env.DR_APPROVAL_PARAMETER_PREFIX;
+    if (!prefix) throw new DrillSetupError('the deployed HealthValidator has no DR_APPROVAL_PARAMETER_PREFIX: the template has no approval gate');
+    return prefix;
   }
 }

@@ -3,18 +3,18 @@
 // then reads the lab's ground truth. Expectations and reports are computed from what this returns.
 import { setTimeout as delay } from 'node:timers/promises';
 import { readAlarm } from './alarms.mjs';
+import { answerApproval } from './approvals.mjs';
 import { associateCreatedHealthChecks } from './associate.mjs';
 import { AwsError } from './aws-client.mjs';
 import { routeEvent } from './event-routing.mjs';
-import { executionName, finishDocument, startExecution } from './execution-registry.mjs';
-import { prepareMachine, runExecution } from './execution-runner.mjs';
+import { hostMachine, runAndFinish } from './execution-host.mjs';
+import { executionName, startExecution } from './execution-registry.mjs';
 import { ProbeScheduler, deployedSchedules } from './probe-schedule.mjs';
 import { HookDispatcher } from './hooks.mjs';
 import { invokeFunction } from './lambda-task.mjs';
 import { LabRequestError, resolveFault } from './lab-client.mjs';
 import { roleOf } from './lab-world.mjs';
 import { SCENARIO_PARAMETERS } from './scenario-schema.mjs';
-import { taskInvoker } from './task-invoker.mjs';
 import { awaitTrafficSettled } from './traffic-settle.mjs';
 import { alarmEvent, triggerInput } from './triggers.mjs';
 
@@ -106,6 +106,8 @@ export async function runScenario(scenario, context) {
   const running = new Map();
   /** @type {{ at: number, findings: any[], ready: boolean }[]} */
   const readiness = [];
+  /** @type {Map<string, { name: string, executionArn: string }>} */
+  const launched = new Map();
 
   await labClient.reset();
   await labClient.setObserver(observer);
@@ -124,17 +126,7 @@ export async function runScenario(scenario, context) {
   for (const step of scenario.steps.filter((candidate) => candidate.do === 'start')) {
     for (const { machine: kind } of step.executions) {
       if (machines[kind]) continue;
-      const deployed = stack.machine(kind);
-      machines[kind] = {
-        deployed,
-        prepared: prepareMachine(deployed.definition),
-        invokeTask: taskInvoker({
-          emulator,
-          publisher: stack.clientFor(deployed.roleArn),
-          roleArn: deployed.roleArn,
-          authorizeInvoke: (functionArn) => allowed(deployed.roleArn, 'lambda:InvokeFunction', functionArn, functionArn.split(':')[3]),
-        }),
-      };
+      machines[kind] = hostMachine(stack, kind, { emulator, allowed });
     }
   }
   const scheduler = new ProbeScheduler(deployedSchedules({ deployment: stack.deployment, timeScale, emulatorUrl: emulator.url, allowed }), {
@@ -200,16 +192,16 @@ export async function runScenario(scenario, context) {
     marks.push({ at: startDate, kind: 'trigger', label: `${spec.id} started by ${triggerLabel(spec.trigger)}` });
     progress.step(`${spec.id}: ${spec.machine} execution ${name} started by ${triggerLabel(spec.trigger)}`);
     const execution = { id: spec.id, machine: spec.machine, name, executionArn, stateMachineArn, startedAt: startDate };
-    const done = runExecution({
-      prepared: machines[spec.machine].prepared,
+    launched.set(spec.id, execution);
+    const done = runAndFinish({
+      labClient,
+      machine: machines[spec.machine],
       execution,
       input,
       timeScale,
-      invokeTask: machines[spec.machine].invokeTask,
       beforeTask: hooks.forExecution(spec.id),
       onEvent,
-    }).then(async (record) => {
-      await labClient.finishExecution(finishDocument(executionArn, record));
+    }).then((record) => {
       const decision = record.decision ? `, decision ${record.decision}` : '';
       progress.step(`${spec.id} ${record.status === 'SUCCEEDED' ? '✓' : '✗'} ${record.status}${record.error ? ` (${record.error})` : ''}${decision}`);
       return record;
@@ -282,6 +274,21 @@ export async function runScenario(scenario, context) {
       marks.push({ at: report.at, kind: 'ready', label: `readiness: ${report.findings.map((finding) => finding.code).join(', ') || 'no findings'}` });
       progress.step(`readiness: ${report.findings.length} finding(s)${report.ready ? '' : ', NOT READY'}`);
       for (const finding of report.findings) progress.step(`  ${finding.severity} [${finding.code}] ${finding.subject}: ${finding.problem} Fix: ${finding.fix}`);
+    },
+    /** @param {{ execution: string, decision: 'approve' | 'reject', reason: string, timeoutSeconds: number }} step */
+    approve: async (step) => {
+      const execution = launched.get(step.execution);
+      if (!execution) throw new ScenarioStepError(`execution ${step.execution} was not started before this step`);
+      const parameterName = `${stack.approvalParameterPrefix()}/${execution.name}`;
+      progress.step(`waiting for ${step.execution} to ask for approval (${parameterName})`);
+      const answered = await answerApproval({
+        aws, region: observer, parameterName, decision: step.decision, reason: step.reason,
+        pollMs: Math.max(50, Math.min(1000, 3000 / timeScale)), timeoutMs: (step.timeoutSeconds * 1000) / timeScale,
+      });
+      if (!answered) throw new ScenarioStepError(`${step.execution} asked for no approval within ${step.timeoutSeconds} s (model time)`);
+      const verb = step.decision === 'approve' ? 'approved' : 'rejected';
+      marks.push({ at: Date.now(), kind: 'trigger', label: `${step.execution} ${verb} by ${answered.answeredBy}` });
+      progress.step(`${step.execution}: ${answered.record.decision} ${verb} by ${answered.answeredBy}: ${step.reason}`);
     },
   };
 

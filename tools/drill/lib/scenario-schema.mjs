@@ -18,14 +18,16 @@ import { PRESETS } from './presets.mjs';
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const EXECUTION_ID = /^[A-Za-z0-9_-]{1,40}$/;
-const STEP_KINDS = ['inject', 'clearFaults', 'wait', 'waitForAlarm', 'start', 'awaitExecutions', 'pause', 'putParameter', 'misconfigure', 'readiness'];
+const STEP_KINDS = ['inject', 'clearFaults', 'wait', 'waitForAlarm', 'start', 'awaitExecutions', 'pause', 'putParameter', 'misconfigure', 'readiness', 'approve'];
 /** SSM parameters a `putParameter` step may write, by the name the functions read them under. */
 export const SCENARIO_PARAMETERS = { pause: 'DR_PAUSE_PARAMETER_NAME' };
 const DEFAULT_PAUSED_BY = 'arn:aws:sts::111122223333:assumed-role/dr-operator/drill';
+const APPROVAL_DECISIONS = ['approve', 'reject'];
 const ALARM_STATES = ['ALARM', 'OK'];
 /** Which deployed alarm stands for a Region: Route 53's HealthCheckStatus alarm, or the composite probe alarm (witness). */
 const ALARM_SOURCES = ['health-check', 'probes'];
 const DEFAULT_ALARM_TIMEOUT_SECONDS = 900;
+const APPROVAL_POLICIES = ['never', 'escalations', 'data-loss', 'always'];
 
 /**
  * Parses and validates one scenario. `source` names it in messages (a file path).
@@ -86,6 +88,8 @@ function parseSubstitutions(value, problems) {
   for (const [name, setting] of Object.entries(value)) {
     if (!SUBSTITUTION_PARAMETERS.includes(name)) {
       problems.at(name).add(`not a substitution a scenario may set (one of ${SUBSTITUTION_PARAMETERS.join(', ')})`);
+    } else if (name === 'RequireApproval') {
+      substitutions[name] = problems.at(name).oneOf(setting, APPROVAL_POLICIES);
     } else {
       substitutions[name] = problems.at(name).number(setting, { min: 1, integer: true });
     }
@@ -152,6 +156,21 @@ function parseStep(step, problems, executionIds) {
         executions: executions.map((execution, index) => parseExecution(execution, problems.at('executions').at(index), executionIds)),
       };
     }
+    case 'approve':
+      // Answers an execution waiting at the approval gate as drctl approve/reject does (the execution must have
+      // been started before, in the background).
+      problems.onlyKeys(step, ['do', 'execution', 'decision', 'reason', 'timeoutSeconds', 'note']);
+      if (typeof step.execution === 'string' && !executionIds.has(step.execution)) {
+        problems.at('execution').add(`no execution started before has id '${step.execution}'`);
+      }
+      return {
+        do: kind,
+        execution: problems.at('execution').string(step.execution, { pattern: EXECUTION_ID }),
+        decision: problems.at('decision').oneOf(step.decision, APPROVAL_DECISIONS),
+        reason: problems.at('reason').string(step.reason),
+        timeoutSeconds:
+          problems.at('timeoutSeconds').number(step.timeoutSeconds, { min: 1, optional: true }) ?? DEFAULT_ALARM_TIMEOUT_SECONDS,
+      };
     default:
       return undefined;
   }

@@ -96,4 +96,10 @@ export const WALL_VARIABLES = Object.keys(CONFIGURATION_VARIABLES).filter((name)
 export const EXACT_WALL_VARIABLES = Object.keys(CONFIGURATION_VARIABLES).filter((name) => CONFIGURATION_VARIABLES[name] === 'wallExact');
 
 /** Template parameters of the failback machine a scenario may set (DefinitionSubstitutions). */
-export const SUBSTITUTION_PARAMETERS = ['FailbackMaxChecks'];
+export const SUBSTITUTION_PARAMETERS = ['FailbackMaxChecks', 'RequireApproval', 'ApprovalTimeoutSeconds'];
+
+/**
+ * Template parameters that are durations the state machines wait on without a function variable (a Task's
+ * TimeoutSeconds): scaled to the lab's wall clock like the `wall` variables; scenarios give them in model seconds.
+ */
+export const WALL_PARAMETERS = ['ApprovalTimeoutSeconds'];
