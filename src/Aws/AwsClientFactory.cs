@@ -6,6 +6,7 @@ using DrLambdas.Aws.Rds;
 using DrLambdas.Aws.Route53;
 using DrLambdas.Aws.Sns;
 using DrLambdas.Aws.StepFunctions;
+using DrLambdas.Aws.Sts;
 using DrLambdas.Aws.Transport;
 using DrLambdas.Errors;
 
@@ -26,6 +27,7 @@ public sealed class AwsClientFactory : IDisposable
     private readonly Lazy<ISnsClient> _sns;
     private readonly Lazy<IStepFunctionsClient> _stepFunctions;
     private readonly Lazy<ICloudWatchClient> _cloudWatch;
+    private readonly Lazy<IStsClient> _sts;
 
     /// <summary>Creates the factory; no network or credential I/O happens until the first call.</summary>
     /// <exception cref="ConfigurationException">The options are invalid.</exception>
@@ -41,6 +43,7 @@ public sealed class AwsClientFactory : IDisposable
         _sns = new(() => new SnsClient(CreateTransport(AwsService.Sns, XmlErrorParser.Parse)));
         _stepFunctions = new(() => new StepFunctionsClient(CreateTransport(AwsService.StepFunctions, JsonErrorParser.Parse)));
         _cloudWatch = new(() => new CloudWatchClient(CreateTransport(AwsService.CloudWatch, XmlErrorParser.Parse)));
+        _sts = new(() => new StsClient(CreateTransport(AwsService.Sts, XmlErrorParser.Parse)));
     }
 
     /// <summary>A factory configured from the standard AWS environment variables.</summary>
@@ -64,6 +67,9 @@ public sealed class AwsClientFactory : IDisposable
 
     /// <summary>Amazon CloudWatch.</summary>
     public ICloudWatchClient CloudWatch => _cloudWatch.Value;
+
+    /// <summary>AWS STS (who is calling).</summary>
+    public IStsClient Sts => _sts.Value;
 
     /// <summary>Releases the HTTP clients and, unless it was supplied by the caller, the connection pool.</summary>
     public void Dispose()

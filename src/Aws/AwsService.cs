@@ -27,8 +27,11 @@ public sealed class AwsService
     /// <summary>Amazon CloudWatch, awsQuery protocol.</summary>
     public static AwsService CloudWatch { get; } = new("CloudWatch", "monitoring", "monitoring", "CLOUDWATCH", isGlobal: false);
 
+    /// <summary>AWS STS (caller identity), awsQuery protocol, Regional endpoint.</summary>
+    public static AwsService Sts { get; } = new("STS", "sts", "sts", "STS", isGlobal: false);
+
     /// <summary>Every service above, in a stable order.</summary>
-    public static IReadOnlyList<AwsService> All { get; } = [Rds, Route53, Sns, StepFunctions, CloudWatch];
+    public static IReadOnlyList<AwsService> All { get; } = [Rds, Route53, Sns, StepFunctions, CloudWatch, Sts];
 
     /// <summary>Name used in error messages, e.g. <c>Route 53</c>.</summary>
     public string DisplayName { get; }

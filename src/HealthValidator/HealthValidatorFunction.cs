@@ -10,6 +10,26 @@ internal static class HealthValidatorFunction
 {
     public const string Name = "HealthValidator";
 
+    /// <summary>The evidence readers of <c>assess</c>, wired once here so drctl's <c>status</c> reads exactly what assess reads.</summary>
+    public static EvidenceCollector CreateCollector(ValidatorDependencies dependencies)
+    {
+        ArgumentNullException.ThrowIfNull(dependencies);
+        var configuration = dependencies.Configuration;
+        var time = dependencies.TimeProvider;
+        var runner = new SourceRunner(time);
+        return new EvidenceCollector(
+            configuration,
+            dependencies.Probe,
+            new Route53HealthReader(dependencies.Route53, runner, time),
+            new AlarmReader(dependencies.CloudWatch, configuration, runner, time),
+            new DatabaseReader(dependencies.Rds, configuration, runner, time),
+            new ReplicationLagReader(dependencies.CloudWatch, configuration, runner, time),
+            new ExecutionHistoryReader(dependencies.StepFunctions, configuration, runner),
+            new WeightReader(dependencies.Route53, configuration, runner),
+            new ProbeMetricReader(dependencies.CloudWatch, configuration, runner, time),
+            time);
+    }
+
     public static OperationRouter CreateRouter(ValidatorDependencies dependencies)
     {
         ArgumentNullException.ThrowIfNull(dependencies);
@@ -21,17 +41,7 @@ internal static class HealthValidatorFunction
         var database = new DatabaseReader(dependencies.Rds, configuration, runner, time);
         var weights = new WeightReader(dependencies.Route53, configuration, runner);
         var observer = new RegionObserver(dependencies.Probe, route53, alarms);
-        var collector = new EvidenceCollector(
-            configuration,
-            dependencies.Probe,
-            route53,
-            alarms,
-            database,
-            new ReplicationLagReader(dependencies.CloudWatch, configuration, runner, time),
-            new ExecutionHistoryReader(dependencies.StepFunctions, configuration, runner),
-            weights,
-            new ProbeMetricReader(dependencies.CloudWatch, configuration, runner, time),
-            time);
+        var collector = CreateCollector(dependencies);
 
         var assess = new AssessOperation(configuration, collector, time);
         var pins = new PinReader(weights);

@@ -173,4 +173,19 @@ public static class EnvironmentVariables
 
     /// <summary>Time allowed per evidence source in milliseconds (default 4000).</summary>
     public const string SourceTimeoutMs = "DR_SOURCE_TIMEOUT_MS";
+
+    /// <summary>The failover state machine ARN drctl starts failovers and switchovers with (default: <see cref="StateMachineArn"/>).</summary>
+    public const string FailoverStateMachineArn = "DR_FAILOVER_STATE_MACHINE_ARN";
+
+    /// <summary>The failback state machine ARN drctl starts failbacks with.</summary>
+    public const string FailbackStateMachineArn = "DR_FAILBACK_STATE_MACHINE_ARN";
+
+    /// <summary>The SSM parameter path under which each execution awaiting approval keeps its task token (SecureString).</summary>
+    public const string ApprovalParameterPrefix = "DR_APPROVAL_PARAMETER_PREFIX";
+
+    /// <summary>The SSM String parameter holding the pause document of automatic failover.</summary>
+    public const string PauseParameterName = "DR_PAUSE_PARAMETER_NAME";
+
+    /// <summary>The SSM parameter holding the readiness check's last findings.</summary>
+    public const string ReadinessParameterName = "DR_READINESS_PARAMETER_NAME";
 }
