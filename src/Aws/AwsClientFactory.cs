@@ -5,6 +5,7 @@ using DrLambdas.Aws.CloudWatch;
 using DrLambdas.Aws.Rds;
 using DrLambdas.Aws.Route53;
 using DrLambdas.Aws.Sns;
+using DrLambdas.Aws.Ssm;
 using DrLambdas.Aws.StepFunctions;
 using DrLambdas.Aws.Sts;
 using DrLambdas.Aws.Transport;
@@ -27,6 +28,7 @@ public sealed class AwsClientFactory : IDisposable
     private readonly Lazy<ISnsClient> _sns;
     private readonly Lazy<IStepFunctionsClient> _stepFunctions;
     private readonly Lazy<ICloudWatchClient> _cloudWatch;
+    private readonly Lazy<ParameterStore> _parameterStore;
     private readonly Lazy<IStsClient> _sts;
 
     /// <summary>Creates the factory; no network or credential I/O happens until the first call.</summary>
@@ -43,6 +45,7 @@ public sealed class AwsClientFactory : IDisposable
         _sns = new(() => new SnsClient(CreateTransport(AwsService.Sns, XmlErrorParser.Parse)));
         _stepFunctions = new(() => new StepFunctionsClient(CreateTransport(AwsService.StepFunctions, JsonErrorParser.Parse)));
         _cloudWatch = new(() => new CloudWatchClient(CreateTransport(AwsService.CloudWatch, XmlErrorParser.Parse)));
+        _parameterStore = new(() => ParameterStoreFactory.Create(_options, _options.Credentials!, options.HttpMessageHandler));
         _sts = new(() => new StsClient(CreateTransport(AwsService.Sts, XmlErrorParser.Parse)));
     }
 
@@ -68,6 +71,8 @@ public sealed class AwsClientFactory : IDisposable
     /// <summary>Amazon CloudWatch.</summary>
     public ICloudWatchClient CloudWatch => _cloudWatch.Value;
 
+    /// <summary>SSM Parameter Store in the default Region.</summary>
+    public IParameterStore ParameterStore => _parameterStore.Value;
     /// <summary>AWS STS (who is calling).</summary>
     public IStsClient Sts => _sts.Value;
 
@@ -82,6 +87,11 @@ public sealed class AwsClientFactory : IDisposable
             }
 
             _httpClients.Clear();
+        }
+
+        if (_parameterStore.IsValueCreated)
+        {
+            _parameterStore.Value.Dispose();
         }
 
         if (_ownsTransportHandler)

@@ -34,10 +34,10 @@ internal static class LabHost
         var authorizer = new CallAuthorizer(
         [
             new RdsAuthorization(), new SnsAuthorization(new WorldTopicKeyLookup()), new CloudWatchAuthorization(),
-            new StepFunctionsAuthorization(), new Route53Authorization(),
+            new StepFunctionsAuthorization(), new Route53Authorization(), new SsmAuthorization(),
         ]);
         var gateway = new AwsGateway(world, verifier, iam, authorizer,
-            [new RdsService(), new SnsService(), new CloudWatchService(), new StepFunctionsService(), new Route53Service()]);
+            [new RdsService(), new SnsService(), new CloudWatchService(), new StepFunctionsService(), new Route53Service(), new SsmService()]);
 
         ControlApi.Map(app, world, () => ReadyDocuments.Build(BaseUrl(app), world, world.Transact(s => s.ObserverRegion), Endpoint(dns)));
         DnsEndpoints.Map(app, world);

@@ -19,6 +19,13 @@ internal static class CallParameters
             : null;
     }
 
+    /// <summary>A boolean top-level JSON member, or null when absent or not a boolean.</summary>
+    public static bool? Bool(AwsCall call, string name) =>
+        call.Protocol == AwsProtocol.Json && Body(call) is { } body && body.TryGetProperty(name, out var value)
+            && value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.GetBoolean()
+            : null;
+
     /// <summary>A list member (awsQuery Name.member.N or a JSON array of strings); empty when absent.</summary>
     public static IReadOnlyList<string> List(AwsCall call, string name)
     {

@@ -29,7 +29,9 @@ internal static class AwsErrors
                 writer.WriteEndObject();
             }
 
-            return new AwsReply(error.HttpStatus, JsonContentType, System.Text.Encoding.UTF8.GetString(stream.ToArray()), headers)
+            // SSM speaks awsJson1_1, the lab's other JSON services awsJson1_0.
+            var contentType = string.Equals(service, "ssm", StringComparison.Ordinal) ? "application/x-amz-json-1.1" : JsonContentType;
+            return new AwsReply(error.HttpStatus, contentType, System.Text.Encoding.UTF8.GetString(stream.ToArray()), headers)
             {
                 ErrorCode = error.Code,
             };

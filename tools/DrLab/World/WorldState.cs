@@ -91,6 +91,9 @@ internal sealed class WorldState
 
     public RequestLog Requests { get; } = new();
 
+    /// <summary>SSM Parameter Store's parameters (cleared by a reset like every other piece of world data).</summary>
+    public ParameterStore Parameters { get; } = new();
+
     /// <summary>The clients, the global writer endpoint and the per-second success counts.</summary>
     public TrafficModel Traffic { get; }
 
