@@ -1,4 +1,3 @@
-using Amazon.Runtime;
 using DrLambdas.Aws;
 
 namespace DrLambdas.Drctl;
@@ -33,10 +32,6 @@ internal static class AwsErrorText
                 return new DrctlException($"{transient.Service} {transient.Operation} did not answer after {transient.Attempts} attempts: {transient.ErrorMessage}");
             case AwsServiceException service:
                 return Explain(service.Service, service.Operation, service.ErrorCode, service.ErrorMessage);
-            case AmazonServiceException sdk:
-                return Explain("SSM", "call", sdk.ErrorCode ?? "Unknown", sdk.Message);
-            case AmazonClientException client:
-                return new DrctlException($"AWS call failed before reaching the service: {client.Message}");
             default:
                 return null;
         }

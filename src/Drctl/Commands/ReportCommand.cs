@@ -1,9 +1,7 @@
-using System.Text.Json.Nodes;
 using DrLambdas.Drctl.Executions;
 using DrLambdas.Drctl.Output;
 using DrLambdas.Drctl.Reports;
 using DrLambdas.Drctl.Services;
-using Spectre.Console;
 
 namespace DrLambdas.Drctl.Commands;
 

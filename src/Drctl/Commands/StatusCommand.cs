@@ -302,7 +302,7 @@ internal sealed class StatusCommand(DrctlServices services, Terminal terminal)
         _ => kind.ToString(),
     };
 
-    private static string Cell(IReadOnlyList<HealthSignal> signals)
+    private static string Cell(List<HealthSignal> signals)
     {
         if (signals.Count == 0)
         {

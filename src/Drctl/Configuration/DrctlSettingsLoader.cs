@@ -72,7 +72,8 @@ internal static class DrctlSettingsLoader
         }
 
         value = value.Trim();
-        if (!ConfigurationFormats.StateMachineArn().IsMatch(value))
+        var parts = value.Split(':');
+        if (parts.Length != 7 || parts[0] != "arn" || parts[2] != "states" || parts[5] != "stateMachine" || parts[6].Length == 0)
         {
             problems.Add($"{name} '{value}' is not a state machine ARN.");
             return null;

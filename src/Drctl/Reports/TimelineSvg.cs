@@ -15,6 +15,7 @@ internal static class TimelineSvg
     private const int Width = 560;
     private const int Row = 22;
     private const int Top = 50;
+    private static readonly int[] TickSteps = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600];
 
     public static string Render(ExecutionFacts facts, IReadOnlyList<StateSpan> states)
     {
@@ -56,7 +57,7 @@ internal static class TimelineSvg
 
     private static IEnumerable<double> Ticks(double total)
     {
-        var step = new[] { 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600 }.FirstOrDefault(s => total / s <= 10, 7200);
+        var step = TickSteps.FirstOrDefault(s => total / s <= 10, 7200);
         for (double t = 0; t <= total + 0.001; t += step)
         {
             yield return t;

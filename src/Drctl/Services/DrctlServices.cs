@@ -1,3 +1,4 @@
+using DrLambdas.Aws.Ssm;
 using DrLambdas.Aws.StepFunctions;
 using DrLambdas.Aws.Sts;
 using DrLambdas.Drctl.Configuration;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DrLambdas.Aws;
-using DrLambdas.Functions.Common;
 using DrLambdas.HealthValidator;
 using DrLambdas.HealthValidator.Sources;
 using DrLambdas.Shared.Configuration;
