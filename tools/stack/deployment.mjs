@@ -128,6 +128,7 @@ export function variableParameters(template) {
  * @property {DeployedStack[]} stacks
  * @property {DeployedFunction[]} functions
  * @property {DeployedRole[]} roles
+ * @property {{ stack: string, logicalId: string, name: string, arn: string, document: any }[]} managedPolicies
  * @property {DeployedStateMachine[]} stateMachines
  * @property {DeployedTopic[]} topics
  * @property {DeployedAlarm[]} alarms
@@ -157,7 +158,7 @@ export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_F
   /** @type {Record<string, Record<string, unknown>>} */
   const outputs = {};
   /** @type {Deployment} */
-  const deployment = { accountId, recoveryRegion: lab.recoveryRegion, stacks: [], functions: [], roles: [], stateMachines: [], topics: [], alarms: [], rules: [], healthChecks: [] };
+  const deployment = { accountId, recoveryRegion: lab.recoveryRegion, stacks: [], functions: [], roles: [], managedPolicies: [], stateMachines: [], topics: [], alarms: [], rules: [], healthChecks: [] };
   for (const spec of file.stacks) {
     const where = `stack ${spec.name}`;
     const region = String(labValue(spec.region, lab, outputs, `${where}.region`));
@@ -215,6 +216,10 @@ function collect(deployment, stack, resolved, template, directory) {
           trustedServices: trustedServices(p.AssumeRolePolicyDocument),
           policies: (p.Policies ?? []).map((policy) => ({ name: policy.PolicyName, document: policy.PolicyDocument })),
         });
+        break;
+      case 'AWS::IAM::ManagedPolicy':
+        // Attached to no deployed role: the operators' principal (drctl) gets it; the lab models it as a role's policy.
+        deployment.managedPolicies.push({ stack, logicalId, name, arn: resource.ref, document: p.PolicyDocument });
         break;
       case 'AWS::StepFunctions::StateMachine':
         deployment.stateMachines.push(stateMachine(stack, resource, template, directory, region));
