@@ -3,7 +3,7 @@
 # `make build-<Name>Function` publishes one function's Native AOT bootstrap; `sam build` (template
 # `Metadata: BuildMethod: makefile`) calls these targets with ARTIFACTS_DIR set. The target architecture is
 # LAMBDA_RID (linux-x64 by default; `LAMBDA_RID=linux-arm64 sam build` for Graviton functions).
-.PHONY: test check drill build-HealthValidatorFunction build-ProbeFunction build-AuroraPromoterFunction build-DnsUpdaterFunction
+.PHONY: test check drill lab build-HealthValidatorFunction build-ProbeFunction build-AuroraPromoterFunction build-DnsUpdaterFunction
 
 LAMBDA_RID ?= linux-x64
 
@@ -15,6 +15,10 @@ check:
 
 drill:
 	bash scripts/drill.sh $(ARGS)
+
+# The lab with the stack deployed, for drctl (scripts/lab.sh: prints the environment, then `lab ready`).
+lab:
+	bash scripts/lab.sh $(ARGS)
 
 build-HealthValidatorFunction:
 	bash scripts/publish-functions.sh --function HealthValidator --rid $(LAMBDA_RID) --into "$(or $(ARTIFACTS_DIR),artifacts/functions/HealthValidator/$(LAMBDA_RID))"

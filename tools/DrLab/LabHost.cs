@@ -34,13 +34,14 @@ internal static class LabHost
         var authorizer = new CallAuthorizer(
         [
             new RdsAuthorization(), new SnsAuthorization(new WorldTopicKeyLookup()), new CloudWatchAuthorization(),
-            new StepFunctionsAuthorization(), new Route53Authorization(), new SsmAuthorization(),
+            new StepFunctionsAuthorization(), new Route53Authorization(), new SsmAuthorization(), new StsAuthorization(),
         ]);
         var gateway = new AwsGateway(world, verifier, iam, authorizer,
-            [new RdsService(), new SnsService(), new CloudWatchService(), new StepFunctionsService(), new Route53Service(), new SsmService()]);
+            [new RdsService(), new SnsService(), new CloudWatchService(), new StepFunctionsService(), new Route53Service(), new SsmService(), new StsService()]);
 
         ControlApi.Map(app, world, () => ReadyDocuments.Build(BaseUrl(app), world, world.Transact(s => s.ObserverRegion), Endpoint(dns)));
         DnsEndpoints.Map(app, world);
+        TaskEndpoints.Map(app, world);
         IamEndpoints.Map(app, iam);
         AppHealthEndpoint.Map(app, world);
         app.MapWhen(

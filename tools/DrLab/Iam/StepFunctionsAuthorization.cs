@@ -6,7 +6,8 @@ namespace DrLambdas.DrLab.Iam;
 /// <summary>
 /// AWS Step Functions' actions and resources: state machines (arn:aws:states:REGION:ACCOUNT:stateMachine:NAME) for
 /// StartExecution, ListExecutions and the state machine operations; executions (…:execution:MACHINE:NAME) for
-/// DescribeExecution, GetExecutionHistory and StopExecution. CreateStateMachine also passes its role (iam:PassRole).
+/// DescribeExecution, GetExecutionHistory and StopExecution; the issuing state machine for SendTaskSuccess, SendTaskFailure and
+/// SendTaskHeartbeat (any resource when the token is unknown). CreateStateMachine also passes its role (iam:PassRole).
 /// </summary>
 internal sealed class StepFunctionsAuthorization : IServiceAuthorization
 {
@@ -19,6 +20,10 @@ internal sealed class StepFunctionsAuthorization : IServiceAuthorization
         {
             case "DescribeExecution" or "GetExecutionHistory" or "StopExecution" or "RedriveExecution":
                 return [new RequiredPermission(action, Arns(CallParameters.String(call, "executionArn")))];
+            case "SendTaskSuccess" or "SendTaskFailure" or "SendTaskHeartbeat":
+                // The token names no resource; IAM evaluates the state machine whose execution issued it.
+                var token = CallParameters.String(call, "taskToken");
+                return [new RequiredPermission(action, Arns(token is null ? null : world.Callbacks.Find(token)?.StateMachineArn))];
             case "CreateStateMachine":
                 var permissions = new List<RequiredPermission>
                 {

@@ -12,6 +12,9 @@ internal sealed record AwsCall(
     IReadOnlyDictionary<string, string> Parameters,
     byte[] Body)
 {
+    /// <summary>The principal whose key signed the call (STS GetCallerIdentity answers with it).</summary>
+    public Iam.IamPrincipal? Caller { get; init; }
+
     /// <summary>A query parameter (awsQuery form field or restXml query string), or null.</summary>
     public string? Param(string name) => Parameters.TryGetValue(name, out var value) ? value : null;
 }

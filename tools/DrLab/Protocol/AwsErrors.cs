@@ -54,6 +54,7 @@ internal static class AwsErrors
         "sns" => "http://sns.amazonaws.com/doc/2010-03-31/",
         "monitoring" => "http://monitoring.amazonaws.com/doc/2010-08-01/",
         "route53" => "https://route53.amazonaws.com/doc/2013-04-01/",
+        "sts" => "https://sts.amazonaws.com/doc/2011-06-15/",
         _ => "https://drlab.invalid/doc/",
     };
 

@@ -50,7 +50,7 @@ internal sealed class AwsGateway(
         }
 
         var call = new AwsCall(incoming.ServiceName, incoming.Region, incoming.Protocol, incoming.Operation!, incoming.RequestId,
-            request.Method, incoming.Path, incoming.Parameters, incoming.Signed.Body);
+            request.Method, incoming.Path, incoming.Parameters, incoming.Signed.Body) { Caller = principal };
         var reply = world.Transact(state => Serve(state, incoming.Service!, call, principal!));
         if (reply is null)
         {

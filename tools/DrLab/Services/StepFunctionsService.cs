@@ -9,8 +9,9 @@ namespace DrLambdas.DrLab.Services;
 
 /// <summary>
 /// Step Functions (awsJson1_0): CreateStateMachine and DescribeStateMachine in the called Region, StartExecution,
-/// ListExecutions, DescribeExecution and GetExecutionHistory over the lab's execution registry. Executions stay
-/// RUNNING until the control API marks them finished (with the history the drill recorded).
+/// ListExecutions, DescribeExecution and GetExecutionHistory over the lab's execution registry; SendTaskSuccess,
+/// SendTaskFailure and SendTaskHeartbeat for Task states waiting on a task token. Executions stay RUNNING until the
+/// control API marks them finished (with the history the executor recorded).
 /// </summary>
 internal sealed partial class StepFunctionsService : IAwsService
 {
@@ -37,6 +38,9 @@ internal sealed partial class StepFunctionsService : IAwsService
             "ListExecutions" => List(call, body, world),
             "DescribeExecution" => Describe(call, body, world),
             "GetExecutionHistory" => ExecutionHistoryOperation.Handle(call, body, world),
+            "SendTaskSuccess" => TaskCallbackOperations.SendTaskSuccess(call, body, world),
+            "SendTaskFailure" => TaskCallbackOperations.SendTaskFailure(call, body, world),
+            "SendTaskHeartbeat" => TaskCallbackOperations.SendTaskHeartbeat(call, body, world),
             _ => throw AwsErrors.UnknownOperation(AwsProtocol.Json, call.Operation),
         };
     }

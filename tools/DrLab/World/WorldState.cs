@@ -45,6 +45,7 @@ internal sealed class WorldState
         Alarms = new AlarmBoard(deployment, profile, epoch);
         Notifications = new NotificationLog(deployment);
         Executions = new ExecutionRegistry(deployment);
+        Callbacks = new CallbackTaskRegistry(Executions);
         _metricGrid = new PeriodicGrid(epoch, profile.ToWall(profile.Durations.MetricPeriodSeconds));
         _ingestionDelay = profile.ToWall(profile.Durations.MetricIngestionDelaySeconds);
 
@@ -88,6 +89,9 @@ internal sealed class WorldState
     public NotificationLog Notifications { get; }
 
     public ExecutionRegistry Executions { get; }
+
+    /// <summary>Task states waiting on a task token (SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat).</summary>
+    public CallbackTaskRegistry Callbacks { get; }
 
     public RequestLog Requests { get; } = new();
 

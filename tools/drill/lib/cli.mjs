@@ -83,7 +83,8 @@ export function parseCommandLine(argv) {
   };
 }
 
-function parseFunctions(assignments) {
+/** `--function NAME=PATH` assignments → bootstrap path by function name; throws DrillUsageError. */
+export function parseFunctions(assignments) {
   const bootstraps = {};
   for (const assignment of assignments) {
     const separator = assignment.indexOf('=');

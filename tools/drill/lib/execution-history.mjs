@@ -46,9 +46,13 @@ function invocationEvents(invocation, region) {
     : timedOut
       ? { type: 'TaskTimedOut', taskTimedOutEventDetails: { ...named, ...error } }
       : { type: 'TaskFailed', taskFailedEventDetails: { ...named, ...error } };
+  // A callback Task (.waitForTaskToken) is submitted once its resource answered, then waits for the token.
+  const submitted = invocation.submittedAt === undefined ? []
+    : [{ at: invocation.submittedAt, type: 'TaskSubmitted', taskSubmittedEventDetails: { ...named, output: json(invocation.submittedResult), outputDetails: NOT_TRUNCATED } }];
   return [
     { at: invocation.from, type: 'TaskScheduled', taskScheduledEventDetails: { ...named, region, parameters: json(invocation.input) } },
     { at: invocation.from, type: 'TaskStarted', taskStartedEventDetails: named },
+    ...submitted,
     { at: invocation.to, ...ended },
   ];
 }

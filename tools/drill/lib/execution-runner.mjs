@@ -7,6 +7,8 @@ import { ExecutionAbortedError, ExecutionError, ExecutionTimeoutError, StateMach
 import { forEachState, scaledWaits, statesByName } from './asl.mjs';
 import { ExecutionRecord } from './execution-record.mjs';
 import { AttemptTracker } from './retry-pauses.mjs';
+import { TaskError } from './errors.mjs';
+import { TaskTokens, waitsForTaskToken } from './task-tokens.mjs';
 
 /**
  * Calls `start()` while `new Date()` reads `epochMs`. Step Functions gives `$$.Execution.StartTime` the execution's
@@ -95,14 +97,31 @@ export function prepareMachine(definition) {
   return { definition, machine: new StateMachine(definition), states: statesByName(definition), branches: parallelBranches(definition) };
 }
 
+/** The interpreter's default Task timeout (aws-local-stepfunctions, as Step Functions' 99999999 s is no limit here). */
+const DEFAULT_TASK_TIMEOUT_SECONDS = 60;
+
+/**
+ * The outcome of a Task waiting on its token as the Task's result or TaskError: SendTaskSuccess's output,
+ * SendTaskFailure's error and cause, or States.Timeout once its TimeoutSeconds elapsed.
+ * @param {import('./task-tokens.mjs').TaskOutcome} outcome
+ */
+export function callbackResult(outcome) {
+  if (outcome.status === 'Succeeded') return { ok: true, result: JSON.parse(outcome.output ?? 'null') };
+  if (outcome.status === 'Failed') return { ok: false, error: new TaskError(outcome.error || 'States.TaskFailed', outcome.cause ?? '') };
+  return { ok: false, error: new TaskError('States.Timeout', 'The task token was not returned within the Task\'s TimeoutSeconds.') };
+}
+
 /**
  * Runs an execution to its end and returns its ExecutionRecord. `prepared`: prepareMachine().
  * - `invokeTask({ resource, stateName, input, crash })` → `{ ok, result?, error?, status?, coldStart? }`;
  * - `beforeTask({ task, occurrence, attempt })` → `{ crash }` runs the scenario's hooks;
- * - `onEvent(record, event)` sees every interpreter event (progress).
+ * - `onEvent(record, event)` sees every interpreter event (progress);
+ * - `callbacks` (task-tokens.mjs): where Task states with `.waitForTaskToken` register their token and wait for
+ *   it (a definition with such a state cannot run without).
  */
-export async function runExecution({ prepared, execution, input, timeScale, invokeTask, beforeTask, onEvent, random = Math.random }) {
+export async function runExecution({ prepared, execution, input, timeScale, invokeTask, beforeTask, onEvent, callbacks, random = Math.random }) {
   const { definition, machine, states } = prepared;
+  const tokens = new TaskTokens();
   const tracker = new AttemptTracker(states, timeScale, random);
   const record = new ExecutionRecord({ ...execution, input });
   record.branches = prepared.branches;
@@ -126,11 +145,13 @@ export async function runExecution({ prepared, execution, input, timeScale, invo
       const { occurrence, attempt } = tracker.begin(stateName);
       const { crash = false } = (await beforeTask({ task: stateName, occurrence, attempt })) ?? {};
       const from = Date.now();
-      const invocation = await invokeTask({ resource: state.Resource, stateName, input: taskInput, crash });
+      const invocation = waitsForTaskToken(state)
+        ? await awaitCallback(stateName, state, taskInput, crash)
+        : await invokeTask({ resource: state.Resource, stateName, input: taskInput, crash });
       record.onInvocation({
         state: stateName,
         target: invocation.target,
-        operation: taskInput?.operation,
+        operation: taskInput?.operation ?? taskInput?.Payload?.operation,
         resource: state.Resource,
         input: taskInput,
         occurrence,
@@ -151,9 +172,28 @@ export async function runExecution({ prepared, execution, input, timeScale, invo
     };
   }
 
+  /**
+   * A `.waitForTaskToken` Task: the token its Parameters carry is registered, the resource is called (its result
+   * is not the Task's), then the Task waits for SendTaskSuccess / SendTaskFailure or its TimeoutSeconds.
+   */
+  async function awaitCallback(stateName, state, taskInput, crash) {
+    const token = tokens.claim(taskInput);
+    const refuse = (message) => ({ ok: false, target: state.Resource, error: new TaskError('States.Runtime', message) });
+    if (!callbacks) return refuse(`The Task ${stateName} waits for a task token, and this run has nowhere to receive the callback.`);
+    if (!token) return refuse(`The Task ${stateName} uses ${state.Resource} but its Parameters do not pass $$.Task.Token.`);
+    if (state.HeartbeatSeconds !== undefined || state.HeartbeatSecondsPath !== undefined) {
+      return refuse(`The Task ${stateName} sets a heartbeat timeout, which the lab does not enforce.`);
+    }
+    await callbacks.register(token, execution.executionArn, stateName);
+    const submitted = await invokeTask({ resource: state.Resource, stateName, input: taskInput, crash });
+    if (!submitted.ok) return submitted;
+    const outcome = await callbacks.waitFor(token, (state.TimeoutSeconds ?? DEFAULT_TASK_TIMEOUT_SECONDS) * 1000);
+    return { ...submitted, submittedAt: Date.now(), submittedResult: submitted.result, ...callbackResult(outcome) };
+  }
+
   const run = withExecutionStartTime(execution.startedAt, () =>
     machine.run(input, {
-      context: executionContext(execution),
+      context: { ...executionContext(execution), Task: tokens.contextTask() },
       overrides: {
         taskResourceLocalHandlers,
         waitTimeOverrides: scaledWaits(definition, timeScale),

@@ -54,6 +54,21 @@ export class LabClient {
     return this.call('POST', '/_lab/executions/finish', finish);
   }
 
+  /** A Task state now waits on `taskToken` (the lab answers SendTaskSuccess / SendTaskFailure for it). */
+  registerTask(registration) {
+    return this.call('POST', '/_lab/tasks', registration);
+  }
+
+  /** The waiting task's state: { status: Waiting | Succeeded | Failed | TimedOut, output?, error?, cause? }. */
+  lookupTask(taskToken) {
+    return this.call('POST', '/_lab/tasks/lookup', { taskToken });
+  }
+
+  /** The task's TimeoutSeconds elapsed: later callbacks with its token are TaskTimedOut. */
+  closeTask(taskToken) {
+    return this.call('POST', '/_lab/tasks/close', { taskToken });
+  }
+
   async call(method, path, body) {
     let response;
     try {

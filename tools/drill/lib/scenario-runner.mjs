@@ -5,12 +5,11 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { readAlarm } from './alarms.mjs';
 import { AwsError } from './aws-client.mjs';
 import { routeEvent } from './event-routing.mjs';
-import { executionName, finishDocument, startExecution } from './execution-registry.mjs';
-import { prepareMachine, runExecution } from './execution-runner.mjs';
+import { executionName, startExecution } from './execution-registry.mjs';
+import { hostMachine, runAndFinish } from './execution-host.mjs';
 import { HookDispatcher } from './hooks.mjs';
 import { LabRequestError, resolveFault } from './lab-client.mjs';
 import { roleOf } from './lab-world.mjs';
-import { taskInvoker } from './task-invoker.mjs';
 import { awaitTrafficSettled } from './traffic-settle.mjs';
 import { alarmEvent, triggerInput } from './triggers.mjs';
 
@@ -100,17 +99,7 @@ export async function runScenario(scenario, context) {
   for (const step of scenario.steps.filter((candidate) => candidate.do === 'start')) {
     for (const { machine: kind } of step.executions) {
       if (machines[kind]) continue;
-      const deployed = stack.machine(kind);
-      machines[kind] = {
-        deployed,
-        prepared: prepareMachine(deployed.definition),
-        invokeTask: taskInvoker({
-          emulator,
-          publisher: stack.clientFor(deployed.roleArn),
-          roleArn: deployed.roleArn,
-          authorizeInvoke: (functionArn) => allowed(deployed.roleArn, 'lambda:InvokeFunction', functionArn, functionArn.split(':')[3]),
-        }),
-      };
+      machines[kind] = hostMachine(stack, kind, { emulator, allowed });
     }
   }
   const startedAt = Date.now();
@@ -169,16 +158,15 @@ export async function runScenario(scenario, context) {
     marks.push({ at: startDate, kind: 'trigger', label: `${spec.id} started by ${triggerLabel(spec.trigger)}` });
     progress.step(`${spec.id}: ${spec.machine} execution ${name} started by ${triggerLabel(spec.trigger)}`);
     const execution = { id: spec.id, machine: spec.machine, name, executionArn, stateMachineArn, startedAt: startDate };
-    const done = runExecution({
-      prepared: machines[spec.machine].prepared,
+    const done = runAndFinish({
+      labClient,
+      machine: machines[spec.machine],
       execution,
       input,
       timeScale,
-      invokeTask: machines[spec.machine].invokeTask,
       beforeTask: hooks.forExecution(spec.id),
       onEvent,
-    }).then(async (record) => {
-      await labClient.finishExecution(finishDocument(executionArn, record));
+    }).then((record) => {
       const decision = record.decision ? `, decision ${record.decision}` : '';
       progress.step(`${spec.id} ${record.status === 'SUCCEEDED' ? '✓' : '✗'} ${record.status}${record.error ? ` (${record.error})` : ''}${decision}`);
       return record;

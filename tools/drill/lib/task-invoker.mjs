@@ -6,6 +6,10 @@ import { functionNameOf } from './asl.mjs';
 import { TaskError } from './errors.mjs';
 import { invokeFunction } from './lambda-task.mjs';
 import { SNS_PUBLISH_RESOURCE, publish } from './sns-task.mjs';
+import { WAIT_FOR_TASK_TOKEN } from './task-tokens.mjs';
+
+/** Step Functions' optimized Lambda integration (`Parameters`: FunctionName, Payload), with or without a callback. */
+export const LAMBDA_INVOKE_RESOURCE = 'arn:aws:states:::lambda:invoke';
 
 /** The error Step Functions reports when its role may not invoke the function (Lambda answers 403 AccessDeniedException). */
 export function invokeDenied(roleArn, functionArn) {
@@ -22,7 +26,7 @@ export function invokeDenied(roleArn, functionArn) {
  */
 export function taskInvoker({ emulator, publisher, roleArn, authorizeInvoke }) {
   return async ({ resource, input, crash }) => {
-    if (resource === SNS_PUBLISH_RESOURCE) {
+    if (resource === SNS_PUBLISH_RESOURCE || resource === SNS_PUBLISH_RESOURCE + WAIT_FOR_TASK_TOKEN) {
       try {
         return { ok: true, target: 'SNS', result: await publish(publisher, input) };
       } catch (error) {
@@ -30,14 +34,17 @@ export function taskInvoker({ emulator, publisher, roleArn, authorizeInvoke }) {
         throw error;
       }
     }
-    const functionName = functionNameOf(resource);
+    const integration = resource === LAMBDA_INVOKE_RESOURCE || resource === LAMBDA_INVOKE_RESOURCE + WAIT_FOR_TASK_TOKEN;
+    const functionArn = integration ? String(input?.FunctionName ?? '') : resource.split(':').slice(0, 7).join(':');
+    const functionName = functionNameOf(integration ? functionArn : resource);
     if (!functionName) {
       return { ok: false, target: resource, error: new TaskError('States.Runtime', `The drill cannot run the Task resource ${resource}.`) };
     }
-    const functionArn = resource.split(':').slice(0, 7).join(':');
     if (!(await authorizeInvoke(functionArn))) return { ok: false, target: functionName, error: invokeDenied(roleArn, functionArn) };
-    const call = () => invokeFunction(emulator.url, functionName, input);
+    const call = () => invokeFunction(emulator.url, functionName, integration ? input.Payload ?? {} : input);
     const invocation = crash ? await emulator.crashInjector.crashDuring(functionName, call) : await call();
+    // lambda:invoke wraps the function's answer as the Invoke API's response.
+    if (integration && invocation.ok) return { target: functionName, ...invocation, result: { ExecutedVersion: '$LATEST', Payload: invocation.result, StatusCode: 200 } };
     return { target: functionName, ...invocation };
   };
 }
