@@ -74,7 +74,7 @@ describe('drctl in a terminal against the plain lab', { skip: skipAll }, () => {
     assert.equal(paused.exit, 0, paused.screen);
 
     const status = await run(terminal, `${DRCTL} status`);
-    assert.match(status.screen, /automatic failover PAUSED by arn:aws:\S+ since \S+ until \S+: database upgrade/);
+    assert.match(status.screen, /automatic failover PAUSED by arn:aws:\S+ since \S+ until \S+: database\s+upgrade/);
 
     const resumed = await run(terminal, `${DRCTL} resume --reason "upgrade done"`);
     assert.equal(resumed.exit, 0, resumed.screen);
