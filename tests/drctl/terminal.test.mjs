@@ -133,9 +133,10 @@ describe('drctl in a terminal against the lab with the stack deployed', { skip: 
     }
   });
 
-  it('failover is followed state by state to its end and ends with the incident report', async () => {
+  /** Types a start command and follows it; approves from the second terminal when the gate asks. */
+  async function follow(command) {
     const id = ++marker;
-    first.type(`${DRCTL} failover --reason "tmux drill" --poll 0.5; echo "[done-${id} exit=$?]"`);
+    first.type(`${command}; echo "[done-${id} exit=$?]"`);
     const done = new RegExp(`\\[done-${id} exit=(\\d+)\\]`);
     let { match, screen } = await first.waitFor(new RegExp(`${done.source}|drctl approve (\\S+) --reason`), 10 * 60_000);
     if (match[2]) {
@@ -144,12 +145,31 @@ describe('drctl in a terminal against the lab with the stack deployed', { skip: 
       ({ match, screen } = await first.waitFor(done, 10 * 60_000));
     }
 
+    return { exit: Number(match[1]), screen: screen.slice(screen.lastIndexOf(command)) };
+  }
+
+  it('failover of a healthy primary is followed to its end: the machine hands it to the operator, exit 1', async () => {
+    const { exit, screen } = await follow(`${DRCTL} failover --reason "tmux drill" --poll 0.5`);
+
     assert.match(screen, /Started drctl-failover-\S+ \(failover\) as arn:aws:/);
     assert.match(screen, /> Validate/);
+    assert.match(screen, /> HandedToOperator/);
     assert.match(screen, /execution succeeded/);
     assert.match(screen, /# Incident report dr-drctl-failover-/);
     assert.match(screen, /- \*\*Started by:\*\* arn:aws:\S+ \(manual `failover`\)/);
-    assert.equal(Number(match[1]), 0, screen);
+    assert.match(screen, /## Decision: Escalate/);
+    assert.match(screen, /PrimaryNotDownByQuorum/);
+    assert.equal(exit, 1, screen);
+  });
+
+  it('switchover is followed state by state through the promotion to the recovered report, exit 0', async () => {
+    const { exit, screen } = await follow(`${DRCTL} switchover --reason "planned move" --poll 0.5`);
+
+    assert.match(screen, /> SwitchoverStart/);
+    assert.match(screen, /execution succeeded/);
+    assert.match(screen, /## Outcome: Recovered/);
+    assert.match(screen, /### RTO: \d+\.\d s measured/);
+    assert.equal(exit, 0, screen);
   });
 
   it('approve from a second terminal lets the followed execution act', { skip: gated ? false : "the template has no RequireApproval parameter yet (helper F's approval gate)" }, () => {
