@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DrLambdas.Drctl.Output;
 using DrLambdas.Drctl.Services;
 using DrLambdas.Shared.Contracts;
+using DrLambdas.Shared.Decisions;
 using Spectre.Console;
 
 namespace DrLambdas.Drctl.Commands;
@@ -26,7 +27,9 @@ internal sealed class PlanCommand(DrctlServices services, Terminal terminal)
         var console = terminal.Console;
         console.MarkupLine($"[bold]Plan at {Json.Time(assessment.AssessedAt)}[/] (dry run: nothing is changed)");
         console.MarkupLine($"An execution started now would decide [bold]{decision.Action}[/]"
-            + (decision.TargetRegion is { } to ? $" from {Markup.Escape(decision.FailedRegion ?? "-")} to {Markup.Escape(to)}" : string.Empty)
+            + (decision.Action != DecisionAction.None && decision.TargetRegion is { } to
+                ? $" from {Markup.Escape(decision.FailedRegion ?? "-")} to {Markup.Escape(to)}"
+                : string.Empty)
             + (decision.AllowDataLoss ? $", allowing data loss (estimated {Executions.ExecutionFacts.Seconds(decision.EstimatedDataLossSeconds)})" : string.Empty)
             + (decision.DrainFirst ? ", pinning DNS first" : string.Empty) + ".");
         console.WriteLine();
