@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Cross-publishes the three functions for linux-arm64 (Graviton) and checks their glibc needs, as CI's proof
+# Cross-publishes the three functions and drctl for linux-arm64 (Graviton) and checks the functions' glibc needs, as CI's proof
 # that the arm64 build works. Installs the cross toolchain from Debian's registry when it is missing; when it
 # cannot be installed (no apt, no registry) the check is reported as skipped, not passed.
 # Writes "<passed> <failed>" to the file named by $1 (0 0 when skipped).
@@ -33,5 +33,11 @@ for name in HealthValidator AuroraPromoter DnsUpdater; do
     failed=$((failed + 1))
   fi
 done
+if bash scripts/publish-drctl.sh --rid linux-arm64; then
+  passed=$((passed + 1))
+else
+  echo "FAILED: linux-arm64 publish of drctl"
+  failed=$((failed + 1))
+fi
 echo "$passed $failed" > "$counts"
 [[ $failed -eq 0 ]]

@@ -20,6 +20,9 @@ dotnet build DrLambdas.sln -c Release -nologo -v minimal || abort "dotnet build"
 step "publish the three functions (Native AOT, linux-x64)"
 bash scripts/publish-functions.sh --rid linux-x64 || abort "Native AOT publish"
 
+step "publish drctl (Native AOT, linux-x64, zero trim/AOT warnings)"
+bash scripts/publish-drctl.sh --rid linux-x64 || abort "drctl Native AOT publish"
+
 step "dotnet test"
 dotnet test DrLambdas.sln -c Release --no-build -nologo --blame-hang-timeout 10m \
   --logger "trx" --results-directory "$results/dotnet" || status=1
@@ -33,6 +36,15 @@ tail -n 9 "$results/node/statemachine.tap"
 step "drill runner and template deployment (node --test)"
 node --test --test-reporter=tap tests/drill/ tests/stack/ > "$results/node/drill.tap" || status=1
 tail -n 9 "$results/node/drill.tap"
+
+step "drctl in a terminal (tmux; node --test)"
+if ! command -v tmux >/dev/null && command -v apt-get >/dev/null; then
+  sudo_cmd=""; [[ $(id -u) -eq 0 ]] || sudo_cmd="sudo -n"
+  timeout 300 $sudo_cmd apt-get update -qq >/dev/null 2>&1
+  timeout 300 $sudo_cmd apt-get install -y -qq --no-install-recommends tmux >/dev/null 2>&1
+fi
+node --test --test-reporter=tap tests/drctl/ > "$results/node/drctl.tap" || status=1
+tail -n 9 "$results/node/drctl.tap"
 
 step "drill runner types (tsc --noEmit, checkJs: tools/drill, tools/stack)"
 # One check; a failure counts each type error (at least one, should tsc fail before reporting any).

@@ -7,6 +7,7 @@ using DrLambdas.Aws.Route53;
 using DrLambdas.Aws.Sns;
 using DrLambdas.Aws.Ssm;
 using DrLambdas.Aws.StepFunctions;
+using DrLambdas.Aws.Sts;
 using DrLambdas.Aws.Transport;
 using DrLambdas.Errors;
 
@@ -28,6 +29,7 @@ public sealed class AwsClientFactory : IDisposable
     private readonly Lazy<IStepFunctionsClient> _stepFunctions;
     private readonly Lazy<ICloudWatchClient> _cloudWatch;
     private readonly Lazy<ParameterStore> _parameterStore;
+    private readonly Lazy<IStsClient> _sts;
 
     /// <summary>Creates the factory; no network or credential I/O happens until the first call.</summary>
     /// <exception cref="ConfigurationException">The options are invalid.</exception>
@@ -44,6 +46,7 @@ public sealed class AwsClientFactory : IDisposable
         _stepFunctions = new(() => new StepFunctionsClient(CreateTransport(AwsService.StepFunctions, JsonErrorParser.Parse)));
         _cloudWatch = new(() => new CloudWatchClient(CreateTransport(AwsService.CloudWatch, XmlErrorParser.Parse)));
         _parameterStore = new(() => ParameterStoreFactory.Create(_options, _options.Credentials!, options.HttpMessageHandler));
+        _sts = new(() => new StsClient(CreateTransport(AwsService.Sts, XmlErrorParser.Parse)));
     }
 
     /// <summary>A factory configured from the standard AWS environment variables.</summary>
@@ -70,6 +73,8 @@ public sealed class AwsClientFactory : IDisposable
 
     /// <summary>SSM Parameter Store in the default Region.</summary>
     public IParameterStore ParameterStore => _parameterStore.Value;
+    /// <summary>AWS STS (who is calling).</summary>
+    public IStsClient Sts => _sts.Value;
 
     /// <summary>Releases the HTTP clients and, unless it was supplied by the caller, the connection pool.</summary>
     public void Dispose()

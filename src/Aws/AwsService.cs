@@ -30,8 +30,11 @@ public sealed class AwsService
     /// <summary>AWS Systems Manager Parameter Store, awsJson1_1 protocol (through AWSSDK.SimpleSystemsManagement).</summary>
     public static AwsService Ssm { get; } = new("SSM", "ssm", "ssm", "SSM", isGlobal: false);
 
+    /// <summary>AWS STS (caller identity), awsQuery protocol, Regional endpoint.</summary>
+    public static AwsService Sts { get; } = new("STS", "sts", "sts", "STS", isGlobal: false);
+
     /// <summary>Every service above, in a stable order.</summary>
-    public static IReadOnlyList<AwsService> All { get; } = [Rds, Route53, Sns, StepFunctions, CloudWatch, Ssm];
+    public static IReadOnlyList<AwsService> All { get; } = [Rds, Route53, Sns, StepFunctions, CloudWatch, Ssm, Sts];
 
     /// <summary>Name used in error messages, e.g. <c>Route 53</c>.</summary>
     public string DisplayName { get; }

@@ -11,6 +11,28 @@ internal static class HealthValidatorFunction
 {
     public const string Name = "HealthValidator";
 
+    /// <summary>The evidence readers of <c>assess</c>, wired once here so drctl's <c>status</c> reads exactly what assess reads.</summary>
+    public static EvidenceCollector CreateCollector(ValidatorDependencies dependencies)
+    {
+        ArgumentNullException.ThrowIfNull(dependencies);
+        var configuration = dependencies.Configuration;
+        var time = dependencies.TimeProvider;
+        var runner = new SourceRunner(time);
+        return new EvidenceCollector(
+            configuration,
+            dependencies.Probe,
+            new Route53HealthReader(dependencies.Route53, runner, time),
+            new AlarmReader(dependencies.CloudWatch, configuration, runner, time),
+            new DatabaseReader(dependencies.Rds, configuration, runner, time),
+            new ReplicationLagReader(dependencies.CloudWatch, configuration, runner, time),
+            new ExecutionHistoryReader(dependencies.StepFunctions, configuration, runner),
+            new WeightReader(dependencies.Route53, configuration, runner),
+            new ProbeMetricReader(dependencies.CloudWatch, configuration, runner, time),
+            new PauseReader(dependencies.ParameterStore, configuration, runner, time),
+            new ExtraSignalReader(dependencies.CloudWatch, configuration, runner, time),
+            time);
+    }
+
     public static OperationRouter CreateRouter(ValidatorDependencies dependencies)
     {
         ArgumentNullException.ThrowIfNull(dependencies);
@@ -25,19 +47,7 @@ internal static class HealthValidatorFunction
         var executions = new ExecutionHistoryReader(dependencies.StepFunctions, configuration, runner);
         var extraSignals = new ExtraSignalReader(dependencies.CloudWatch, configuration, runner, time);
         var observer = new RegionObserver(dependencies.Probe, route53, alarms);
-        var collector = new EvidenceCollector(
-            configuration,
-            dependencies.Probe,
-            route53,
-            alarms,
-            database,
-            replication,
-            executions,
-            weights,
-            new ProbeMetricReader(dependencies.CloudWatch, configuration, runner, time),
-            new PauseReader(dependencies.ParameterStore, configuration, runner, time),
-            extraSignals,
-            time);
+        var collector = CreateCollector(dependencies);
 
         var assess = new AssessOperation(configuration, collector, time);
         var pins = new PinReader(weights);

@@ -163,6 +163,7 @@ export function variableParameters(template) {
  * @property {DeployedStack[]} stacks
  * @property {DeployedFunction[]} functions
  * @property {DeployedRole[]} roles
+ * @property {{ stack: string, logicalId: string, name: string, arn: string, document: any }[]} managedPolicies
  * @property {DeployedStateMachine[]} stateMachines
  * @property {DeployedTopic[]} topics
  * @property {DeployedSubscription[]} subscriptions
@@ -200,7 +201,7 @@ export function buildDeployment({ root, lab, parameterFile = DEFAULT_PARAMETER_F
   const claimed = new Set();
   /** @type {Deployment} */
   const deployment = {
-    accountId, recoveryRegion: lab.recoveryRegion, stacks: [], functions: [], roles: [], stateMachines: [], topics: [], subscriptions: [],
+    accountId, recoveryRegion: lab.recoveryRegion, stacks: [], functions: [], roles: [], managedPolicies: [], stateMachines: [], topics: [], subscriptions: [],
     alarms: [], compositeAlarms: [], rules: [], schedules: [], healthChecks: [], dashboards: [], pendingStacks: [],
   };
   for (const spec of file.stacks) {
@@ -282,6 +283,10 @@ function collect(deployment, stack, resolved, template, directory, root) {
           trustedServices: trustedServices(p.AssumeRolePolicyDocument),
           policies: (p.Policies ?? []).map((policy) => ({ name: policy.PolicyName, document: policy.PolicyDocument })),
         });
+        break;
+      case 'AWS::IAM::ManagedPolicy':
+        // Attached to no deployed role: the operators' principal (drctl) gets it; the lab models it as a role's policy.
+        deployment.managedPolicies.push({ stack, logicalId, name, arn: resource.ref, document: p.PolicyDocument });
         break;
       case 'AWS::StepFunctions::StateMachine':
         deployment.stateMachines.push(stateMachine(stack, resource, template, directory, region));

@@ -56,6 +56,12 @@ export const RESOURCE_TYPES = {
       RoleId: (r) => `AROA${suffix(`role/${r.name}`, 17)}`,
     },
   },
+  'AWS::IAM::ManagedPolicy': {
+    nameProperty: 'ManagedPolicyName',
+    maxLength: 128,
+    ref: (r) => `arn:${r.env.partition}:iam::${r.env.accountId}:policy/${r.name}`,
+    attributes: { PolicyArn: (r) => `arn:${r.env.partition}:iam::${r.env.accountId}:policy/${r.name}` },
+  },
   'AWS::Logs::LogGroup': {
     nameProperty: 'LogGroupName',
     maxLength: 512,

@@ -79,7 +79,10 @@ public sealed record GetExecutionHistoryRequest(
 /// <param name="Timestamp">When it happened.</param>
 /// <param name="StateName">The state entered or exited, if any.</param>
 /// <param name="Output">The JSON output it carries, if any.</param>
-public sealed record HistoryEvent(long Id, string Type, DateTimeOffset Timestamp, string? StateName, string? Output);
+/// <param name="Error">The error name of a failure, time-out or abort event.</param>
+/// <param name="Cause">The cause of that failure.</param>
+public sealed record HistoryEvent(
+    long Id, string Type, DateTimeOffset Timestamp, string? StateName, string? Output, string? Error = null, string? Cause = null);
 
 /// <summary>One page of history events.</summary>
 /// <param name="Events">The events of this page.</param>

@@ -18,4 +18,10 @@ public interface IStepFunctionsClient
 
     /// <summary>Returns one page of an execution's history events (with their data).</summary>
     Task<ExecutionHistoryPage> GetExecutionHistoryAsync(GetExecutionHistoryRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>Completes a <c>.waitForTaskToken</c> task with <paramref name="output"/> (JSON) as its result.</summary>
+    Task SendTaskSuccessAsync(string taskToken, string output, CancellationToken cancellationToken = default);
+
+    /// <summary>Fails a <c>.waitForTaskToken</c> task with an error name (at most 256 characters) and a cause (at most 32768).</summary>
+    Task SendTaskFailureAsync(string taskToken, string error, string cause, CancellationToken cancellationToken = default);
 }

@@ -8,6 +8,11 @@ namespace DrLambdas.Aws.StepFunctions;
 internal sealed class StepFunctionsClient(AwsServiceTransport transport) : IStepFunctionsClient
 {
     private const string TargetPrefix = "AWSStepFunctions";
+
+    // SendTaskSuccess/SendTaskFailure limits of the API reference.
+    private const int MaxTaskTokenLength = 2048;
+    private const int MaxErrorLength = 256;
+    private const int MaxCauseLength = 32768;
     private readonly AwsJsonProtocol _json = new(transport, TargetPrefix);
 
     public async Task<StartExecutionResult> StartExecutionAsync(
@@ -103,9 +108,59 @@ internal sealed class StepFunctionsClient(AwsServiceTransport transport) : IStep
                 e.Type,
                 e.Timestamp,
                 e.StateEntered?.Name ?? e.StateExited?.Name,
-                e.StateExited?.Output ?? e.TaskSucceeded?.Output ?? e.LambdaFunctionSucceeded?.Output))
+                e.StateExited?.Output ?? e.TaskSucceeded?.Output ?? e.LambdaFunctionSucceeded?.Output,
+                FailureOf(e)?.Error,
+                FailureOf(e)?.Cause))
             .ToList();
         return new ExecutionHistoryPage(events, string.IsNullOrEmpty(output.NextToken) ? null : output.NextToken);
+    }
+
+    public async Task SendTaskSuccessAsync(string taskToken, string output, CancellationToken cancellationToken = default)
+    {
+        RequireToken(taskToken);
+        Required(output, nameof(output));
+        RequireJson(output, nameof(output));
+        await _json.InvokeAsync(
+            "SendTaskSuccess",
+            new SendTaskSuccessInput(taskToken, output),
+            StepFunctionsJsonContext.Default.SendTaskSuccessInput,
+            StepFunctionsJsonContext.Default.EmptyOutput,
+            cancellationToken);
+    }
+
+    public async Task SendTaskFailureAsync(string taskToken, string error, string cause, CancellationToken cancellationToken = default)
+    {
+        RequireToken(taskToken);
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(cause);
+        if (error.Length > MaxErrorLength)
+        {
+            throw new ArgumentException($"The error name is longer than {MaxErrorLength} characters.", nameof(error));
+        }
+
+        if (cause.Length > MaxCauseLength)
+        {
+            throw new ArgumentException($"The cause is longer than {MaxCauseLength} characters.", nameof(cause));
+        }
+
+        await _json.InvokeAsync(
+            "SendTaskFailure",
+            new SendTaskFailureInput(taskToken, error, cause),
+            StepFunctionsJsonContext.Default.SendTaskFailureInput,
+            StepFunctionsJsonContext.Default.EmptyOutput,
+            cancellationToken);
+    }
+
+    private static FailureEventDetails? FailureOf(HistoryEventItem item) =>
+        item.ExecutionFailed ?? item.TaskFailed ?? item.LambdaFunctionFailed ?? item.TaskTimedOut ?? item.ExecutionTimedOut ?? item.ExecutionAborted;
+
+    private static void RequireToken(string taskToken)
+    {
+        Required(taskToken, nameof(taskToken));
+        if (taskToken.Length > MaxTaskTokenLength)
+        {
+            throw new ArgumentException($"The task token is longer than {MaxTaskTokenLength} characters.", nameof(taskToken));
+        }
     }
 
     private static void Required(string? value, string name)

@@ -72,7 +72,29 @@ internal sealed record HistoryEventItem(
     [property: JsonPropertyName("stateEnteredEventDetails")] StateEventDetails? StateEntered = null,
     [property: JsonPropertyName("stateExitedEventDetails")] StateEventDetails? StateExited = null,
     [property: JsonPropertyName("taskSucceededEventDetails")] OutputEventDetails? TaskSucceeded = null,
-    [property: JsonPropertyName("lambdaFunctionSucceededEventDetails")] OutputEventDetails? LambdaFunctionSucceeded = null);
+    [property: JsonPropertyName("lambdaFunctionSucceededEventDetails")] OutputEventDetails? LambdaFunctionSucceeded = null,
+    [property: JsonPropertyName("executionFailedEventDetails")] FailureEventDetails? ExecutionFailed = null,
+    [property: JsonPropertyName("executionTimedOutEventDetails")] FailureEventDetails? ExecutionTimedOut = null,
+    [property: JsonPropertyName("executionAbortedEventDetails")] FailureEventDetails? ExecutionAborted = null,
+    [property: JsonPropertyName("taskFailedEventDetails")] FailureEventDetails? TaskFailed = null,
+    [property: JsonPropertyName("taskTimedOutEventDetails")] FailureEventDetails? TaskTimedOut = null,
+    [property: JsonPropertyName("lambdaFunctionFailedEventDetails")] FailureEventDetails? LambdaFunctionFailed = null);
+
+internal sealed record FailureEventDetails(
+    [property: JsonPropertyName("error")] string? Error = null,
+    [property: JsonPropertyName("cause")] string? Cause = null);
+
+internal sealed record SendTaskSuccessInput(
+    [property: JsonPropertyName("taskToken")] string TaskToken,
+    [property: JsonPropertyName("output")] string Output);
+
+internal sealed record SendTaskFailureInput(
+    [property: JsonPropertyName("taskToken")] string TaskToken,
+    [property: JsonPropertyName("error")] string Error,
+    [property: JsonPropertyName("cause")] string Cause);
+
+/// <summary>The empty body <c>{}</c> of SendTaskSuccess and SendTaskFailure.</summary>
+internal sealed record EmptyOutput;
 
 internal sealed record StateEventDetails(
     [property: JsonPropertyName("name")] string Name,
@@ -97,4 +119,7 @@ internal sealed record OutputEventDetails(
 [JsonSerializable(typeof(DescribeStateMachineOutput))]
 [JsonSerializable(typeof(GetExecutionHistoryInput))]
 [JsonSerializable(typeof(GetExecutionHistoryOutput))]
+[JsonSerializable(typeof(SendTaskSuccessInput))]
+[JsonSerializable(typeof(SendTaskFailureInput))]
+[JsonSerializable(typeof(EmptyOutput))]
 internal sealed partial class StepFunctionsJsonContext : JsonSerializerContext;

@@ -221,4 +221,7 @@ public static class EnvironmentVariables
 
     /// <summary>Readiness reports a failover path not exercised (dry run, game day, switchover) for this many days (default 35).</summary>
     public const string ReadinessMaxExerciseAgeDays = "DR_READINESS_MAX_EXERCISE_AGE_DAYS";
+
+    /// <summary>The failover state machine ARN drctl starts failovers and switchovers with (default: <see cref="StateMachineArn"/>).</summary>
+    public const string FailoverStateMachineArn = "DR_FAILOVER_STATE_MACHINE_ARN";
 }

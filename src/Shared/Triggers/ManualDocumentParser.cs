@@ -12,8 +12,8 @@ internal static class ManualDocumentParser
     /// <summary>The longest <c>reason</c> accepted: a paragraph, not a document (it is copied into notices and logs).</summary>
     public const int MaxReasonLength = 512;
 
-    /// <summary>The longest <c>requestedBy</c> accepted: an IAM user name or e-mail address fits.</summary>
-    public const int MaxRequestedByLength = 128;
+    /// <summary>The longest <c>requestedBy</c> accepted: a full assumed-role session ARN (up to about 180 characters) fits.</summary>
+    public const int MaxRequestedByLength = 256;
 
     private static readonly string[] KnownFields = ["mode", "targetRegion", "reason", "force", "requestedBy"];
 

@@ -28,9 +28,19 @@ public class OperatorInputBoundsTests
     [Fact]
     public void Parse_RequestedByOverTheLimit_IsRefused()
     {
-        var error = Assert.Throws<InputValidationException>(() => TriggerParser.Parse(Manual(requestedBy: new string('a', 129))));
+        var error = Assert.Throws<InputValidationException>(() => TriggerParser.Parse(Manual(requestedBy: new string('a', 257))));
 
         Assert.Equal("requestedBy", error.Field);
+    }
+
+    [Fact]
+    public void Parse_RequestedByFullAssumedRoleArn_IsAccepted()
+    {
+        var arn = "arn:aws:sts::123456789012:assumed-role/" + new string('r', 64) + "/" + new string('s', 64);
+
+        var trigger = TriggerParser.Parse(Manual(requestedBy: arn));
+
+        Assert.Equal(arn, trigger.RequestedBy);
     }
 
     [Theory]

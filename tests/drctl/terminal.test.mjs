@@ -1,0 +1,181 @@
+// drctl as a person uses it: the real binary in a pseudo-terminal (tmux, 160x50), typed commands, the screen read
+// back. Against the plain lab (tools/DrLab): `status` during a primary Region outage and `pause`. Against the lab with
+// the stack deployed (scripts/lab.sh, `make lab`): `failover` followed to its end, and `approve` from a second
+// terminal while the first follows the execution. Needs tmux, the built lab and drctl (dotnet build tools/DrLab
+// src/Drctl -c Release; scripts/publish-drctl.sh for the AOT binary, else the Release build runs through dotnet).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { startService } from '../../tools/drill/lib/processes.mjs';
+import { Terminal, drctlCommand, hasTmux } from './support/tmux.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const LAB_DLL = join(ROOT, 'tools/DrLab/bin/Release/net10.0/DrLambdas.DrLab.dll');
+const DRCTL_DLL = join(ROOT, 'src/Drctl/bin/Release/net10.0/drctl.dll');
+const LAB_SCRIPT = join(ROOT, 'scripts/lab.sh');
+const DRCTL = drctlCommand(ROOT);
+const missing = [LAB_DLL, DRCTL_DLL].filter((path) => !existsSync(path));
+const skipAll = !hasTmux() ? 'tmux is not installed (apt-get install tmux)' : missing.length ? `not built: ${missing.join(', ')}` : false;
+
+let marker = 0;
+/** Types `command` followed by an exit-code marker; resolves to { exit, screen } once the marker shows. */
+async function run(terminal, command, timeoutMs = 60_000) {
+  const id = ++marker;
+  terminal.type(`${command}; echo "[done-${id} exit=$?]"`);
+  const { match, screen } = await terminal.waitFor(new RegExp(`\\[done-${id} exit=(\\d+)\\]`), timeoutMs);
+  return { exit: Number(match[1]), screen };
+}
+
+describe('drctl in a terminal against the plain lab', { skip: skipAll }, () => {
+  let lab;
+  let terminal;
+  before(async () => {
+    lab = await startService('the DR lab', 'dotnet', [LAB_DLL, '--port', '0', '--profile', 'fast'], { logPath: join(mkdtempSync(join(tmpdir(), 'lab-')), 'lab.log') });
+    const env = lab.ready.env;
+    terminal = new Terminal({
+      ...env,
+      DR_FAILOVER_STATE_MACHINE_ARN: env.DR_STATE_MACHINE_ARN,
+      DR_PAUSE_PARAMETER_NAME: '/drlambdas/drlab/pause',
+      DR_APPROVAL_PARAMETER_PREFIX: '/drlambdas/drlab/approvals',
+    });
+  });
+  after(async () => {
+    terminal?.close();
+    await lab?.stop();
+  });
+
+  it('status during a primary Region outage shows it unhealthy side by side and exits 1', async () => {
+    const fault = await fetch(new URL('/_lab/faults', lab.ready.baseUrl), {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'RegionOutage', region: 'ap-east-2', atSeconds: 0 }),
+    });
+    assert.ok(fault.ok, await fault.text());
+    // Route 53's checkers need failure-threshold × interval (3 × 1 s, fast profile) to call the Region unhealthy.
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+
+    const { exit, screen } = await run(terminal, `${DRCTL} status`);
+
+    assert.equal(exit, 1, screen);
+    assert.match(screen, /ap-east-2 \(Primary\)\s+│\s+ap-northeast-1 \(Secondary\)/);
+    assert.match(screen, /probe \/actuator\/health\s+│\s+Unhealthy/);
+    assert.match(screen, /DEGRADED/);
+    await fetch(new URL('/_lab/faults', lab.ready.baseUrl), { method: 'DELETE' });
+  });
+
+  it('pause is shown by status with who, why and until when; resume clears it', async (t) => {
+    const paused = await run(terminal, `${DRCTL} pause --reason "database upgrade" --for 30m`);
+    if (paused.screen.includes("service 'sts'")) {
+      t.skip("the lab has no STS GetCallerIdentity yet (helper F's h-executor)");
+      return;
+    }
+    assert.equal(paused.exit, 0, paused.screen);
+
+    const status = await run(terminal, `${DRCTL} status`);
+    assert.match(status.screen, /automatic failover PAUSED by arn:aws:\S+ since \S+ until \S+: database\s+upgrade/);
+
+    const resumed = await run(terminal, `${DRCTL} resume --reason "upgrade done"`);
+    assert.equal(resumed.exit, 0, resumed.screen);
+    assert.match(resumed.screen, /Automatic failover resumed by arn:aws:\S+: upgrade done/);
+  });
+
+  it('a wrong execution gets one clear line and a non-zero exit', async () => {
+    const { exit, screen } = await run(terminal, `${DRCTL} watch arn:aws:states:ap-east-2:111122223333:execution:dr-failover:x`);
+
+    assert.equal(exit, 3, screen);
+    assert.match(screen, /drctl: execution 'x' is in Region ap-east-2, but drctl works in ap-northeast-1/);
+  });
+});
+
+const skipStack = skipAll || (!existsSync(LAB_SCRIPT) ? "scripts/lab.sh (the lab with the stack deployed) is helper F's h-executor" : false);
+
+describe('drctl in a terminal against the lab with the stack deployed', { skip: skipStack }, () => {
+  let lab;
+  let output = '';
+  let first;
+  let second;
+  let approval = null;
+  const dir = mkdtempSync(join(tmpdir(), 'drctl-lab-'));
+  const envFile = join(dir, 'lab.env');
+  const gated = /^ {2}RequireApproval:/m.test(readFileSync(join(ROOT, 'template.yaml'), 'utf8'));
+  before(async () => {
+    const args = [LAB_SCRIPT, '--profile', 'fast', '--env-file', envFile];
+    if (gated) {
+      // Every decision waits for approval, so the followed failover asks and the second terminal answers.
+      const parameters = JSON.parse(readFileSync(join(ROOT, 'tools/stack/lab-parameters.json'), 'utf8'));
+      parameters.stacks.find((stack) => stack.name === 'main').parameters.RequireApproval = 'always';
+      writeFileSync(join(dir, 'lab-parameters.json'), JSON.stringify(parameters));
+      args.push('--parameters', join(dir, 'lab-parameters.json'));
+    }
+    lab = spawn('bash', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    lab.stdout.on('data', (chunk) => { output += chunk; });
+    lab.stderr.on('data', (chunk) => { output += chunk; });
+    const deadline = Date.now() + 20 * 60_000;
+    while (!/^lab ready$/m.test(output)) {
+      if (lab.exitCode !== null) throw new Error(`scripts/lab.sh ended (${lab.exitCode}) before "lab ready":\n${output.slice(-4000)}`);
+      if (Date.now() > deadline) throw new Error(`scripts/lab.sh was not ready within 20 minutes:\n${output.slice(-4000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const env = Object.fromEntries(readFileSync(envFile, 'utf8').split('\n')
+      .map((line) => line.match(/^export ([A-Z0-9_]+)=(.*)$/)).filter(Boolean)
+      .map((m) => [m[1], m[2].replace(/^'(.*)'$/, '$1').replace(/^"(.*)"$/, '$1')]));
+    first = new Terminal(env);
+    second = new Terminal(env);
+  });
+  after(async () => {
+    first?.close();
+    second?.close();
+    if (lab && lab.exitCode === null) {
+      process.kill(-lab.pid, 'SIGTERM');
+      await new Promise((resolve) => { lab.once('exit', resolve); setTimeout(resolve, 15_000); });
+    }
+  });
+
+  /** Types a start command and follows it; approves from the second terminal when the gate asks. */
+  async function follow(command) {
+    const id = ++marker;
+    first.type(`${command}; echo "[done-${id} exit=$?]"`);
+    const done = new RegExp(`\\[done-${id} exit=(\\d+)\\]`);
+    let { match, screen } = await first.waitFor(new RegExp(`${done.source}|drctl approve (\\S+) --reason`), 10 * 60_000);
+    if (match[2]) {
+      // The gate asked: approve from the second terminal, as a second operator would.
+      approval = await run(second, `${DRCTL} approve ${match[2]} --reason "approved from the second terminal"`);
+      ({ match, screen } = await first.waitFor(done, 10 * 60_000));
+    }
+
+    return { exit: Number(match[1]), screen: screen.slice(screen.lastIndexOf(command)) };
+  }
+
+  it('failover of a healthy primary is followed to its end: the machine hands it to the operator, exit 1', async () => {
+    const { exit, screen } = await follow(`${DRCTL} failover --reason "tmux drill" --poll 0.5`);
+
+    assert.match(screen, /Started drctl-failover-\S+ \(failover\) as arn:aws:/);
+    assert.match(screen, /> Validate/);
+    assert.match(screen, /> HandedToOperator/);
+    assert.match(screen, /execution succeeded/);
+    assert.match(screen, /# Incident report dr-drctl-failover-/);
+    assert.match(screen, /- \*\*Started by:\*\* arn:aws:\S+ \(manual `failover`\)/);
+    assert.match(screen, /## Decision: Escalate/);
+    assert.match(screen, /PrimaryNotDownByQuorum/);
+    assert.equal(exit, 1, screen);
+  });
+
+  it('switchover is followed state by state through the promotion to the recovered report, exit 0', async () => {
+    const { exit, screen } = await follow(`${DRCTL} switchover --reason "planned move" --poll 0.5`);
+
+    assert.match(screen, /> SwitchoverStart/);
+    assert.match(screen, /execution succeeded/);
+    assert.match(screen, /## Outcome: Recovered/);
+    assert.match(screen, /### RTO: \d+\.\d s measured/);
+    assert.equal(exit, 0, screen);
+  });
+
+  it('approve from a second terminal lets the followed execution act', { skip: gated ? false : "the template has no RequireApproval parameter yet (helper F's approval gate)" }, () => {
+    assert.ok(approval, 'the followed failover asked for approval');
+    assert.equal(approval.exit, 0, approval.screen);
+    assert.match(approval.screen, /Approved drctl-failover-\S+ as arn:aws:/);
+    assert.match(first.screen(), /approvedBy/);
+  });
+});
