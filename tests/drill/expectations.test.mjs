@@ -153,4 +153,11 @@ describe('integrityChecks', () => {
 
     assert.deepEqual(failed(checks), ['readiness finding HealthCheckMissing']);
   });
+
+  it('CheckExpectations_NotificationCount_LeavesReadinessNoticesOut', () => {
+    const f = facts();
+    const withReadiness = { ...f, notifications: [...f.notifications, { severity: null, subject: 'DrLambdas readiness: 1 finding(s), 0 critical', message: '' }] };
+
+    assert.deepEqual(failed(checkExpectations({ notificationCount: f.notifications.length }, withReadiness)), []);
+  });
 });

@@ -149,6 +149,37 @@ public class SnsServiceTests
         Assert.Contains("\"NewStateValue\":\"ALARM\"", message.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ListSubscriptionsByTopic_EmailBeforeAndAfterItsConfirmation_PendingThenTheArn()
+    {
+        var lab = new LabFixture();
+        var topic = CreateTopic(lab, "alerts");
+        var subscribed = lab.Query(Sns, LabFixture.Secondary, "Subscribe", ("TopicArn", topic), ("Protocol", "email"), ("Endpoint", "oncall@example.com"));
+
+        var pending = SubscriptionArns(lab, topic);
+        var confirmed = lab.Run(state => state.Deployment.ConfirmSubscriptions(topic));
+        var after = SubscriptionArns(lab, topic);
+
+        Assert.Contains("<SubscriptionArn>pending confirmation</SubscriptionArn>", subscribed.Body, StringComparison.Ordinal);
+        Assert.Equal(["PendingConfirmation"], pending);
+        Assert.Equal(1, confirmed);
+        Assert.StartsWith(topic + ":", Assert.Single(after), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ListSubscriptionsByTopic_NoSuchTopic_NotFound()
+    {
+        var lab = new LabFixture();
+
+        var error = Assert.Throws<LabError>(() => SubscriptionArns(lab, lab.Definition.TopicArn(LabFixture.Secondary)));
+
+        Assert.Equal("NotFound", error.Code);
+    }
+
+    private static List<string> SubscriptionArns(LabFixture lab, string topicArn) =>
+        XElement.Parse(lab.Query(Sns, LabFixture.Secondary, "ListSubscriptionsByTopic", ("TopicArn", topicArn)).Body)
+            .Descendants().Where(e => e.Name.LocalName == "SubscriptionArn").Select(e => e.Value).ToList();
+
     private static string CreateTopic(LabFixture lab, string name, params (string Key, string Value)[] attributes)
     {
         var parameters = new List<(string, string)> { ("Name", name) };
