@@ -54,7 +54,7 @@ class EnvironmentTests(unittest.TestCase):
         parameters = set(self.template["Parameters"]) | {"PrimaryHealthCheck", "SecondaryHealthCheck"}
         environment = self.template["Resources"]["HealthValidatorFunction"]["Properties"]["Environment"]["Variables"]
         # Names the stack derives from itself: its machines (by their fixed names) and its SSM parameters; and its topic.
-        derived = {"DR_STATE_MACHINE_ARN", "DR_FAILBACK_STATE_MACHINE_ARN", "DR_PAUSE_PARAMETER_NAME", "DR_READINESS_PARAMETER_NAME", "DR_APPROVAL_PARAMETER_PREFIX"}
+        derived = {"DR_STATE_MACHINE_ARN", "DR_FAILOVER_STATE_MACHINE_ARN", "DR_FAILBACK_STATE_MACHINE_ARN", "DR_PAUSE_PARAMETER_NAME", "DR_READINESS_PARAMETER_NAME", "DR_APPROVAL_PARAMETER_PREFIX"}
         parameters |= {"AlertTopic"}
         for name, value in environment.items():
             if name in derived:

@@ -83,7 +83,8 @@ export function labValue(spec, lab, outputs, where) {
 /**
  * The lab facts of a ready document (`GET /_lab/config`) for a stack deployed in `recoveryRegion` (default: the
  * lab's secondary Region).
- * @param {{ env?: Record<string, string>, timeScale?: number }} ready @param {string} [recoveryRegion]
+ * @param {{ env?: Record<string, string>, timeScale?: number, witnessRegion?: string, witness?: { env?: Record<string, string> } }} ready
+ * @param {string} [recoveryRegion]
  * @returns {LabFacts}
  */
 export function labFactsFromReady(ready, recoveryRegion) {

@@ -8,7 +8,7 @@
  * @param {(number | null | undefined)[]} values
  */
 export function median(values) {
-  const sorted = values.filter((value) => typeof value === 'number' && Number.isFinite(value)).sort((a, b) => a - b);
+  const sorted = /** @type {number[]} */ (values.filter((value) => typeof value === 'number' && Number.isFinite(value))).sort((a, b) => a - b);
   if (sorted.length === 0) return null;
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
@@ -58,7 +58,7 @@ export function presetRow(preset, reports, checksPassed) {
 
 const figure = (value, digits = 1) => (value === null ? 'n/a' : value.toFixed(digits));
 
-/** "142.1 (137.1)", with "k/N" when some runs measured nothing. @param {{ seconds: number | null, floor: number | null, measured: number }} pair @param {number} runs */
+/** "142.1 (137.1)", with "k/N" when some runs measured nothing. @param {{ seconds: number | null | undefined, floor: number | null | undefined, measured: number }} pair @param {number} runs */
 function cell(pair, runs) {
   const partial = pair.measured < runs ? ` [${pair.measured}/${runs}]` : '';
   return `${figure(pair.seconds)} (${figure(pair.floor)})${partial}`;

@@ -29,6 +29,9 @@ import { finalWorld } from './world.mjs';
  * @property {ReturnType<typeof finalWorld> | null} finalWorld
  * @property {Record<string, number | string>} [configuration] the functions' configuration, model units
  * @property {{ at: number, findings: any[], ready: boolean }[]} [readiness] the readiness reports of the scenario's readiness steps (seconds from the start)
+ * @property {string} [preset] the deployment preset the scenario ran with
+ * @property {{ periodSeconds: number, evaluationPeriods: number, datapointsToAlarm: number } | null} [probeAlarm] the deployed probe alarms' shape
+ * @property {any[]} [scheduledInvocations] what the deployed schedules invoked (seconds from the start)
  */
 
 const MAX_CAUSE_LENGTH = 2000;

@@ -217,7 +217,7 @@ export async function runScenario(scenario, context) {
       progress.step(`waiting ${step.seconds} s (model time)`);
       await delay((step.seconds * 1000) / timeScale);
     },
-    /** @param {{ region: 'primary' | 'secondary', state: string, timeoutSeconds: number }} step */
+    /** @param {{ region: 'primary' | 'secondary', state: string, timeoutSeconds: number, source?: 'health-check' | 'probes' }} step */
     waitForAlarm: async (step) => {
       const deployed = stack.alarmFor(step.region, step.source);
       const name = deployed.name;
