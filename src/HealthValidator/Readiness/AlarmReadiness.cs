@@ -8,7 +8,8 @@ namespace DrLambdas.HealthValidator.Readiness;
 /// <summary>
 /// Every configured alarm exists and has data. The failure and probe alarms are read in the recovery Region, the
 /// Route 53 <c>HealthCheckStatus</c> alarms where Route 53 publishes its metrics (<see cref="AlarmSettings.HealthCheckAlarmRegion"/>),
-/// as <see cref="AlarmReader"/> reads them.
+/// as <see cref="AlarmReader"/> reads them; each extra signal (<see cref="ExtraSignal"/>) in the Region it lives in, as
+/// <see cref="ExtraSignalReader"/> reads it.
 /// </summary>
 internal sealed class AlarmReadiness(ICloudWatchClient cloudWatch, DrConfiguration configuration, SourceRunner runner)
 {
@@ -21,11 +22,15 @@ internal sealed class AlarmReadiness(ICloudWatchClient cloudWatch, DrConfigurati
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var healthChecks = sites.Select(site => alarms.HealthCheckAlarmOf(site.Role)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var extraSignals = sites
+            .Select(site => CheckInAsync(
+                alarms.ExtraSignalsOf(site.Role).Select(signal => signal.AlarmName).Distinct(StringComparer.Ordinal).ToList(),
+                site.Region, site.Region, timeout, cancellationToken));
         var reads = new[]
         {
             CheckInAsync(local, null, configuration.Topology.RecoveryRegion, timeout, cancellationToken),
             CheckInAsync(healthChecks, alarms.HealthCheckAlarmRegion, alarms.HealthCheckAlarmRegion, timeout, cancellationToken),
-        };
+        }.Concat(extraSignals);
         return (await Task.WhenAll(reads)).SelectMany(findings => findings).ToList();
     }
 

@@ -3,6 +3,7 @@ using DrLambdas.Aws.Sns;
 using DrLambdas.Aws.StepFunctions;
 using DrLambdas.HealthValidator.Operations;
 using DrLambdas.HealthValidator.Tests.Support;
+using DrLambdas.Shared.Configuration;
 using DrLambdas.Shared.Contracts;
 using Moq;
 using static DrLambdas.Functions.Testing.TestConfiguration;
@@ -127,6 +128,30 @@ public sealed class ReadinessOperationTests : IDisposable
         Assert.Contains(ValidatorWorld.UsEast1, finding.Evidence, StringComparison.Ordinal);
         _world.World.CloudWatch.Verify(client => client.DescribeAlarmsAsync(
             It.Is<IReadOnlyCollection<string>>(names => names.Contains(ValidatorWorld.PrimaryHealthCheckAlarm)), ValidatorWorld.UsEast1, It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task Readiness_ExtraSignalAlarmDeleted_IsLookedUpInItsRegionAndReportedMissing()
+    {
+        using var world = new ReadinessWorld(variables => variables[EnvironmentVariables.PrimaryExtraSignals] = "msk-replication-lag:orders-mm2-lag");
+
+        var finding = Assert.Single((await world.ReadinessAsync()).Findings);
+
+        Assert.Equal(ReadinessCodes.AlarmMissing, finding.Code);
+        Assert.Equal("alarm orders-mm2-lag", finding.Subject);
+        Assert.Contains(Tpe, finding.Evidence, StringComparison.Ordinal);
+        world.World.CloudWatch.Verify(client => client.DescribeAlarmsAsync(
+            It.Is<IReadOnlyCollection<string>>(names => names.Contains("orders-mm2-lag")), Tpe, It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task Readiness_ExtraSignalAlarmPresentInItsRegion_ReportsNoFindings()
+    {
+        using var world = new ReadinessWorld(variables => variables[EnvironmentVariables.SecondaryExtraSignals] = "db-connection-pool:orders-db-pool");
+        world.World.AlarmStates["orders-db-pool"] = CloudWatchAlarmState.Ok;
+        world.World.AlarmRegions["orders-db-pool"] = Nrt;
+
+        Assert.Empty((await world.ReadinessAsync()).Findings);
     }
 
     [Fact]
