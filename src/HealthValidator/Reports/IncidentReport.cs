@@ -60,6 +60,11 @@ internal static class IncidentReport
         }
 
         entries.Add(new TimelineEntry("ExecutionStarted", document.Execution.StartTime));
+        if (document.ApprovalGate?.Approval is { } approval)
+        {
+            entries.Add(new TimelineEntry("Approved", approval.ApprovedAt));
+        }
+
         entries.Add(new TimelineEntry("Assessed", document.Assessment.AssessedAt.AddMilliseconds(document.Assessment.DurationMs)));
         if (document.Actions?.Promotion is { } promotion)
         {
@@ -141,6 +146,12 @@ internal static class IncidentReport
         text.AppendLine(CultureInfo.InvariantCulture, $"Incident: {SnsText.Line(assessment.IncidentId)} (execution {SnsText.Line(document.Execution.Id)})");
         text.AppendLine(CultureInfo.InvariantCulture, $"Action: {decision.Action} from {SnsText.Line(decision.FailedRegion)} to {SnsText.Line(decision.TargetRegion)}");
         text.AppendLine(PauseText.Line(decision.Pause));
+        if (document.ApprovalGate?.Approval is { } approval)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"Approved by {SnsText.Line(approval.ApprovedBy)} at {SnsText.Time(approval.ApprovedAt)}: {SnsText.Line(approval.Reason)}");
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture,
             $"RTO: {SnsText.Seconds(rto.MeasuredSeconds)} measured to {(rto.MeasuredTo == RtoEndPoint.PromotionCompleted ? "the promotion done" : "verification")} (the DNS pin is not part of it); target {rto.TargetSeconds} s; configured budget {rto.BudgetSeconds} s.");
         if (pin.State == PinState.Landed)

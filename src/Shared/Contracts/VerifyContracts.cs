@@ -15,11 +15,23 @@ public sealed record VerifyRequest(string Operation, ExecutionDocument Document)
 /// <param name="Execution">The execution identity.</param>
 /// <param name="Assessment">The assess output.</param>
 /// <param name="Actions">The last promoter and DNS outputs; absent sections were not run.</param>
+/// <param name="ApprovalGate">The approval gate's section; absent when the execution did not wait for a human.</param>
 public sealed record ExecutionDocument(
     JsonElement Trigger,
     ExecutionReference Execution,
     AssessResponse Assessment,
-    RecoveryActions? Actions = null);
+    RecoveryActions? Actions = null,
+    ApprovalGateSection? ApprovalGate = null);
+
+/// <summary>The <c>approvalGate</c> section as <c>verify</c> reads it; its other members are the state machine's.</summary>
+/// <param name="Approval">The approver's answer, present once the execution was approved.</param>
+public sealed record ApprovalGateSection(ApprovalAnswer? Approval = null);
+
+/// <summary>What <c>drctl approve</c> answered the waiting execution with (<c>SendTaskSuccess</c> output).</summary>
+/// <param name="ApprovedBy">The approver's identity, from the caller's credentials (an ARN).</param>
+/// <param name="Reason">The approver's reason.</param>
+/// <param name="ApprovedAt">When the approval was given.</param>
+public sealed record ApprovalAnswer(string ApprovedBy, string Reason, DateTimeOffset ApprovedAt);
 
 /// <summary>The <c>actions</c> section: the last output of each recovery branch.</summary>
 /// <param name="Promotion">The promoter's last output (start or status), absent when the database did not change.</param>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DrLambdas.Aws.Rds;
 using DrLambdas.Aws.Route53;
 using DrLambdas.HealthValidator.Operations;
@@ -202,6 +203,38 @@ public sealed class VerifyOperationTests : IDisposable
         var report = await VerifyAsync(paused);
 
         Assert.Contains("Pause: automatic failover PAUSED by alice since 2026-11-25T23:00:00Z until 2026-11-26T01:00:00Z: drill.", report.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_ApprovedExecution_ReportsTheApproverTheReasonAndWhenInTheTimeline()
+    {
+        var document = await FailedOverAsync() with
+        {
+            ApprovalGate = new ApprovalGateSection(new ApprovalAnswer(
+                "arn:aws:sts::111122223333:assumed-role/dr-operator/alice", "primary confirmed down by the DBA", T0.AddSeconds(1))),
+        };
+
+        var report = await VerifyAsync(document);
+
+        Assert.Contains("Approved by arn:aws:sts::111122223333:assumed-role/dr-operator/alice at 2026-11-26T00:00:01Z: primary confirmed down by the DBA",
+            report.Summary, StringComparison.Ordinal);
+        Assert.Equal(T0.AddSeconds(1), Assert.Single(report.Timeline, entry => entry.Step == "Approved").At);
+    }
+
+    [Fact]
+    public async Task Verify_ApprovalGateAsTheStateMachineWritesIt_ReadsTheApprovalAndIgnoresTheGateState()
+    {
+        var document = JsonSerializer.SerializeToNode(await FailedOverAsync(), ContractsJsonContext.Default.ExecutionDocument)!;
+        document["approvalGate"] = JsonNode.Parse("""
+            {"policy":"escalations","timeoutSeconds":900,"decision":"Escalate","reasons":["PrimaryNotDownByQuorum"],
+             "approval":{"approvedBy":"arn:aws:iam::111122223333:user/bob","reason":"go","approvedAt":"2026-11-26T00:00:02Z"},
+             "closed":{"parameterName":"/drlambdas/dr/approvals/current","deleted":true}}
+            """);
+        var request = new JsonObject { ["operation"] = OperationNames.Verify, ["document"] = document };
+
+        var report = await _world.InvokeAsync(JsonDocument.Parse(request.ToJsonString()).RootElement, ContractsJsonContext.Default.VerifyResponse);
+
+        Assert.Contains("Approved by arn:aws:iam::111122223333:user/bob at 2026-11-26T00:00:02Z: go", report.Summary, StringComparison.Ordinal);
     }
 
     [Fact]
