@@ -184,6 +184,25 @@ describe('validateScenario', () => {
     assert.ok(problemsOf(minimal({ steps: unknown })).some((problem) => problem.startsWith('steps[0].parameter:')));
   });
 
+  it('ValidateScenario_AwaitApprovalStep_DefaultsTheTimeout', () => {
+    const steps = [...minimal().steps, { do: 'awaitApproval', execution: 'alarm' }];
+
+    const awaited = validateScenario(minimal({ steps }), 'sample.json').steps[2];
+
+    assert.equal(awaited.do, 'awaitApproval');
+    assert.equal(awaited.execution, 'alarm');
+    assert.ok(awaited.timeoutSeconds > 0, JSON.stringify(awaited));
+  });
+
+  it('ValidateScenario_AwaitApprovalOfAnExecutionNotStartedBefore_IsRejected', () => {
+    const steps = [{ do: 'awaitApproval', execution: 'alarm', reason: 'x' }, ...minimal().steps];
+
+    const problems = problemsOf(minimal({ steps }));
+
+    assert.ok(problems.some((problem) => problem.startsWith('steps[0].execution:') && problem.includes("'alarm'")), problems.join('; '));
+    assert.ok(problems.some((problem) => problem.includes('reason')), problems.join('; '));
+  });
+
   it('ValidateScenario_MisconfigureAndReadinessSteps_AreNormalised', () => {
     const scenario = validateScenario(minimal({
       steps: [

@@ -25,11 +25,11 @@ export async function callerArn(aws, region) {
 }
 
 /**
- * Waits (polling every `pollMs`, at most `timeoutMs`) for the execution's approval record, then answers it.
- * Returns { record, answeredBy } or undefined when no approval was requested in time.
- * @param {{ aws: any, region: string, parameterName: string, decision: 'approve' | 'reject', reason: string, pollMs: number, timeoutMs: number, now?: () => number }} request
+ * Waits (polling every `pollMs`, at most `timeoutMs`) for the execution's approval record: the execution is waiting at
+ * the approval gate. Returns the record, or undefined when no approval was requested in time.
+ * @param {{ aws: any, region: string, parameterName: string, pollMs: number, timeoutMs: number, now?: () => number }} request
  */
-export async function answerApproval({ aws, region, parameterName, decision, reason, pollMs, timeoutMs, now = Date.now }) {
+export async function waitForApproval({ aws, region, parameterName, pollMs, timeoutMs, now = Date.now }) {
   const deadline = now() + timeoutMs;
   let record = await readApproval(aws, region, parameterName);
   while (!record) {
@@ -37,6 +37,17 @@ export async function answerApproval({ aws, region, parameterName, decision, rea
     await delay(pollMs);
     record = await readApproval(aws, region, parameterName);
   }
+  return record;
+}
+
+/**
+ * Waits (polling every `pollMs`, at most `timeoutMs`) for the execution's approval record, then answers it.
+ * Returns { record, answeredBy } or undefined when no approval was requested in time.
+ * @param {{ aws: any, region: string, parameterName: string, decision: 'approve' | 'reject', reason: string, pollMs: number, timeoutMs: number, now?: () => number }} request
+ */
+export async function answerApproval({ aws, region, parameterName, decision, reason, pollMs, timeoutMs, now = Date.now }) {
+  const record = await waitForApproval({ aws, region, parameterName, pollMs, timeoutMs, now });
+  if (!record) return undefined;
   const answeredBy = await callerArn(aws, region);
   const at = new Date(now()).toISOString();
   if (decision === 'approve') {

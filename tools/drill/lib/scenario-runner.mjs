@@ -3,7 +3,7 @@
 // then reads the lab's ground truth. Expectations and reports are computed from what this returns.
 import { setTimeout as delay } from 'node:timers/promises';
 import { readAlarm } from './alarms.mjs';
-import { answerApproval } from './approvals.mjs';
+import { answerApproval, waitForApproval } from './approvals.mjs';
 import { associateCreatedHealthChecks } from './associate.mjs';
 import { AwsError } from './aws-client.mjs';
 import { routeEvent } from './event-routing.mjs';
@@ -275,15 +275,23 @@ export async function runScenario(scenario, context) {
       progress.step(`readiness: ${report.findings.length} finding(s)${report.ready ? '' : ', NOT READY'}`);
       for (const finding of report.findings) progress.step(`  ${finding.severity} [${finding.code}] ${finding.subject}: ${finding.problem} Fix: ${finding.fix}`);
     },
+    /** @param {{ execution: string, timeoutSeconds: number }} step */
+    awaitApproval: async (step) => {
+      const parameterName = approvalParameterOf(step.execution);
+      progress.step(`waiting for ${step.execution} to ask for approval (${parameterName})`);
+      const record = await waitForApproval({
+        aws, region: observer, parameterName, ...approvalPolling(step.timeoutSeconds),
+      });
+      if (!record) throw new ScenarioStepError(`${step.execution} asked for no approval within ${step.timeoutSeconds} s (model time)`);
+      marks.push({ at: Date.now(), kind: 'trigger', label: `${step.execution} waits for approval` });
+      progress.step(`${step.execution}: ${record.decision} waits for approval`);
+    },
     /** @param {{ execution: string, decision: 'approve' | 'reject', reason: string, timeoutSeconds: number }} step */
     approve: async (step) => {
-      const execution = launched.get(step.execution);
-      if (!execution) throw new ScenarioStepError(`execution ${step.execution} was not started before this step`);
-      const parameterName = `${stack.approvalParameterPrefix()}/${execution.name}`;
+      const parameterName = approvalParameterOf(step.execution);
       progress.step(`waiting for ${step.execution} to ask for approval (${parameterName})`);
       const answered = await answerApproval({
-        aws, region: observer, parameterName, decision: step.decision, reason: step.reason,
-        pollMs: Math.max(50, Math.min(1000, 3000 / timeScale)), timeoutMs: (step.timeoutSeconds * 1000) / timeScale,
+        aws, region: observer, parameterName, decision: step.decision, reason: step.reason, ...approvalPolling(step.timeoutSeconds),
       });
       if (!answered) throw new ScenarioStepError(`${step.execution} asked for no approval within ${step.timeoutSeconds} s (model time)`);
       const verb = step.decision === 'approve' ? 'approved' : 'rejected';
@@ -291,6 +299,18 @@ export async function runScenario(scenario, context) {
       progress.step(`${step.execution}: ${answered.record.decision} ${verb} by ${answered.answeredBy}: ${step.reason}`);
     },
   };
+
+  /** The SSM parameter where the launched execution `id` keeps its approval request. @param {string} id */
+  function approvalParameterOf(id) {
+    const execution = launched.get(id);
+    if (!execution) throw new ScenarioStepError(`execution ${id} was not started before this step`);
+    return `${stack.approvalParameterPrefix()}/${execution.name}`;
+  }
+
+  /** How often and how long (wall-clock ms) to poll for an approval request given in model seconds. @param {number} timeoutSeconds */
+  function approvalPolling(timeoutSeconds) {
+    return { pollMs: Math.max(50, Math.min(1000, 3000 / timeScale)), timeoutMs: (timeoutSeconds * 1000) / timeScale };
+  }
 
   /** Writes the SSM parameter the deployed HealthValidator reads under `SCENARIO_PARAMETERS[parameter]`; returns its name. */
   async function putScenarioParameter(parameter, value) {

@@ -18,7 +18,7 @@ import { PRESETS } from './presets.mjs';
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const EXECUTION_ID = /^[A-Za-z0-9_-]{1,40}$/;
-const STEP_KINDS = ['inject', 'clearFaults', 'wait', 'waitForAlarm', 'start', 'awaitExecutions', 'pause', 'putParameter', 'misconfigure', 'readiness', 'approve'];
+const STEP_KINDS = ['inject', 'clearFaults', 'wait', 'waitForAlarm', 'start', 'awaitExecutions', 'pause', 'putParameter', 'misconfigure', 'readiness', 'awaitApproval', 'approve'];
 /** SSM parameters a `putParameter` step may write, by the name the functions read them under. */
 export const SCENARIO_PARAMETERS = { pause: 'DR_PAUSE_PARAMETER_NAME' };
 const DEFAULT_PAUSED_BY = 'arn:aws:sts::111122223333:assumed-role/dr-operator/drill';
@@ -156,6 +156,18 @@ function parseStep(step, problems, executionIds) {
         executions: executions.map((execution, index) => parseExecution(execution, problems.at('executions').at(index), executionIds)),
       };
     }
+    case 'awaitApproval':
+      // Waits until an execution (started before, in the background) asks for approval, without answering it.
+      problems.onlyKeys(step, ['do', 'execution', 'timeoutSeconds', 'note']);
+      if (typeof step.execution === 'string' && !executionIds.has(step.execution)) {
+        problems.at('execution').add(`no execution started before has id '${step.execution}'`);
+      }
+      return {
+        do: kind,
+        execution: problems.at('execution').string(step.execution, { pattern: EXECUTION_ID }),
+        timeoutSeconds:
+          problems.at('timeoutSeconds').number(step.timeoutSeconds, { min: 1, optional: true }) ?? DEFAULT_ALARM_TIMEOUT_SECONDS,
+      };
     case 'approve':
       // Answers an execution waiting at the approval gate as drctl approve/reject does (the execution must have
       // been started before, in the background).
