@@ -1,11 +1,11 @@
 // drctl as a person uses it: the real binary in a pseudo-terminal (tmux, 160x50), typed commands, the screen read
 // back. Against the plain lab (tools/DrLab): `status` during a primary Region outage and `pause`. Against the lab with
 // the stack deployed (scripts/lab.sh, `make lab`): `failover` followed to its end, and `approve` from a second
-// terminal while the first follows the execution. Needs tmux, the built lab and drctl (dotnet build tools/DrLab
+// terminal while the first follows the execution, and `reject`. Needs tmux, the built lab and drctl (dotnet build tools/DrLab
 // src/Drctl -c Release; scripts/publish-drctl.sh for the AOT binary, else the Release build runs through dotnet).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -91,23 +91,15 @@ describe('drctl in a terminal against the plain lab', { skip: skipAll }, () => {
 
 const skipStack = skipAll || (!existsSync(LAB_SCRIPT) ? "scripts/lab.sh (the lab with the stack deployed) is helper F's h-executor" : false);
 
-describe('drctl in a terminal against the lab with the stack deployed', { skip: skipStack }, () => {
+describe('drctl in a terminal against the lab with the stack deployed (approval gate: escalations, the default)', { skip: skipStack }, () => {
   let lab;
   let output = '';
   let first;
   let second;
-  let approval = null;
   const dir = mkdtempSync(join(tmpdir(), 'drctl-lab-'));
   const envFile = join(dir, 'lab.env');
   before(async () => {
-    const args = [LAB_SCRIPT, '--profile', 'fast', '--env-file', envFile];
-    // Without the approval gate: the followed failover of a healthy primary is an escalation, which the default gate
-    // (RequireApproval escalations) would hold for approval. The gate is drilled in the approval-* scenarios.
-    const parameters = JSON.parse(readFileSync(join(ROOT, 'tools/stack/lab-parameters.json'), 'utf8'));
-    parameters.stacks.find((stack) => stack.name === 'main').parameters.RequireApproval = 'never';
-    writeFileSync(join(dir, 'lab-parameters.json'), JSON.stringify(parameters));
-    args.push('--parameters', join(dir, 'lab-parameters.json'));
-    lab = spawn('bash', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    lab = spawn('bash', [LAB_SCRIPT, '--profile', 'fast', '--env-file', envFile], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     lab.stdout.on('data', (chunk) => { output += chunk; });
     lab.stderr.on('data', (chunk) => { output += chunk; });
     const deadline = Date.now() + 20 * 60_000;
@@ -131,42 +123,64 @@ describe('drctl in a terminal against the lab with the stack deployed', { skip: 
     }
   });
 
-  /** Types a start command and follows it; approves from the second terminal when the gate asks. */
-  async function follow(command) {
+  /**
+   * Types a start command in the first terminal and follows it. When the gate asks, `answer` ('approve' or 'reject')
+   * is typed in the second terminal, as a second operator would; without an answer, a request for approval fails the test.
+   */
+  async function follow(command, answer) {
     const id = ++marker;
-    first.type(`${command}; echo "[done-${id} exit=$?]"`);
+    first.type(`echo "[start-${id}]"; ${command}; echo "[done-${id} exit=$?]"`);
     const done = new RegExp(`\\[done-${id} exit=(\\d+)\\]`);
-    let { match, screen } = await first.waitFor(new RegExp(`${done.source}|drctl approve (\\S+) --reason`), 10 * 60_000);
+    // Only this command's request counts: earlier ones stay in the scrollback.
+    const asked = `\\[start-${id}\\][\\s\\S]*drctl approve (\\S+) --reason`;
+    let { match, screen } = await first.waitFor(new RegExp(`${done.source}|${asked}`), 10 * 60_000);
+    let answered = null;
     if (match[2]) {
-      // The gate asked: approve from the second terminal, as a second operator would.
-      approval = await run(second, `${DRCTL} approve ${match[2]} --reason "approved from the second terminal"`);
+      assert.ok(answer, `the execution asked for approval:\n${screen}`);
+      answered = await run(second, `${DRCTL} ${answer} ${match[2]} --reason "answered from the second terminal"`);
       ({ match, screen } = await first.waitFor(done, 10 * 60_000));
     }
 
-    return { exit: Number(match[1]), screen: screen.slice(screen.lastIndexOf(command)) };
+    return { exit: Number(match[1]), screen: screen.slice(screen.lastIndexOf(command)), answered };
   }
 
-  it('failover of a healthy primary is followed to its end: the machine hands it to the operator, exit 1', async () => {
-    const { exit, screen } = await follow(`${DRCTL} failover --reason "tmux drill" --poll 0.5`);
-
-    assert.match(screen, /Started drctl-failover-\S+ \(failover\) as arn:aws:/);
-    assert.match(screen, /> Validate/);
-    assert.match(screen, /> HandedToOperator/);
-    assert.match(screen, /execution succeeded/);
-    assert.match(screen, /# Incident report dr-drctl-failover-/);
-    assert.match(screen, /- \*\*Started by:\*\* arn:aws:\S+ \(manual `failover`\)/);
-    assert.match(screen, /## Decision: Escalate/);
-    assert.match(screen, /PrimaryNotDownByQuorum/);
-    assert.equal(exit, 1, screen);
-  });
-
   it('switchover is followed state by state through the promotion to the recovered report, exit 0', async () => {
-    const { exit, screen } = await follow(`${DRCTL} switchover --reason "planned move" --poll 0.5`);
+    const { exit, screen, answered } = await follow(`${DRCTL} switchover --reason "planned move" --poll 0.5`);
 
+    assert.equal(answered, null, 'a planned switchover needs no approval');
+    assert.match(screen, /Started drctl-switchover-\S+ \(switchover\) as arn:aws:/);
     assert.match(screen, /> SwitchoverStart/);
     assert.match(screen, /execution succeeded/);
     assert.match(screen, /## Outcome: Recovered/);
     assert.match(screen, /### RTO: \d+\.\d s measured/);
     assert.equal(exit, 0, screen);
+  });
+
+  it('failover while the other Region serves waits for approval; approved from a second terminal it acts, exit 0', async () => {
+    const { exit, screen, answered } = await follow(`${DRCTL} failover --reason "tmux drill" --poll 0.5`, 'approve');
+
+    assert.ok(answered, `the escalation asked for approval:\n${screen}`);
+    assert.equal(answered.exit, 0, answered.screen);
+    assert.match(answered.screen, /Approved drctl-failover-\S+ as arn:aws:/);
+    assert.match(screen, /awaiting approval/);
+    assert.match(screen, /> RevalidateForced/);
+    assert.match(screen, /execution succeeded/);
+    assert.match(screen, /## Approval/);
+    assert.match(screen, /\*\*approvedBy:\*\* arn:aws:\S+/);
+    assert.match(screen, /answered from the second terminal/);
+    assert.match(screen, /## Outcome: Recovered/);
+    assert.equal(exit, 0, screen);
+  });
+
+  it('failover in the cooldown rejected from a second terminal: nothing changes, exit 1', async () => {
+    const { exit, screen, answered } = await follow(`${DRCTL} failover --reason "second thoughts" --poll 0.5`, 'reject');
+
+    assert.ok(answered, `the escalation asked for approval:\n${screen}`);
+    assert.equal(answered.exit, 0, answered.screen);
+    assert.match(answered.screen, /Rejected drctl-failover-\S+ as arn:aws:/);
+    assert.match(screen, /> NotApproved/);
+    assert.doesNotMatch(screen, /> ExecuteRecovery/);
+    assert.match(screen, /## Decision: Escalate/);
+    assert.equal(exit, 1, screen);
   });
 });
