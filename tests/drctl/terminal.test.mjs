@@ -53,10 +53,14 @@ describe('drctl in a terminal against the plain lab', { skip: skipAll }, () => {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'RegionOutage', region: 'ap-east-2', atSeconds: 0 }),
     });
     assert.ok(fault.ok, await fault.text());
-    // Route 53's checkers need failure-threshold × interval (3 × 1 s, fast profile) to call the Region unhealthy.
-    await new Promise((resolve) => setTimeout(resolve, 4000));
-
-    const { exit, screen } = await run(terminal, `${DRCTL} status`);
+    // Route 53's checkers need failure-threshold × interval (3 × 1 s, fast profile) and their phase to call the Region
+    // unhealthy: the operator looks again until status says degraded (or 60 s have passed).
+    const deadline = Date.now() + 60_000;
+    let { exit, screen } = await run(terminal, `${DRCTL} status`);
+    while (exit !== 1 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      ({ exit, screen } = await run(terminal, `${DRCTL} status`));
+    }
 
     assert.equal(exit, 1, screen);
     assert.match(screen, /ap-east-2 \(Primary\)\s+│\s+ap-northeast-1 \(Secondary\)/);
