@@ -89,15 +89,15 @@ describe('measureRecovery', () => {
     assert.equal(rto.phases.find((p) => p.name === 'recovery actions').seconds, 60 + 0.18);
   });
 
-  it('MeasureRecovery_Floor_IsDetectionPlusTheSlowerOfTheModelledOperations', () => {
+  it('MeasureRecovery_Floor_IsDetectionPlusThePromotionWithoutThePinsPropagation', () => {
     const rto = measureRecovery(scenarioResult(T));
 
     assert.deepEqual(rto.floor, {
-      seconds: 180, detectionSeconds: 120, ingestionDelaySeconds: 0, sequential: false, promotionSeconds: 60, propagationSeconds: 60, aboveFloorSeconds: 0.5,
+      seconds: 180, detectionSeconds: 120, ingestionDelaySeconds: 0, promotionSeconds: 60, propagationSeconds: 60, aboveFloorSeconds: 0.5,
     });
   });
 
-  it('MeasureRecovery_Switchover_FloorAddsPromotionAndPropagationSinceTheWriterMovesFirst', () => {
+  it('MeasureRecovery_Switchover_FloorIsDetectionPlusTheSwitchoverSinceThePinIsOffTheCriticalPath', () => {
     const result = scenarioResult(T);
     const record = result.records[0];
     record.onEvent({ type: 'StateEntered', timestamp: T + 4_150, state: { name: 'SwitchoverStart', type: 'Task' } });
@@ -105,8 +105,8 @@ describe('measureRecovery', () => {
 
     const rto = measureRecovery(result);
 
-    assert.equal(rto.floor.sequential, true);
-    assert.equal(rto.floor.seconds, 120 + 60 + 60);
+    assert.equal(rto.floor.seconds, 120 + 60);
+    assert.equal(rto.floor.propagationSeconds, 60);
   });
 
   it('MeasureRecovery_LabIngestionDelay_IsReportedWithTheFloor', () => {

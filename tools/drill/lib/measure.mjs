@@ -124,7 +124,7 @@ function branchWith(record, stateName) {
  * @property {number} measuredSeconds @property {number} targetSeconds @property {boolean} metTarget
  * @property {RtoPhase[]} phases
  * @property {ReturnType<typeof overheadOf>} overhead
- * @property {{ seconds: number, detectionSeconds: number, ingestionDelaySeconds: number, sequential: boolean, promotionSeconds: number, propagationSeconds: number, aboveFloorSeconds: number }} floor
+ * @property {{ seconds: number, detectionSeconds: number, ingestionDelaySeconds: number, promotionSeconds: number, propagationSeconds: number, aboveFloorSeconds: number }} floor
  * @property {{ totalSeconds: number, reachable: boolean, explanation: string, items: { name: string, seconds: number, explanation: string }[] } | undefined} budget
  */
 
@@ -183,8 +183,9 @@ export function measureRecovery(result) {
   const changes = finalState.dns.changes.filter((change) => during(change.submittedAt));
   const promotionModelled = operation ? ((Date.parse(operation.finishedAt) - Date.parse(operation.startedAt)) * timeScale) / 1000 : 0;
   const propagationModelled = Math.max(0, ...changes.map((c) => ((Date.parse(c.insyncAt) - Date.parse(c.submittedAt)) * timeScale) / 1000));
-  const recoveryFloor = sequential ? promotionModelled + propagationModelled : Math.max(promotionModelled, propagationModelled);
-  const floorSeconds = (detection?.seconds ?? 0) + recoveryFloor;
+  // Verify runs as soon as the database is promoted: the DNS pin (submitted before or beside the promotion) is off
+  // the critical path, so no propagation is part of the floor, on a switchover as on a failover.
+  const floorSeconds = (detection?.seconds ?? 0) + promotionModelled;
   const budget = record.assessment?.rtoBudget;
   // A Number-typed template parameter (modelConfiguration turns numeric values into numbers).
   const targetSeconds = /** @type {number} */ (model.DR_RTO_TARGET_SECONDS);
@@ -205,7 +206,6 @@ export function measureRecovery(result) {
       detectionSeconds: round(detection?.seconds ?? 0, 1),
       // Part of the detection: the lab's alarms see a datapoint this long after its timestamp.
       ingestionDelaySeconds: metricIngestionDelaySeconds,
-      sequential,
       promotionSeconds: round(promotionModelled, 1),
       propagationSeconds: round(propagationModelled, 1),
       aboveFloorSeconds: round(measuredSeconds - floorSeconds, 1),

@@ -70,10 +70,8 @@ function rtoSection(rto) {
   const o = rto.overhead;
   lines.push(`  ${'own overhead'.padEnd(18)} ${`${o.overheadSeconds.toFixed(3)} s`.padStart(10)}  (functions and SNS ${o.inTasksSeconds.toFixed(3)} s, interpreter ${o.inInterpreterSeconds.toFixed(3)} s; not scaled)`);
   const f = rto.floor;
-  const recovery = f.sequential
-    ? ['promotion + propagation (switchover: the writer moves first)', `${seconds(f.promotionSeconds)} + ${seconds(f.propagationSeconds)}`]
-    : ['max(promotion, propagation)', `max(${seconds(f.promotionSeconds)}, ${seconds(f.propagationSeconds)})`];
-  lines.push(`  floor = detection + ${recovery[0]} = ${seconds(f.detectionSeconds)} + ${recovery[1]} = ${seconds(f.seconds)}; measured is ${seconds(f.aboveFloorSeconds)} above it (polling and overhead)`);
+  lines.push(`  floor = detection + promotion = ${seconds(f.detectionSeconds)} + ${seconds(f.promotionSeconds)} = ${seconds(f.seconds)}; measured is ${seconds(f.aboveFloorSeconds)} above it (polling and overhead)`);
+  lines.push(`  the DNS pin's propagation (${seconds(f.propagationSeconds)}) is off the critical path: verification runs once the database is promoted`);
   lines.push(`  detection includes the metric ingestion delay the lab models (${seconds(f.ingestionDelaySeconds ?? 0)} per datapoint)`);
   if (f.aboveFloorSeconds < 0) {
     lines.push('  (below the floor: this profile runs the modelled world faster while the functions compute, e.g. during client retries, so the AWS-equivalent figure is an estimate; --profile realistic measures it directly)');
