@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Security;
 using System.Text;
 using DrLambdas.Drctl.Executions;
+using DrLambdas.Drctl.Output;
 
 namespace DrLambdas.Drctl.Reports;
 
 /// <summary>
 /// The execution's timeline as a plain SVG: one bar per state on a time axis in seconds from the start (a state
-/// still running ends at the last event), failed states in red, with each bar's name and duration beside it.
+/// still running ends at the last event), failed states in red, with each bar's name and duration beside it; when a
+/// human approved the execution, a dashed line where the approval came in, with the approver.
 /// </summary>
 internal static class TimelineSvg
 {
@@ -51,9 +53,23 @@ internal static class TimelineSvg
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + w + 4:0.##}\" y=\"{y + 13}\" fill=\"#333\">{(to - from).ToString("0.0", CultureInfo.InvariantCulture)}s</text>\n");
         }
 
+        if (ApprovalMark(facts) is { } approval)
+        {
+            var x = Left + (Math.Clamp((approval.At - start).TotalSeconds, 0, total) / total * Width);
+            var bottom = Top + (states.Count * Row);
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x:0.##}\" y1=\"{Top - 8}\" x2=\"{x:0.##}\" y2=\"{bottom}\" stroke=\"#27ae60\" stroke-dasharray=\"4 3\"/>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:0.##}\" y=\"{bottom + 16}\" text-anchor=\"middle\" fill=\"#27ae60\">approved by {Xml(approval.By)}</text>\n");
+        }
+
         svg.Append("</svg>\n");
         return svg.ToString();
     }
+
+    private static (DateTimeOffset At, string By)? ApprovalMark(ExecutionFacts facts) =>
+        Json.Text(facts.Approval, "approvedBy") is { } by
+        && DateTimeOffset.TryParse(Json.Text(facts.Approval, "approvedAt"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? (at, by)
+            : null;
 
     private static IEnumerable<double> Ticks(double total)
     {

@@ -8,7 +8,7 @@ public sealed class HistoryAndReportCommandTests : IDisposable
     private const string Document = """
         {"trigger":{"mode":"failover","reason":"primary down","force":true,"requestedBy":"arn:aws:sts::111122223333:assumed-role/DrOperators/alice@example.com"},
          "assessment":{"incidentId":"dr-run-1","decision":{"action":"Failover","failedRegion":"ap-east-2","targetRegion":"ap-northeast-1","allowDataLoss":true,"estimatedDataLossSeconds":2.5,"forced":true,"dryRun":false,"reasons":[]}},
-         "approvalGate":{"approval":{"approvedBy":"arn:aws:iam::111122223333:user/carol","reason":"loss accepted"}},
+         "approvalGate":{"approval":{"approvedBy":"arn:aws:iam::111122223333:user/carol","reason":"loss accepted","approvedAt":"2026-12-03T04:00:01.000Z"}},
          "report":{"outcome":"Recovered","subject":"s","checks":[],"timeline":[],"rto":{"measuredSeconds":48.2,"targetSeconds":60,"budgetSeconds":95,"breakdown":[],"measuredTo":"PromotionCompleted"},
            "dataLoss":{"estimatedSeconds":2.5,"allowed":true,"basis":"lag"},"pin":{"state":"Landed","detail":"d"}}}
         """;
@@ -75,6 +75,16 @@ public sealed class HistoryAndReportCommandTests : IDisposable
         var svg = await File.ReadAllTextAsync(_svg);
         Assert.StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"", svg, StringComparison.Ordinal);
         Assert.Contains(">Validate</text>", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_ApprovedExecution_SvgMarksTheApprovalWithTheApprover()
+    {
+        await _drctl.RunAsync("report", "run-1", "--svg", _svg);
+
+        var svg = await File.ReadAllTextAsync(_svg);
+        Assert.Contains("stroke-dasharray=\"4 3\"", svg, StringComparison.Ordinal);
+        Assert.Contains(">approved by arn:aws:iam::111122223333:user/carol</text>", svg, StringComparison.Ordinal);
     }
 
     [Fact]
