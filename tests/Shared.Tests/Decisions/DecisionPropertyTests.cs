@@ -10,8 +10,13 @@ public class DecisionPropertyTests
 {
     private const int Cases = 10_000;
 
-    // Guards the generator: the safety properties mean little unless it often reaches a promotion.
+    // Guards the generators: the safety properties mean little unless they often reach the path a property is about.
+    // Each bound sits at a quarter or less of what the generators reach (about 540 promotions, 225 unforced failovers
+    // and 150 counter-voted switchovers per 10 000 cases, over repeated runs), so random sampling does not trip it while
+    // a generator that stops reaching the path does. (A bound at 200 failovers failed about one run in five.)
     private const int MinimumPromotions = Cases / 50;
+    private const int MinimumFailovers = Cases / 200;
+    private const int MinimumCounterVotedSwitchovers = Cases / 400;
 
     [Fact]
     public void Decide_AnyInput_NeverMovesWriterIntoUnhealthyTarget()
@@ -60,7 +65,7 @@ public class DecisionPropertyTests
             },
             iter: Cases);
 
-        Assert.True(failovers >= MinimumPromotions, $"only {failovers} of {Cases} generated cases failed over without force");
+        Assert.True(failovers >= MinimumFailovers, $"only {failovers} of {Cases} generated cases failed over without force");
     }
 
     [Fact]
@@ -125,7 +130,7 @@ public class DecisionPropertyTests
             iter: Cases);
 
         // A switchover (RPO 0) stays possible under the counter-vote.
-        Assert.True(switchovers >= Cases / 100, $"only {switchovers} of {Cases} counter-voted cases switched over");
+        Assert.True(switchovers >= MinimumCounterVotedSwitchovers, $"only {switchovers} of {Cases} counter-voted cases switched over");
     }
 
     [Fact]
