@@ -187,4 +187,24 @@ describe('drctl in a terminal against the lab with the stack deployed (approval 
     assert.match(screen, /## Decision: Escalate/);
     assert.equal(exit, 1, screen);
   });
+
+  it('Ctrl-C detaches from an execution awaiting approval; status shows it waiting; watch re-attaches to its end', async () => {
+    const id = ++marker;
+    first.type(`echo "[start-${id}]"; ${DRCTL} failover --reason "detach drill" --poll 0.5; echo "[done-${id} exit=$?]"`);
+    const { match } = await first.waitFor(new RegExp(`\\[start-${id}\\][\\s\\S]*drctl approve (\\S+) --reason`), 10 * 60_000);
+    const execution = match[1];
+
+    first.interrupt();
+    const detached = await first.waitFor(new RegExp(`\\[done-${id} exit=(\\d+)\\]`), 60_000);
+    assert.equal(Number(detached.match[1]), 130, detached.screen);
+    assert.match(detached.screen, new RegExp(`Detached from ${execution}; it keeps running\\. Re-attach: drctl watch ${execution}`));
+
+    const status = await run(second, `${DRCTL} status`);
+    assert.match(status.screen.slice(status.screen.lastIndexOf(`${DRCTL} status`)), new RegExp(`${execution} running since \\S+ awaiting approval: drctl approve ${execution}`));
+
+    const { exit, screen, answered } = await follow(`${DRCTL} watch ${execution} --poll 0.5`, 'reject');
+    assert.ok(answered, `the re-attached watch showed the request:\n${screen}`);
+    assert.match(screen, /> NotApproved/);
+    assert.equal(exit, 1, screen);
+  });
 });
