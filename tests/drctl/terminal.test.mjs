@@ -200,7 +200,7 @@ describe('drctl in a terminal against the lab with the stack deployed (approval 
     assert.match(detached.screen, new RegExp(`Detached from ${execution}; it keeps running\\. Re-attach: drctl watch ${execution}`));
 
     const status = await run(second, `${DRCTL} status`);
-    assert.match(status.screen.slice(status.screen.lastIndexOf(`${DRCTL} status`)), new RegExp(`${execution} running since \\S+ awaiting approval: drctl approve ${execution}`));
+    assert.match(status.screen.slice(status.screen.lastIndexOf(`${DRCTL} status`)), new RegExp(`${execution} running since \\S+\\s+awaiting approval: drctl approve\\s+${execution}`));
 
     const { exit, screen, answered } = await follow(`${DRCTL} watch ${execution} --poll 0.5`, 'reject');
     assert.ok(answered, `the re-attached watch showed the request:\n${screen}`);
