@@ -3,17 +3,17 @@
 // event goes to the default bus of the alarm's Region and through the deployed EventBridge rules; the executions
 // the rules' targets start are started in the lab's Step Functions with each rule's role (the LabExecutor runs them).
 import { randomUUID } from 'node:crypto';
-import { setTimeout as delay } from 'node:timers/promises';
 import { readAlarm } from './alarms.mjs';
 import { routeEvent } from './event-routing.mjs';
 import { startExecution } from './execution-registry.mjs';
 import { alarmEvent } from './triggers.mjs';
+import { PollingLoop } from './polling-loop.mjs';
 
 /**
  * @typedef {{ alarm: any, previous: string, event: any, trace: string[], started: { executionArn: string, rule: string }[] }} Routed
  */
 
-export class AlarmRouter {
+export class AlarmRouter extends PollingLoop {
   /**
    * `stack`: the ScenarioDeployment (alarms, rules, role clients); `aws`: the administrative identity (reads alarms);
    * `allowed`: the lab's IAM decision for a role; `onRouted(routed)`: what each transition did.
@@ -21,17 +21,13 @@ export class AlarmRouter {
    *   pollMs: number, onRouted?: (routed: Routed) => void, onError?: (error: unknown) => void }} options
    */
   constructor({ stack, aws, allowed, pollMs, onRouted = () => {}, onError = () => {} }) {
+    super({ pollMs, onError });
     this.stack = stack;
     this.aws = aws;
     this.allowed = allowed;
-    this.pollMs = pollMs;
     this.onRouted = onRouted;
-    this.onError = onError;
     /** @type {Map<string, string>} the last state seen of each alarm, by Region/name */
     this.states = new Map();
-    this.stopped = false;
-    /** @type {Promise<void> | undefined} */
-    this.loop = undefined;
   }
 
   /** Reads every deployed alarm once; routes each change into ALARM. Returns what was routed. */
@@ -67,21 +63,4 @@ export class AlarmRouter {
     return result;
   }
 
-  start() {
-    this.loop = (async () => {
-      while (!this.stopped) {
-        try {
-          await this.poll();
-        } catch (error) {
-          this.onError(error);
-        }
-        await delay(this.pollMs);
-      }
-    })();
-  }
-
-  async stop() {
-    this.stopped = true;
-    await this.loop;
-  }
 }

@@ -2,8 +2,8 @@
 // The lab's executor: runs every execution started through the lab's StartExecution (by an operator, by drctl, by
 // the deployed EventBridge rules) with the deployed machine, as Step Functions would. It discovers new executions
 // by listing the RUNNING executions of each deployed machine (ListExecutions, the administrative identity).
-import { setTimeout as delay } from 'node:timers/promises';
 import { runAndFinish } from './execution-host.mjs';
+import { PollingLoop } from './polling-loop.mjs';
 
 /**
  * @typedef {{ executionArn: string, stateMachineArn: string, name: string, startDate: number }} ExecutionSummary
@@ -30,7 +30,7 @@ export async function executionInput(aws, executionArn) {
   return JSON.parse(reply.input ?? '{}');
 }
 
-export class LabExecutor {
+export class LabExecutor extends PollingLoop {
   /**
    * `aws`: the administrative identity; `machines`: HostedMachine by kind (failover, failback); `pollMs`: how often
    * new executions are looked for; `onStarted(execution)` / `onFinished({ execution, record?, error? })`: progress.
@@ -39,19 +39,15 @@ export class LabExecutor {
    *   onError?: (error: unknown) => void }} options
    */
   constructor({ aws, labClient, machines, timeScale, pollMs, onStarted = () => {}, onFinished = () => {}, onError = () => {} }) {
+    super({ pollMs, onError });
     this.aws = aws;
     this.labClient = labClient;
     this.machines = machines;
     this.timeScale = timeScale;
-    this.pollMs = pollMs;
     this.onStarted = onStarted;
     this.onFinished = onFinished;
-    this.onError = onError;
     /** @type {Map<string, Promise<void>>} executions taken, by ARN */
     this.taken = new Map();
-    this.stopped = false;
-    /** @type {Promise<void> | undefined} */
-    this.loop = undefined;
   }
 
   /** Looks once for RUNNING executions not yet taken and starts running each; returns the ones it took. */
@@ -85,25 +81,6 @@ export class LabExecutor {
     } catch (error) {
       this.onFinished({ execution, error });
     }
-  }
-
-  /** Polls until stop(); a failed poll (the lab busy or restarting) is reported and retried. */
-  start() {
-    this.loop = (async () => {
-      while (!this.stopped) {
-        try {
-          await this.poll();
-        } catch (error) {
-          this.onError(error);
-        }
-        await delay(this.pollMs);
-      }
-    })();
-  }
-
-  async stop() {
-    this.stopped = true;
-    await this.loop;
   }
 
   /** Resolves once every execution taken so far has finished. */
