@@ -62,5 +62,4 @@ export class AlarmRouter extends PollingLoop {
     this.onRouted(result);
     return result;
   }
-
 }
